@@ -1,0 +1,343 @@
+package io.lotabots.bus;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.InvalidMessageException;
+import io.lotabots.message.Message;
+import io.lotabots.message.MessageCodec;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * An append-only file of messages, one JSON object per line (JSON Lines). It is the audit trail of a run.
+ *
+ * <p>Appends from many threads and many processes never lose or interleave lines: each append writes whole lines
+ * in one write, under a lock shared by the threads of this JVM and a file lock shared with other processes. If the
+ * file ends in a torn line (a writer stopped mid-line, for example in a crash), the next append starts on a new
+ * line, so the torn fragment stays one unreadable line that readers report and skip.</p>
+ *
+ * <p>Reading streams the file with a bounded line buffer: a journal of any size is read and filtered in memory
+ * that does not grow with it, and the payload of a message the filter rejects is skipped unread.</p>
+ */
+public final class Journal implements Closeable {
+    /** Where the command line keeps its journal, relative to the working directory. */
+    public static final String DEFAULT_PATH = ".lotabots/messages.jsonl";
+
+    /** The longest line a reader accepts: the largest message plus room for the line break. */
+    static final int MAX_LINE_BYTES = MessageCodec.MAX_MESSAGE_BYTES + 2;
+
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final int READ_BUFFER = 64 * 1024;
+    private static final byte NEWLINE = '\n';
+
+    private final Path file;
+    private final ReentrantLock lock;
+    @CheckForNull
+    private FileChannel channel;
+    private long knownSize = -1;
+
+    private Journal(final Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.lock = LOCKS.computeIfAbsent(this.file, path -> new ReentrantLock());
+    }
+
+    /**
+     * Returns the journal in the given file. The file and its folder are created on the first append.
+     *
+     * @param file the file
+     * @return the journal
+     */
+    public static Journal at(final Path file) {
+        return new Journal(file);
+    }
+
+    /**
+     * Returns the file of this journal.
+     *
+     * @return the absolute path
+     */
+    public Path getFile() {
+        return file;
+    }
+
+    /**
+     * Appends one message as one line.
+     *
+     * @param message the message
+     * @throws InvalidMessageException if the message is larger than {@link MessageCodec#MAX_MESSAGE_BYTES}
+     * @throws LotaBotsException if the file cannot be written
+     */
+    public void append(final Message message) {
+        appendLines(List.of(MessageCodec.get().write(message)));
+    }
+
+    /**
+     * Appends messages in one write, in order. Either every message is valid and all are appended, or none is.
+     *
+     * @param messages the messages
+     * @throws InvalidMessageException if a message is larger than {@link MessageCodec#MAX_MESSAGE_BYTES}
+     * @throws LotaBotsException if the file cannot be written
+     */
+    public void appendAll(final Collection<Message> messages) {
+        List<byte[]> lines = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            lines.add(MessageCodec.get().write(message));
+        }
+        appendLines(lines);
+    }
+
+    /**
+     * Appends lines that {@link MessageCodec#write(Message)} produced, without their line breaks.
+     *
+     * @param lines the JSON lines
+     */
+    void appendLines(final List<byte[]> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        int total = 1;
+        for (byte[] line : lines) {
+            total += line.length + 1;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(total);
+        lock.lock();
+        try {
+            FileChannel out = channel();
+            try (FileLock ignored = out.lock()) {
+                long size = out.size();
+                if (size > 0 && size != knownSize && !endsWithNewline(out, size)) {
+                    buffer.put(NEWLINE);
+                }
+                for (byte[] line : lines) {
+                    buffer.put(line).put(NEWLINE);
+                }
+                buffer.flip();
+                long position = size;
+                while (buffer.hasRemaining()) {
+                    position += out.write(buffer, position);
+                }
+                knownSize = position;
+            }
+        }
+        catch (IOException e) {
+            throw failure("write", e);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private FileChannel channel() throws IOException {
+        FileChannel open = channel;
+        if (open == null || !open.isOpen()) {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (Files.isDirectory(file)) {
+                throw LotaBotsException.of(JournalErrorCode.NOT_A_FILE,
+                        "Cannot use journal '" + file + "': it is a directory. Give the path of a file.");
+            }
+            open = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            channel = open;
+            knownSize = -1;
+        }
+        return open;
+    }
+
+    private static boolean endsWithNewline(final FileChannel in, final long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return in.read(last, size - 1) == 1 && last.get(0) == NEWLINE;
+    }
+
+    /**
+     * Closes the file handle of this journal, if open. The journal can still be used; it opens the file again.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            FileChannel open = channel;
+            channel = null;
+            if (open != null) {
+                open.close();
+            }
+        }
+        catch (IOException e) {
+            throw failure("close", e);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads the journal and passes each message the filter keeps to the consumer, in file order. Unreadable lines
+     * are skipped and reported in the result. A journal that does not exist yet is empty.
+     *
+     * @param filter which messages to keep
+     * @param consumer receives the kept messages
+     * @return what was read and skipped
+     * @throws LotaBotsException if the file cannot be read
+     */
+    public JournalScan scan(final MessageFilter filter, final Consumer<Message> consumer) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new LineScanner(file.getFileName().toString(), filter, consumer).scan(in);
+        }
+        catch (NoSuchFileException e) {
+            return new JournalScan(0, 0, 0, List.of());
+        }
+        catch (IOException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Reads every message the filter keeps into a list. Use {@link #scan} for journals of unknown size.
+     *
+     * @param filter which messages to keep
+     * @return the messages, in file order
+     */
+    public List<Message> read(final MessageFilter filter) {
+        List<Message> messages = new ArrayList<>();
+        scan(filter, messages::add);
+        return messages;
+    }
+
+    private LotaBotsException failure(final String action, final IOException e) {
+        return LotaBotsException.of(JournalErrorCode.IO_FAILURE,
+                "Cannot " + action + " journal '" + file + "': " + e + ". Check that the folder exists, is writable"
+                        + " and has free space.", e);
+    }
+
+    /**
+     * Splits a stream into lines with a bounded buffer and parses each.
+     */
+    private static final class LineScanner {
+        private final String fileName;
+        private final MessageFilter filter;
+        private final Consumer<Message> consumer;
+        private final List<String> warnings = new ArrayList<>();
+        private byte[] pending = new byte[8 * 1024];
+        private int pendingLength;
+        private boolean overflow;
+        private long lineNumber;
+        private long lines;
+        private long matched;
+        private long skipped;
+
+        LineScanner(final String fileName, final MessageFilter filter, final Consumer<Message> consumer) {
+            this.fileName = fileName;
+            this.filter = filter;
+            this.consumer = consumer;
+        }
+
+        JournalScan scan(final InputStream in) throws IOException {
+            byte[] buffer = new byte[READ_BUFFER];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == NEWLINE) {
+                        if (pendingLength == 0 && !overflow) {
+                            line(buffer, start, i - start, false);
+                        }
+                        else {
+                            keep(buffer, start, i - start);
+                            line(pending, 0, pendingLength, false);
+                            pendingLength = 0;
+                            overflow = false;
+                        }
+                        start = i + 1;
+                    }
+                }
+                keep(buffer, start, read - start);
+            }
+            if (pendingLength > 0 || overflow) {
+                line(pending, 0, pendingLength, true);
+            }
+            return new JournalScan(lines, matched, skipped, warnings);
+        }
+
+        private void keep(final byte[] buffer, final int offset, final int length) {
+            if (overflow || length == 0) {
+                return;
+            }
+            if (pendingLength + length > MAX_LINE_BYTES) {
+                overflow = true;
+                pendingLength = 0;
+                return;
+            }
+            if (pendingLength + length > pending.length) {
+                byte[] larger = new byte[Math.min(MAX_LINE_BYTES, Math.max(pending.length * 2,
+                        pendingLength + length))];
+                System.arraycopy(pending, 0, larger, 0, pendingLength);
+                pending = larger;
+            }
+            System.arraycopy(buffer, offset, pending, pendingLength, length);
+            pendingLength += length;
+        }
+
+        private void line(final byte[] buffer, final int offset, final int rawLength, final boolean last) {
+            lineNumber++;
+            int length = rawLength;
+            if (length > 0 && buffer[offset + length - 1] == '\r') {
+                length--;
+            }
+            if (overflow) {
+                lines++;
+                skip("is longer than " + MAX_LINE_BYTES + " bytes, the largest message a journal holds; skipped");
+                return;
+            }
+            if (isBlank(buffer, offset, length)) {
+                return;
+            }
+            lines++;
+            try {
+                Message message = MessageCodec.get().readIf(buffer, offset, length, null, filter);
+                if (message != null) {
+                    matched++;
+                    consumer.accept(message);
+                }
+            }
+            catch (InvalidMessageException e) {
+                skip(last ? "is a torn last line (the writer stopped mid-line, for example in a crash); skipped: "
+                        + e.getMessage() : "is not a valid message; skipped: " + e.getMessage());
+            }
+        }
+
+        private void skip(final String reason) {
+            skipped++;
+            if (warnings.size() < JournalScan.MAX_WARNINGS) {
+                warnings.add(fileName + ":" + lineNumber + ": line " + reason);
+            }
+        }
+
+        private static boolean isBlank(final byte[] buffer, final int offset, final int length) {
+            for (int i = offset; i < offset + length; i++) {
+                byte b = buffer[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package io.lotabots.bus;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.message.BusMessage;
+import io.lotabots.message.Message;
+import io.lotabots.message.MessageCodec;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Carries messages between bots. Publishing stamps the envelope (id, time, correlation id), checks the payload
+ * against its type, appends the message to the journal if there is one, and then delivers it to the subscribers
+ * whose filter matches, in the publishing thread. A subscriber that throws does not stop the others or the
+ * publisher; its failure goes to the bus's warning sink.
+ *
+ * <p>A bus is shared by every bot of one run and is thread-safe: parallel branches publish concurrently.</p>
+ */
+public final class MessageBus {
+    private final Clock clock;
+    private final Supplier<String> ids;
+    @CheckForNull
+    private final String correlationId;
+    @CheckForNull
+    private final Journal journal;
+    private final Consumer<String> warnings;
+    private final List<Message> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<Registered> subscribers = new CopyOnWriteArrayList<>();
+
+    private MessageBus(final Builder builder) {
+        this.clock = builder.clock;
+        this.ids = builder.ids;
+        this.correlationId = builder.correlationId;
+        this.journal = builder.journal;
+        this.warnings = builder.warnings;
+    }
+
+    /**
+     * Starts a bus.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the correlation id that this bus puts on messages published without one.
+     *
+     * @return the correlation id, or {@code null}
+     */
+    @CheckForNull
+    public String getCorrelationId() {
+        return correlationId;
+    }
+
+    /**
+     * Returns the journal of this bus.
+     *
+     * @return the journal, or {@code null} for a bus that keeps messages in memory only
+     */
+    @CheckForNull
+    public Journal getJournal() {
+        return journal;
+    }
+
+    /**
+     * Publishes a typed payload as a broadcast.
+     *
+     * @param source the sending bot
+     * @param payload the payload
+     * @return the published message
+     */
+    public Message publish(final String source, final BusMessage payload) {
+        return publish(Message.builder(payload).source(source));
+    }
+
+    /**
+     * Publishes a typed payload addressed to a bot, caused by an earlier message.
+     *
+     * @param source the sending bot
+     * @param destination the addressed bot, or {@code null} for a broadcast
+     * @param payload the payload
+     * @param cause the message that caused this one, or {@code null}
+     * @return the published message
+     */
+    public Message publish(final String source, @CheckForNull final String destination, final BusMessage payload,
+            @CheckForNull final Message cause) {
+        Message.Builder builder = Message.builder(payload).source(source).destination(destination);
+        if (cause != null) {
+            builder.causationId(cause.getId());
+            cause.getCorrelationId().ifPresent(builder::correlationId);
+        }
+        return publish(builder);
+    }
+
+    /**
+     * Publishes a message. Id, time and correlation id are set by the bus where the builder has none; the
+     * builder's own values are kept.
+     *
+     * @param draft the message to publish; its unset id, time and correlation id are filled in
+     * @return the published message
+     * @throws io.lotabots.message.InvalidMessageException if the message is not valid or too large; nothing is
+     *         recorded then
+     */
+    public Message publish(final Message.Builder draft) {
+        Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).build();
+        publish(message);
+        return message;
+    }
+
+    /**
+     * Publishes a complete message as it is, for example one received from another build.
+     *
+     * @param message the message
+     * @throws io.lotabots.message.InvalidMessageException if the message is too large
+     */
+    public void publish(final Message message) {
+        byte[] line = MessageCodec.get().write(message);
+        if (journal != null) {
+            journal.appendLines(List.of(line));
+        }
+        published.add(message);
+        for (Registered subscriber : subscribers) {
+            if (subscriber.filter.matches(message)) {
+                try {
+                    subscriber.consumer.accept(message);
+                }
+                catch (RuntimeException e) {
+                    warnings.accept("A subscriber to " + message.getType() + " failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Subscribes to the messages the filter keeps, published from now on.
+     *
+     * @param filter which messages to deliver, for example {@link MessageFilter#ofTypes(String...)}
+     * @param consumer receives the messages, in the publishing thread
+     * @return the subscription; close it to stop delivery
+     */
+    public Subscription subscribe(final MessageFilter filter, final Consumer<Message> consumer) {
+        Registered registered = new Registered(Objects.requireNonNull(filter), Objects.requireNonNull(consumer));
+        subscribers.add(registered);
+        return () -> subscribers.remove(registered);
+    }
+
+    /**
+     * Returns the messages the filter keeps. With a journal, this reads the journal, so it includes messages that
+     * other buses (parallel branches, other processes) appended; without one, the messages this bus published.
+     *
+     * @param filter which messages to return
+     * @return the messages, in publishing order
+     */
+    public List<Message> query(final MessageFilter filter) {
+        if (journal != null) {
+            return journal.read(filter);
+        }
+        synchronized (published) {
+            return published.stream().filter(filter::matches).toList();
+        }
+    }
+
+    /**
+     * Returns the messages published through this bus object, in order.
+     *
+     * @return the messages
+     */
+    public List<Message> getPublished() {
+        synchronized (published) {
+            return List.copyOf(published);
+        }
+    }
+
+    private record Registered(MessageFilter filter, Consumer<Message> consumer) {
+    }
+
+    /**
+     * Builds a {@link MessageBus}.
+     */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> ids = () -> java.util.UUID.randomUUID().toString();
+        @CheckForNull
+        private String correlationId;
+        @CheckForNull
+        private Journal journal;
+        private Consumer<String> warnings = warning -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the clock that stamps the time of published messages.
+         *
+         * @param value the clock
+         * @return this
+         */
+        public Builder clock(final Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets how message ids are made; random UUIDs by default.
+         *
+         * @param value the id supplier
+         * @return this
+         */
+        public Builder ids(final Supplier<String> value) {
+            this.ids = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the correlation id of the run, put on every message published without one.
+         *
+         * @param value the correlation id, for example {@code job/app/main#42}
+         * @return this
+         */
+        public Builder correlationId(@CheckForNull final String value) {
+            this.correlationId = value;
+            return this;
+        }
+
+        /**
+         * Sets the journal every message is appended to.
+         *
+         * @param value the journal
+         * @return this
+         */
+        public Builder journal(@CheckForNull final Journal value) {
+            this.journal = value;
+            return this;
+        }
+
+        /**
+         * Sets where warnings (a failing subscriber) go.
+         *
+         * @param value the sink
+         * @return this
+         */
+        public Builder warnings(final Consumer<String> value) {
+            this.warnings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Builds the bus.
+         *
+         * @return the bus
+         */
+        public MessageBus build() {
+            return new MessageBus(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.lotabots.message;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A monitoring window ended with a verdict on the release.
+ * The payload of the message type {@value #TYPE}.
+ *
+ * @param verdict the verdict.
+ * @param score weighted score of the criteria, 0 to 100.
+ * @param environment environment that was watched.
+ * @param criteria result of each criterion.
+ */
+@MessageTypeInfo(name = MonitorVerdict.TYPE, version = 1)
+@Doc("A monitoring window ended with a verdict on the release.")
+public record MonitorVerdict(
+        @Doc(value = "The verdict.") String verdict,
+        @Doc(value = "Weighted score of the criteria, 0 to 100.") Double score,
+        @Doc(value = "Environment that was watched.", optional = true) @CheckForNull String environment,
+        @Doc(value = "Result of each criterion.", optional = true) List<CriterionResult> criteria) implements BusMessage {
+    /** The message type. */
+    public static final String TYPE = "monitor.verdict";
+    private static final Set<String> VERDICT_VALUES = Set.of("pass", "warning", "fail");
+
+    /**
+     * Checks every field.
+     */
+    public MonitorVerdict {
+        verdict = PayloadChecks.oneOf(TYPE, "verdict", PayloadChecks.required(TYPE, "verdict", verdict), VERDICT_VALUES);
+        score = PayloadChecks.percentage(TYPE, "score", PayloadChecks.required(TYPE, "score", score));
+        environment = PayloadChecks.optionalText(TYPE, "environment", environment);
+        criteria = PayloadChecks.list(TYPE, "criteria", criteria);
+    }
+}
