@@ -1,0 +1,276 @@
+package io.lotabots.bot;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.bus.MessageBus;
+import io.lotabots.message.BusMessage;
+import io.lotabots.message.Message;
+import io.lotabots.process.LocalProcessRunner;
+import io.lotabots.process.ProcessRunner;
+import io.lotabots.util.LogSink;
+import io.lotabots.util.SecretMasker;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a bot may touch: the workspace, a log sink whose every line passes through the secret masker, a
+ * clock, a process runner, an HTTP client, the bus, secrets and the processing mode. Front-ends build one per bot
+ * run; tests build one over a temporary folder.
+ */
+public final class BotContext {
+    private final Path workspace;
+    private final LogSink log;
+    private final Clock clock;
+    private final ProcessRunner processes;
+    private final HttpClient http;
+    private final SecretMasker masker;
+    private final MessageBus bus;
+    private final ProcessingMode mode;
+    private final Map<String, String> environment;
+
+    private BotContext(final Builder builder) {
+        this.workspace = builder.workspace;
+        this.masker = builder.masker;
+        this.log = builder.log.masked(builder.masker);
+        this.clock = builder.clock;
+        this.processes = builder.processes == null ? new LocalProcessRunner(builder.masker) : builder.processes;
+        this.http = builder.http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build() : builder.http;
+        this.bus = builder.bus == null ? MessageBus.builder().clock(builder.clock).build() : builder.bus;
+        this.mode = builder.mode;
+        this.environment = Map.copyOf(builder.environment);
+    }
+
+    /**
+     * Starts a context over a workspace.
+     *
+     * @param workspace the folder the bot works in
+     * @return a builder
+     */
+    public static Builder builder(final Path workspace) {
+        return new Builder(workspace);
+    }
+
+    /**
+     * Returns the folder the bot works in.
+     *
+     * @return the workspace, absolute
+     */
+    public Path getWorkspace() {
+        return workspace;
+    }
+
+    /**
+     * Returns the log sink; every line is masked.
+     *
+     * @return the sink
+     */
+    public LogSink getLog() {
+        return log;
+    }
+
+    /**
+     * Returns the clock.
+     *
+     * @return the clock
+     */
+    public Clock getClock() {
+        return clock;
+    }
+
+    /**
+     * Returns the process runner; output it streams is masked.
+     *
+     * @return the runner
+     */
+    public ProcessRunner getProcesses() {
+        return processes;
+    }
+
+    /**
+     * Returns the HTTP client. It does not follow redirects: a bot that wants them says so per request.
+     *
+     * @return the client
+     */
+    public HttpClient getHttp() {
+        return http;
+    }
+
+    /**
+     * Returns the secret masker. Register every secret a bot reads before it logs anything.
+     *
+     * @return the masker
+     */
+    public SecretMasker getMasker() {
+        return masker;
+    }
+
+    /**
+     * Returns the bus.
+     *
+     * @return the bus
+     */
+    public MessageBus getBus() {
+        return bus;
+    }
+
+    /**
+     * Publishes a payload from the given bot.
+     *
+     * @param botName the sending bot
+     * @param payload the payload
+     * @return the published message
+     */
+    public Message publish(final String botName, final BusMessage payload) {
+        return bus.publish(botName, payload);
+    }
+
+    /**
+     * Returns the processing mode.
+     *
+     * @return the mode
+     */
+    public ProcessingMode getMode() {
+        return mode;
+    }
+
+    /**
+     * Returns an environment variable, as the CLI passes secrets (for example {@code SLACK_WEBHOOK_URL}). The
+     * value is registered with the masker before it is returned.
+     *
+     * @param name the variable
+     * @return the value
+     */
+    public Optional<String> getSecret(final String name) {
+        String value = environment.get(name);
+        if (value != null) {
+            masker.add(value);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /**
+     * Builds a {@link BotContext}.
+     */
+    public static final class Builder {
+        private final Path workspace;
+        private LogSink log = LogSink.NONE;
+        private Clock clock = Clock.systemUTC();
+        @CheckForNull
+        private ProcessRunner processes;
+        @CheckForNull
+        private HttpClient http;
+        private SecretMasker masker = new SecretMasker();
+        @CheckForNull
+        private MessageBus bus;
+        private ProcessingMode mode = ProcessingMode.LENIENT;
+        private Map<String, String> environment = Map.of();
+
+        private Builder(final Path workspace) {
+            this.workspace = workspace.toAbsolutePath().normalize();
+        }
+
+        /**
+         * Sets the log sink; the context masks every line before it reaches the sink.
+         *
+         * @param value the sink
+         * @return this
+         */
+        public Builder log(final LogSink value) {
+            this.log = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the clock.
+         *
+         * @param value the clock
+         * @return this
+         */
+        public Builder clock(final Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the process runner.
+         *
+         * @param value the runner
+         * @return this
+         */
+        public Builder processes(final ProcessRunner value) {
+            this.processes = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the HTTP client.
+         *
+         * @param value the client
+         * @return this
+         */
+        public Builder http(final HttpClient value) {
+            this.http = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the secret masker, shared with the front-end so that its own lines are masked too.
+         *
+         * @param value the masker
+         * @return this
+         */
+        public Builder masker(final SecretMasker value) {
+            this.masker = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the bus.
+         *
+         * @param value the bus
+         * @return this
+         */
+        public Builder bus(final MessageBus value) {
+            this.bus = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the processing mode.
+         *
+         * @param value the mode
+         * @return this
+         */
+        public Builder mode(final ProcessingMode value) {
+            this.mode = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the environment secrets are read from.
+         *
+         * @param value the variables
+         * @return this
+         */
+        public Builder environment(final Map<String, String> value) {
+            this.environment = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Builds the context.
+         *
+         * @return the context
+         */
+        public BotContext build() {
+            return new BotContext(this);
+        }
+    }
+}

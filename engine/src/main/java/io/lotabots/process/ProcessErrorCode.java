@@ -1,0 +1,11 @@
+package io.lotabots.process;
+
+import io.lotabots.error.ErrorCode;
+
+/**
+ * Codes for commands that cannot be run.
+ */
+public enum ProcessErrorCode implements ErrorCode {
+    /** The program does not exist or cannot be executed. */
+    CANNOT_START
+}

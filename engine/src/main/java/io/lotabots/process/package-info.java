@@ -1,0 +1,9 @@
+/**
+ * Running external commands for bots: a small interface and the local implementation with timeouts and streamed,
+ * masked output.
+ */
+@DefaultAnnotation(NonNull.class)
+package io.lotabots.process;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,0 +1,386 @@
+package io.lotabots.workflow;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.bot.BotContext;
+import io.lotabots.bus.MessageBus;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.ApprovalDenied;
+import io.lotabots.message.ApprovalGranted;
+import io.lotabots.message.ApprovalOverridden;
+import io.lotabots.message.ApprovalRequested;
+import io.lotabots.message.Message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs workflows outside Jenkins: sequences, parallel branches (fan-out and fan-in), conditions, approval points
+ * and failure paths, recording each step's status, timing and messages. Tasks that fail stop their sequence
+ * unless they are optional, in which case the run goes on and ends UNSTABLE.
+ */
+public final class WorkflowRunner {
+    /** The bot name approval messages are sent from. */
+    public static final String SOURCE = "WorkflowRunner";
+
+    private final BotContext context;
+    private final ApprovalPolicy approvals;
+    private final Map<String, String> parameters;
+    private final WorkflowListener listener;
+    private final Clock clock;
+
+    private WorkflowRunner(final Builder builder) {
+        this.context = builder.context;
+        this.approvals = builder.approvals;
+        this.parameters = Map.copyOf(builder.parameters);
+        this.listener = builder.listener;
+        this.clock = context.getClock();
+    }
+
+    /**
+     * Starts a runner whose tasks run in the given context.
+     *
+     * @param context the workspace, bus, log and masker every task and bot shares
+     * @return a builder
+     */
+    public static Builder builder(final BotContext context) {
+        return new Builder(context);
+    }
+
+    /**
+     * Runs a workflow to its end.
+     *
+     * @param workflow the workflow
+     * @return what happened
+     */
+    public WorkflowRun run(final Workflow workflow) {
+        Execution execution = new Execution();
+        Instant start = clock.instant();
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "lotabots-workflow-" + workflow.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            StepStatus status = execution.runChildren(workflow.root().steps(), "", executor);
+            List<StepRecord> records = new ArrayList<>(execution.records.values());
+            records.sort(Comparator.comparingInt(record -> execution.order.get(record.path())));
+            return new WorkflowRun(workflow.name(), status, start, Duration.between(start, clock.instant()),
+                    records);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * One run: the records and their order.
+     */
+    private final class Execution implements WorkflowState {
+        private final Map<String, StepRecord> records = new ConcurrentHashMap<>();
+        private final Map<String, Integer> order = new ConcurrentHashMap<>();
+        private final AtomicInteger sequence = new AtomicInteger();
+
+        @Override
+        public Optional<StepRecord> step(final String nameOrPath) {
+            StepRecord byPath = records.get(nameOrPath);
+            if (byPath != null) {
+                return Optional.of(byPath);
+            }
+            return records.values().stream().filter(record -> record.name().equals(nameOrPath)).findFirst();
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return parameters;
+        }
+
+        @Override
+        public List<Message> messages(final MessageFilter filter) {
+            return context.getBus().query(filter);
+        }
+
+        StepStatus runChildren(final List<Step> steps, final String parent, final ExecutorService executor) {
+            StepStatus status = StepStatus.SUCCESS;
+            for (Step step : steps) {
+                String path = path(parent, step);
+                if (status.stopsRun()) {
+                    notRun(step, path, StepStatus.NOT_RUN, "not run: an earlier step did not pass");
+                }
+                else {
+                    status = status.worse(execute(step, path, executor));
+                }
+            }
+            return status;
+        }
+
+        private String path(final String parent, final Step step) {
+            return parent.isEmpty() ? step.name() : parent + "/" + step.name();
+        }
+
+        private StepStatus execute(final Step step, final String path, final ExecutorService executor) {
+            order.putIfAbsent(path, sequence.getAndIncrement());
+            String kind = kind(step);
+            listener.stepStarted(path, kind);
+            Instant start = clock.instant();
+            Result result;
+            if (step instanceof Step.Task task) {
+                result = runTask(task, path);
+            }
+            else if (step instanceof Step.Sequence sequenceStep) {
+                StepStatus status = runChildren(sequenceStep.steps(), path, executor);
+                result = new Result(status, "", List.of(), Map.of(), null);
+            }
+            else if (step instanceof Step.Parallel parallel) {
+                result = new Result(runParallel(parallel, path, executor), "", List.of(), Map.of(), null);
+            }
+            else if (step instanceof Step.Conditional conditional) {
+                result = runConditional(conditional, path, executor);
+            }
+            else if (step instanceof Step.Approval approval) {
+                result = runApproval(approval);
+            }
+            else {
+                result = runRecover((Step.Recover) step, path, executor);
+            }
+            finish(new StepRecord(path, kind, result.status, start, Duration.between(start, clock.instant()),
+                    result.summary, result.messages.stream().map(Message::getId).toList(), result.outputs,
+                    result.error));
+            return result.status;
+        }
+
+        private Result runTask(final Step.Task task, final String path) {
+            StepContext stepContext = new StepContext(path, this, context);
+            try {
+                StepOutcome outcome = Objects.requireNonNull(task.action().execute(stepContext),
+                        "the task returned no outcome");
+                List<Message> messages = new ArrayList<>(stepContext.getPublished());
+                outcome.messages().stream().filter(message -> !messages.contains(message)).forEach(messages::add);
+                if (outcome.status() == StepStatus.FAILURE && task.optional()) {
+                    return new Result(StepStatus.UNSTABLE, "optional step failed, the run goes on: "
+                            + outcome.summary(), messages, outcome.outputs(), outcome.summary());
+                }
+                return new Result(outcome.status(), outcome.summary(), messages, outcome.outputs(),
+                        outcome.status() == StepStatus.FAILURE ? outcome.summary() : null);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(task, stepContext, "interrupted");
+            }
+            catch (LotaBotsException e) {
+                return failed(task, stepContext, context.getMasker().mask(e.getMessage()));
+            }
+            catch (Exception e) {
+                return failed(task, stepContext, context.getMasker().mask(e.toString()));
+            }
+        }
+
+        private Result failed(final Step.Task task, final StepContext stepContext, final String error) {
+            context.getLog().error(stepContext.getPath() + ": " + error);
+            StepStatus status = task.optional() ? StepStatus.UNSTABLE : StepStatus.FAILURE;
+            String summary = task.optional() ? "optional step failed, the run goes on: " + error : error;
+            return new Result(status, summary, stepContext.getPublished(), Map.of(), error);
+        }
+
+        private StepStatus runParallel(final Step.Parallel parallel, final String path,
+                final ExecutorService executor) {
+            List<Future<StepStatus>> branches = new ArrayList<>();
+            for (Step branch : parallel.branches()) {
+                String branchPath = path(path, branch);
+                order.putIfAbsent(branchPath, sequence.getAndIncrement());
+                branches.add(executor.submit(() -> execute(branch, branchPath, executor)));
+            }
+            StepStatus status = StepStatus.SUCCESS;
+            for (Future<StepStatus> branch : branches) {
+                try {
+                    status = status.worse(branch.get());
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    status = StepStatus.ABORTED;
+                }
+                catch (ExecutionException e) {
+                    status = StepStatus.FAILURE;
+                    context.getLog().error(path + ": a branch failed unexpectedly: " + e.getCause());
+                }
+            }
+            return status;
+        }
+
+        private Result runConditional(final Step.Conditional conditional, final String path,
+                final ExecutorService executor) {
+            boolean holds = conditional.condition().test(this);
+            Step taken = holds ? conditional.then() : conditional.otherwise();
+            Step skipped = holds ? conditional.otherwise() : conditional.then();
+            String summary = (holds ? "condition holds: " : "condition does not hold: ")
+                    + conditional.description();
+            if (skipped != null) {
+                notRun(skipped, path(path, skipped), StepStatus.SKIPPED, summary);
+            }
+            StepStatus status = taken == null ? StepStatus.SKIPPED : execute(taken, path(path, taken), executor);
+            return new Result(status, summary, List.of(), Map.of(), null);
+        }
+
+        private Result runApproval(final Step.Approval approval) {
+            MessageBus bus = context.getBus();
+            List<Message> messages = new ArrayList<>();
+            messages.add(bus.publish(SOURCE, new ApprovalRequested(approval.gate(), null, approval.description())));
+            ApprovalDecision decision = approvals.decide(approval.gate(), approval.description());
+            if (decision instanceof ApprovalDecision.Granted granted) {
+                messages.add(bus.publish(SOURCE, new ApprovalGranted(approval.gate(), granted.approver(),
+                        granted.comment().isEmpty() ? null : granted.comment())));
+                return new Result(StepStatus.SUCCESS, "approved by " + granted.approver(), messages, Map.of(),
+                        null);
+            }
+            if (decision instanceof ApprovalDecision.Overridden overridden) {
+                messages.add(bus.publish(SOURCE, new ApprovalOverridden(approval.gate(), overridden.by(),
+                        overridden.reason())));
+                return new Result(StepStatus.SUCCESS, "approval overridden by " + overridden.by() + ": "
+                        + overridden.reason(), messages, Map.of(), null);
+            }
+            ApprovalDenied denied = new ApprovalDenied(approval.gate(),
+                    ((ApprovalDecision.Denied) decision).reason(), null);
+            messages.add(bus.publish(SOURCE, denied));
+            String summary = "approval '" + approval.gate() + "' " + denied.reason();
+            return new Result(StepStatus.ABORTED, summary, messages, Map.of(), summary);
+        }
+
+        private Result runRecover(final Step.Recover recover, final String path, final ExecutorService executor) {
+            StepStatus status = execute(recover.body(), path(path, recover.body()), executor);
+            String handlerPath = path(path, recover.handler());
+            if (status == StepStatus.FAILURE) {
+                StepStatus handled = execute(recover.handler(), handlerPath, executor);
+                return new Result(StepStatus.FAILURE, recover.body().name() + " failed; failure path "
+                        + recover.handler().name() + " ended " + handled, List.of(), Map.of(),
+                        recover.body().name() + " failed");
+            }
+            notRun(recover.handler(), handlerPath, StepStatus.SKIPPED, "not needed: " + recover.body().name()
+                    + " did not fail");
+            return new Result(status, "", List.of(), Map.of(), null);
+        }
+
+        private void notRun(final Step step, final String path, final StepStatus status, final String summary) {
+            order.putIfAbsent(path, sequence.getAndIncrement());
+            finish(new StepRecord(path, kind(step), status, clock.instant(), Duration.ZERO, summary, List.of(),
+                    Map.of(), null));
+            for (Step child : children(step)) {
+                notRun(child, path(path, child), status, summary);
+            }
+        }
+
+        private void finish(final StepRecord record) {
+            records.put(record.path(), record);
+            listener.stepFinished(record);
+        }
+    }
+
+    private static List<Step> children(final Step step) {
+        if (step instanceof Step.Sequence sequence) {
+            return sequence.steps();
+        }
+        if (step instanceof Step.Parallel parallel) {
+            return parallel.branches();
+        }
+        if (step instanceof Step.Conditional conditional) {
+            return conditional.otherwise() == null ? List.of(conditional.then())
+                    : List.of(conditional.then(), conditional.otherwise());
+        }
+        if (step instanceof Step.Recover recover) {
+            return List.of(recover.body(), recover.handler());
+        }
+        return List.of();
+    }
+
+    static String kind(final Step step) {
+        if (step instanceof Step.Task) {
+            return "task";
+        }
+        if (step instanceof Step.Sequence) {
+            return "sequence";
+        }
+        if (step instanceof Step.Parallel) {
+            return "parallel";
+        }
+        if (step instanceof Step.Conditional) {
+            return "condition";
+        }
+        if (step instanceof Step.Approval) {
+            return "approval";
+        }
+        return "recover";
+    }
+
+    private record Result(StepStatus status, String summary, List<Message> messages, Map<String, Object> outputs,
+            @CheckForNull String error) {
+    }
+
+    /**
+     * Builds a {@link WorkflowRunner}.
+     */
+    public static final class Builder {
+        private final BotContext context;
+        private ApprovalPolicy approvals = ApprovalPolicy.preApproved(java.util.Set.of(), "nobody");
+        private Map<String, String> parameters = Map.of();
+        private WorkflowListener listener = WorkflowListener.NONE;
+
+        private Builder(final BotContext context) {
+            this.context = Objects.requireNonNull(context);
+        }
+
+        /**
+         * Sets how approval points are decided; by default every one is denied.
+         *
+         * @param value the policy
+         * @return this
+         */
+        public Builder approvals(final ApprovalPolicy value) {
+            this.approvals = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the run's parameters.
+         *
+         * @param value the parameters
+         * @return this
+         */
+        public Builder parameters(final Map<String, String> value) {
+            this.parameters = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the listener that follows the run.
+         *
+         * @param value the listener
+         * @return this
+         */
+        public Builder listener(final WorkflowListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Builds the runner.
+         *
+         * @return the runner
+         */
+        public WorkflowRunner build() {
+            return new WorkflowRunner(this);
+        }
+    }
+}
