@@ -116,8 +116,25 @@ public final class InvalidMessageException extends LotaBotsException {
      * @return a new exception with the same code, type, field and problem
      */
     InvalidMessageException at(@CheckForNull final String origin, @CheckForNull final String messageType) {
+        return at(origin, messageType, "");
+    }
+
+    /**
+     * Returns this exception with the origin and type put in front of its message, and the field placed under a
+     * path: a check of a nested record knows only its own field ({@code sha256}); the codec knows where the record
+     * is ({@code artifacts[0]}).
+     *
+     * @param origin where the message came from
+     * @param messageType the message type, or {@code null} if this exception already names it
+     * @param path the path of the nested record, or empty
+     * @return a new exception with the same code and problem
+     */
+    InvalidMessageException at(@CheckForNull final String origin, @CheckForNull final String messageType,
+            final String path) {
         String knownType = type == null ? messageType : type;
-        return new InvalidMessageException((MessageErrorCode) getCode(), origin, knownType, field, problem, this);
+        String fullField = field == null || path.isEmpty() ? field : path + "." + field;
+        return new InvalidMessageException((MessageErrorCode) getCode(), origin, knownType, fullField, problem,
+                this);
     }
 
     /**

@@ -435,14 +435,14 @@ public final class MessageCodec {
         }
         catch (ValueInstantiationException e) {
             if (e.getCause() instanceof InvalidMessageException invalid) {
-                throw invalid.at(origin, type);
+                throw invalid.at(origin, type, e.getPath().isEmpty() ? "" : path(e));
             }
             throw InvalidMessageException.invalidField(type, path(e), "is not valid: " + e.getOriginalMessage())
                     .at(origin, type);
         }
         catch (JsonMappingException e) {
             if (e.getCause() instanceof InvalidMessageException invalid) {
-                throw invalid.at(origin, type);
+                throw invalid.at(origin, type, e.getPath().isEmpty() ? "" : path(e));
             }
             JsonNode value = payload.at(pointer(e));
             throw InvalidMessageException.invalidField(type, path(e), "must be " + expected(e) + ", was "

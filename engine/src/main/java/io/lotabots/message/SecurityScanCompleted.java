@@ -1,5 +1,7 @@
 package io.lotabots.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ import java.util.Set;
 @MessageTypeInfo(name = SecurityScanCompleted.TYPE, version = 1)
 @Doc("A security scan finished and the policy was applied.")
 public record SecurityScanCompleted(
-        @Doc(value = "Number of findings per severity: critical, high, medium, low, unknown.") Map<String, Integer> vulnerabilities,
+        @Doc(value = "Number of findings per severity: critical, high, medium, low, unknown.")
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Integer> vulnerabilities,
         @Doc(value = "Number of secrets found.") Integer secretsFound,
         @Doc(value = "Outcome of the policy.") String status,
         @Doc(value = "Findings not in the baseline.", optional = true) @CheckForNull Integer newFindings,
@@ -33,7 +36,8 @@ public record SecurityScanCompleted(
      * Checks every field.
      */
     public SecurityScanCompleted {
-        vulnerabilities = PayloadChecks.map(TYPE, "vulnerabilities", vulnerabilities);
+        vulnerabilities = PayloadChecks.map(TYPE, "vulnerabilities",
+                PayloadChecks.required(TYPE, "vulnerabilities", vulnerabilities));
         secretsFound = PayloadChecks.nonNegative(TYPE, "secrets_found", PayloadChecks.required(TYPE, "secrets_found", secretsFound));
         status = PayloadChecks.oneOf(TYPE, "status", PayloadChecks.required(TYPE, "status", status), STATUS_VALUES);
         newFindings = PayloadChecks.nonNegative(TYPE, "new_findings", newFindings);

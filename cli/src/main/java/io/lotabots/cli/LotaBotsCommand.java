@@ -1,0 +1,82 @@
+package io.lotabots.cli;
+
+import io.lotabots.error.LotaBotsException;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lotabots} command. Results go to standard output, progress and errors to standard error. Exit codes:
+ * 0 success, 3 unstable, 1 failure, 2 bad input or usage.
+ */
+@Command(name = "lotabots", mixinStandardHelpOptions = true, versionProvider = LotaBotsCommand.Version.class,
+        description = "A team of delivery bots that talk through typed messages, on the command line.",
+        subcommands = {BotsCommand.class, MessageCommand.class, MessagesCommand.class, RunCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "3:unstable (a gate with criticality UNSTABLE failed)",
+                "1:failure (a bot or step failed, or a run stopped at an approval point)",
+                "2:bad input or usage"})
+public final class LotaBotsCommand {
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(final String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the arguments
+     * @return the exit code
+     */
+    public static int execute(final String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * Returns the configured command line, for tests that capture its output.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LotaBotsCommand());
+        commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("lotabots: " + exception.getMessage());
+            err.println("Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.BAD_INPUT;
+        });
+        return commandLine;
+    }
+
+    private static int handle(final Exception exception, final CommandLine commandLine,
+            final CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (exception instanceof LotaBotsException failure) {
+            err.println("lotabots: " + failure.getMessage());
+            return failure.getCode().isUserError() ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+        }
+        err.println("lotabots: internal error, please report it with this trace:");
+        exception.printStackTrace(err);
+        return ExitCode.FAILURE;
+    }
+
+    /**
+     * Reads the version from the jar's manifest.
+     */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LotaBotsCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"lotabots " + (version == null ? "development build" : version),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}
