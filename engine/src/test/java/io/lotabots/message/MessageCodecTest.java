@@ -548,8 +548,8 @@ class MessageCodecTest {
 
     @Test
     void shouldSkipPayloadWhenFilterRejectsEnvelope() {
-        String invalidPayload = "{\"total_tests\": \"abc\", \"coverage\": 120, \"big\": " + "9".repeat(1000) + "}";
-        byte[] json = envelope(TestCompleted.TYPE, invalidPayload).getBytes(StandardCharsets.UTF_8);
+        byte[] json = envelope(TestCompleted.TYPE, "{\"total_tests\": \"abc\", \"coverage\": 120}")
+                .getBytes(StandardCharsets.UTF_8);
         List<String> seen = new ArrayList<>();
 
         Message message = CODEC.readIf(json, 0, json.length, ORIGIN, (type, source, destination, correlationId) -> {
@@ -559,17 +559,22 @@ class MessageCodecTest {
 
         assertThat(message).isNull();
         assertThat(seen).containsExactly("test.completed TestBot null job/app/main#42");
-        assertThatThrownBy(() -> CODEC.readIf(json, 0, json.length, ORIGIN, (type, source, dest, id) -> true))
+        Message accepted = CODEC.readIf(json, 0, json.length, ORIGIN, (type, source, dest, id) -> true);
+        assertThat(accepted).isNotNull();
+        assertThatThrownBy(() -> CODEC.validate(accepted, ORIGIN, false))
                 .isInstanceOfSatisfying(InvalidMessageException.class,
-                        error -> assertThat(error.getCode()).isEqualTo(MessageErrorCode.MALFORMED_JSON));
+                        error -> assertThat(error.getField()).isEqualTo("total_tests"));
     }
 
     @Test
-    void shouldNotValidatePayloadThatFilterRejects() {
-        byte[] json = envelope(TestCompleted.TYPE, "{\"total_tests\": \"abc\", \"coverage\": 120}")
+    void shouldApplyReadLimitsEvenToSkippedPayload() {
+        byte[] json = envelope(TestCompleted.TYPE, "{\"big\": " + "9".repeat(1000) + "}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(CODEC.readIf(json, 0, json.length, ORIGIN, (type, source, dest, id) -> false)).isNull();
+        assertThatThrownBy(() -> CODEC.readIf(json, 0, json.length, ORIGIN, (type, source, dest, id) -> false))
+                .isInstanceOfSatisfying(InvalidMessageException.class,
+                        error -> assertThat(error.getCode()).isEqualTo(MessageErrorCode.MALFORMED_JSON))
+                .hasMessageContaining("Number value length");
     }
 
     @Test

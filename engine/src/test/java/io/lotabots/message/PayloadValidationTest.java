@@ -288,6 +288,14 @@ class PayloadValidationTest {
     }
 
     @Test
+    void shouldRoundTripScanWithoutFindings() {
+        SecurityScanCompleted clean = new SecurityScanCompleted(Map.of(), 0, "pass", null, null, null);
+        Message message = TestMessages.message(clean);
+
+        assertThat(CODEC.validate(CODEC.read(CODEC.toJson(message)), null, true)).isEqualTo(clean);
+    }
+
+    @Test
     void shouldRejectListWithNullElement() {
         assertInvalid(BuildFailed.TYPE, payload -> payload.putArray("log_tail").add("[ERROR] broken").addNull(),
                 "log_tail", "must not contain null elements");
