@@ -132,6 +132,9 @@ public final class OptionType<T> {
             return (T) List.copyOf(texts);
         }
         if (javaType == Double.class && value instanceof Number number) {
+            if (!Double.isFinite(number.doubleValue())) {
+                throw new IllegalArgumentException("expected a finite number, was " + value);
+            }
             return (T) Double.valueOf(number.doubleValue());
         }
         if (javaType == Integer.class && value instanceof Number number) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,15 +101,22 @@ public final class LocalProcessRunner implements ProcessRunner {
     }
 
     private static void stop(final Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            for (ProcessHandle handle : tree) {
+                if (handle.isAlive()) {
+                    handle.destroyForcibly();
+                }
+            }
+            if (process.isAlive()) {
                 process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         catch (InterruptedException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }

@@ -73,8 +73,8 @@ public final class Durations {
         if (millis < 1000) {
             return millis + " ms";
         }
-        long seconds = duration.toSeconds();
-        if (seconds < 60) {
+        long seconds = Math.round(millis / 1000.0);
+        if (millis < 59_950) {
             return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         if (seconds < 3600) {

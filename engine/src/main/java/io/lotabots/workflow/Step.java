@@ -127,6 +127,16 @@ public sealed interface Step {
         return new Recover(name, body, handler);
     }
 
+    private static void requireUniqueNames(final String parent, final List<Step> children) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Step child : children) {
+            if (!names.add(child.name())) {
+                throw new IllegalArgumentException("'" + parent + "' has two steps named '" + child.name()
+                        + "'; give each step of a sequence or parallel a name of its own");
+            }
+        }
+    }
+
     /**
      * Does one piece of work.
      *
@@ -165,6 +175,7 @@ public sealed interface Step {
          */
         public Sequence {
             steps = List.copyOf(steps);
+            requireUniqueNames(name, steps);
         }
     }
 
@@ -180,6 +191,7 @@ public sealed interface Step {
          */
         public Parallel {
             branches = List.copyOf(branches);
+            requireUniqueNames(name, branches);
         }
     }
 

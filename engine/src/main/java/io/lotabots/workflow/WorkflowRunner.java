@@ -223,7 +223,18 @@ public final class WorkflowRunner {
 
         private Result runConditional(final Step.Conditional conditional, final String path,
                 final ExecutorService executor) {
-            boolean holds = conditional.condition().test(this);
+            boolean holds;
+            try {
+                holds = conditional.condition().test(this);
+            }
+            catch (RuntimeException e) {
+                String error = "the condition '" + conditional.description() + "' could not be decided: " + e;
+                context.getLog().error(path + ": " + error);
+                for (Step branch : children(conditional)) {
+                    notRun(branch, path(path, branch), StepStatus.NOT_RUN, "not run: " + error);
+                }
+                return new Result(StepStatus.FAILURE, error, List.of(), Map.of(), error);
+            }
             Step taken = holds ? conditional.then() : conditional.otherwise();
             Step skipped = holds ? conditional.otherwise() : conditional.then();
             String summary = (holds ? "condition holds: " : "condition does not hold: ")
@@ -236,6 +247,17 @@ public final class WorkflowRunner {
         }
 
         private Result runApproval(final Step.Approval approval) {
+            try {
+                return decide(approval);
+            }
+            catch (RuntimeException e) {
+                String error = "approval '" + approval.gate() + "' could not be decided: " + e.getMessage();
+                context.getLog().error(error);
+                return new Result(StepStatus.FAILURE, error, List.of(), Map.of(), error);
+            }
+        }
+
+        private Result decide(final Step.Approval approval) {
             MessageBus bus = context.getBus();
             List<Message> messages = new ArrayList<>();
             messages.add(bus.publish(SOURCE, new ApprovalRequested(approval.gate(), null, approval.description())));
@@ -282,7 +304,11 @@ public final class WorkflowRunner {
             }
         }
 
-        private void finish(final StepRecord record) {
+        private void finish(final StepRecord unmasked) {
+            StepRecord record = new StepRecord(unmasked.path(), unmasked.kind(), unmasked.status(),
+                    unmasked.start(), unmasked.duration(), context.getMasker().mask(unmasked.summary()),
+                    unmasked.messageIds(), unmasked.outputs(),
+                    unmasked.error() == null ? null : context.getMasker().mask(unmasked.error()));
             records.put(record.path(), record);
             listener.stepFinished(record);
         }
