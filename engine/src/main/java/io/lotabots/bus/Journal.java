@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -42,19 +44,19 @@ public final class Journal implements Closeable {
     /** The longest line a reader accepts: the largest message plus room for the line break. */
     static final int MAX_LINE_BYTES = MessageCodec.MAX_MESSAGE_BYTES + 2;
 
-    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Object, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
     private static final int READ_BUFFER = 64 * 1024;
     private static final byte NEWLINE = '\n';
 
     private final Path file;
-    private final ReentrantLock lock;
     @CheckForNull
     private FileChannel channel;
+    @CheckForNull
+    private ReentrantLock lock;
     private long knownSize = -1;
 
     private Journal(final Path file) {
         this.file = file.toAbsolutePath().normalize();
-        this.lock = LOCKS.computeIfAbsent(this.file, path -> new ReentrantLock());
     }
 
     /**
@@ -116,33 +118,45 @@ public final class Journal implements Closeable {
             total += line.length + 1;
         }
         ByteBuffer buffer = ByteBuffer.allocate(total);
-        lock.lock();
-        try {
-            FileChannel out = channel();
-            try (FileLock ignored = out.lock()) {
-                long size = out.size();
-                if (size > 0 && size != knownSize && !endsWithNewline(out, size)) {
-                    buffer.put(NEWLINE);
-                }
-                for (byte[] line : lines) {
-                    buffer.put(line).put(NEWLINE);
-                }
-                buffer.flip();
-                long position = size;
-                while (buffer.hasRemaining()) {
-                    position += out.write(buffer, position);
-                }
-                knownSize = position;
+        FileChannel out;
+        ReentrantLock fileLock;
+        synchronized (this) {
+            try {
+                out = channel();
             }
+            catch (IOException e) {
+                throw failure("open", e);
+            }
+            fileLock = Objects.requireNonNull(lock);
+        }
+        fileLock.lock();
+        try (FileLock ignored = out.lock()) {
+            long size = out.size();
+            if (size > 0 && size != knownSize && !endsWithNewline(out, size)) {
+                buffer.put(NEWLINE);
+            }
+            for (byte[] line : lines) {
+                buffer.put(line).put(NEWLINE);
+            }
+            buffer.flip();
+            long position = size;
+            while (buffer.hasRemaining()) {
+                position += out.write(buffer, position);
+            }
+            knownSize = position;
         }
         catch (IOException e) {
             throw failure("write", e);
         }
         finally {
-            lock.unlock();
+            fileLock.unlock();
         }
     }
 
+    /**
+     * Opens the file if needed, and finds the lock shared by every journal of this JVM that writes the same file,
+     * whatever path (a symbolic or hard link) it was reached by.
+     */
     private FileChannel channel() throws IOException {
         FileChannel open = channel;
         if (open == null || !open.isOpen()) {
@@ -151,11 +165,13 @@ public final class Journal implements Closeable {
                 Files.createDirectories(parent);
             }
             if (Files.isDirectory(file)) {
-                throw LotaBotsException.of(JournalErrorCode.NOT_A_FILE,
-                        "Cannot use journal '" + file + "': it is a directory. Give the path of a file.");
+                throw notAFile();
             }
             open = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            Object key = fileKey == null ? file.toRealPath() : fileKey;
+            lock = LOCKS.computeIfAbsent(key, any -> new ReentrantLock());
             channel = open;
             knownSize = -1;
         }
@@ -171,20 +187,22 @@ public final class Journal implements Closeable {
      * Closes the file handle of this journal, if open. The journal can still be used; it opens the file again.
      */
     @Override
-    public void close() {
-        lock.lock();
+    public synchronized void close() {
+        FileChannel open = channel;
+        ReentrantLock fileLock = lock;
+        if (open == null || fileLock == null) {
+            return;
+        }
+        fileLock.lock();
         try {
-            FileChannel open = channel;
             channel = null;
-            if (open != null) {
-                open.close();
-            }
+            open.close();
         }
         catch (IOException e) {
             throw failure("close", e);
         }
         finally {
-            lock.unlock();
+            fileLock.unlock();
         }
     }
 
@@ -198,6 +216,9 @@ public final class Journal implements Closeable {
      * @throws LotaBotsException if the file cannot be read
      */
     public JournalScan scan(final MessageFilter filter, final Consumer<Message> consumer) {
+        if (Files.isDirectory(file)) {
+            throw notAFile();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return new LineScanner(file.getFileName().toString(), filter, consumer).scan(in);
         }
@@ -219,6 +240,11 @@ public final class Journal implements Closeable {
         List<Message> messages = new ArrayList<>();
         scan(filter, messages::add);
         return messages;
+    }
+
+    private LotaBotsException notAFile() {
+        return LotaBotsException.of(JournalErrorCode.NOT_A_FILE,
+                "Cannot use journal '" + file + "': it is a directory. Give the path of a file.");
     }
 
     private LotaBotsException failure(final String action, final IOException e) {

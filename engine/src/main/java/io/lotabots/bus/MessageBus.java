@@ -112,7 +112,7 @@ public final class MessageBus {
      */
     public Message publish(final Message.Builder draft) {
         Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).build();
-        publish(message);
+        deliver(message);
         return message;
     }
 
@@ -120,9 +120,18 @@ public final class MessageBus {
      * Publishes a complete message as it is, for example one received from another build.
      *
      * @param message the message
-     * @throws io.lotabots.message.InvalidMessageException if the message is too large
+     * @throws io.lotabots.message.InvalidMessageException if the payload is not valid for its type, or the message
+     *         is too large; nothing is recorded then
      */
     public void publish(final Message message) {
+        MessageCodec.get().validate(message, null, false);
+        deliver(message);
+    }
+
+    /**
+     * Journals and delivers a message that is known to be valid (built by {@link Message.Builder#build()}).
+     */
+    private void deliver(final Message message) {
         byte[] line = MessageCodec.get().write(message);
         if (journal != null) {
             journal.appendLines(List.of(line));
@@ -150,7 +159,7 @@ public final class MessageBus {
     public Subscription subscribe(final MessageFilter filter, final Consumer<Message> consumer) {
         Registered registered = new Registered(Objects.requireNonNull(filter), Objects.requireNonNull(consumer));
         subscribers.add(registered);
-        return () -> subscribers.remove(registered);
+        return () -> subscribers.removeIf(candidate -> candidate == registered);
     }
 
     /**
@@ -180,7 +189,17 @@ public final class MessageBus {
         }
     }
 
-    private record Registered(MessageFilter filter, Consumer<Message> consumer) {
+    /**
+     * One subscription; compared by identity, so that subscribing the same consumer twice gives two.
+     */
+    private static final class Registered {
+        private final MessageFilter filter;
+        private final Consumer<Message> consumer;
+
+        Registered(final MessageFilter filter, final Consumer<Message> consumer) {
+            this.filter = filter;
+            this.consumer = consumer;
+        }
     }
 
     /**
