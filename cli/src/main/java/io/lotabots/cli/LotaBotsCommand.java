@@ -1,5 +1,6 @@
 package io.lotabots.cli;
 
+import io.lotabots.bot.BotRegistry;
 import io.lotabots.error.LotaBotsException;
 
 import java.io.PrintWriter;
@@ -45,7 +46,31 @@ public final class LotaBotsCommand {
      * @return the command line
      */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new LotaBotsCommand());
+        return commandLine(BotRegistry.standard());
+    }
+
+    /**
+     * Returns the configured command line over the given bots, for tests.
+     *
+     * @param registry the bots
+     * @return the command line
+     */
+    public static CommandLine commandLine(final BotRegistry registry) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(final Class<K> type) throws Exception {
+                if (type == BotsCommand.class) {
+                    return (K) new BotsCommand(registry);
+                }
+                if (type == RunCommand.class) {
+                    return (K) new RunCommand(registry);
+                }
+                return defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new LotaBotsCommand(), factory);
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();

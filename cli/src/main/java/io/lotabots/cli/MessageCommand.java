@@ -1,6 +1,8 @@
 package io.lotabots.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -111,14 +113,15 @@ final class MessageCommand {
         }
 
         private int validateDocument(final Path file, final byte[] content, final List<String> problems) {
-            ObjectMapper mapper = MessageCodec.get().copyMapper();
+            ObjectMapper mapper = documentMapper();
             JsonNode document;
             try {
                 document = mapper.readTree(content);
             }
             catch (JsonProcessingException e) {
-                problems.add(file + ": is not valid JSON: " + e.getOriginalMessage() + " (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                JsonLocation location = e.getLocation();
+                problems.add(file + ": is not valid JSON: " + e.getOriginalMessage() + (location == null ? ""
+                        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
                 return 0;
             }
             catch (IOException e) {
@@ -137,6 +140,20 @@ final class MessageCommand {
                 valid += check(file + "[" + i + "]", document.get(i), mapper, problems);
             }
             return valid;
+        }
+
+        /**
+         * A mapper with the codec's limits, except that a whole file may hold many messages, one level deeper.
+         */
+        private static ObjectMapper documentMapper() {
+            ObjectMapper mapper = MessageCodec.get().copyMapper();
+            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MessageCodec.MAX_NESTING_DEPTH + 1)
+                    .maxStringLength(MessageCodec.MAX_MESSAGE_BYTES)
+                    .maxNumberLength(64)
+                    .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                    .build());
+            return mapper;
         }
 
         private int check(final String origin, final JsonNode node, final ObjectMapper mapper,
