@@ -1,5 +1,7 @@
 package io.lotabots.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bus.Journal;
 
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 final class JournalOption {
     @Option(names = "--journal", paramLabel = "PATH",
             description = "The journal file. Default: " + Journal.DEFAULT_PATH + " under the working directory.")
+    @CheckForNull
     private Path journal;
 
     /**

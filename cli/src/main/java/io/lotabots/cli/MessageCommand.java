@@ -89,7 +89,7 @@ final class MessageCommand {
                 problems.add(file + ": " + (Files.exists(file) ? "is not a regular file" : "no such file"));
                 return 0;
             }
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
             if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
                 return validateLines(file, problems);
             }

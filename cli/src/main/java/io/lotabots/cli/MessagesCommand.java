@@ -1,5 +1,7 @@
 package io.lotabots.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.JournalScan;
 import io.lotabots.bus.MessageFilter;
@@ -46,6 +48,7 @@ final class MessagesCommand implements Callable<Integer> {
     private List<String> destinations = new ArrayList<>();
 
     @Option(names = "--correlation-id", paramLabel = "ID", description = "Keep only messages of this run.")
+    @CheckForNull
     private String correlationId;
 
     @Option(names = "--format", defaultValue = "table",

@@ -10,7 +10,10 @@ import io.lotabots.message.MessageCodec;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -18,7 +21,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +34,9 @@ import java.util.function.Consumer;
 /**
  * An append-only file of messages, one JSON object per line (JSON Lines). It is the audit trail of a run.
  *
- * <p>Appends from many threads and many processes never lose or interleave lines: each append writes whole lines
- * in one write, under a lock shared by the threads of this JVM and a file lock shared with other processes. If the
+ * <p>Appends from many threads never lose or interleave lines: each append writes whole lines in one write in
+ * append mode, under a lock shared by the threads of this JVM. With {@link Sharing#PROCESSES} (the default) each
+ * append also holds the operating system's file lock, so that several processes can share one journal. If the
  * file ends in a torn line (a writer stopped mid-line, for example in a crash), the next append starts on a new
  * line, so the torn fragment stays one unreadable line that readers report and skip.</p>
  *
@@ -47,26 +53,69 @@ public final class Journal implements Closeable {
     private static final ConcurrentHashMap<Object, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
     private static final int READ_BUFFER = 64 * 1024;
     private static final byte NEWLINE = '\n';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final byte[] ID_PREFIX = "{\"id\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SPEC_VERSION_PREFIX = "\",\"specversion\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TIME_PREFIX = "\",\"time\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TYPE_PREFIX = "\",\"type\":\"".getBytes(StandardCharsets.UTF_8);
 
     private final Path file;
+    private final Sharing sharing;
     @CheckForNull
     private FileChannel channel;
     @CheckForNull
+    private FileChannel tailReader;
+    @CheckForNull
     private ReentrantLock lock;
+    private boolean tailChecked;
     private long knownSize = -1;
 
-    private Journal(final Path file) {
+    /**
+     * Who writes a journal, which decides how appends are coordinated.
+     */
+    public enum Sharing {
+        /**
+         * Only this JVM writes the file, as Jenkins does with a build's journal: appends are serialized by a lock
+         * per file inside the JVM and written in append mode, one write each. The fastest mode.
+         */
+        THIS_PROCESS,
+        /**
+         * Several processes may write the file at once, as two command-line runs in one folder may: each append
+         * also holds the operating system's file lock and checks the end of the file, so that a line torn by a
+         * process that died mid-write is closed before the next line starts.
+         */
+        PROCESSES
+    }
+
+    private Journal(final Path file, final Sharing sharing) {
         this.file = file.toAbsolutePath().normalize();
+        this.sharing = sharing;
     }
 
     /**
-     * Returns the journal in the given file. The file and its folder are created on the first append.
+     * Returns the journal in the given file, safe for writers in several processes. The file and its folder are
+     * created on the first append.
      *
      * @param file the file
      * @return the journal
      */
     public static Journal at(final Path file) {
-        return new Journal(file);
+        return new Journal(file, Sharing.PROCESSES);
+    }
+
+    /**
+     * Returns the journal in the given file.
+     *
+     * @param file the file
+     * @param sharing who writes it
+     * @return the journal
+     */
+    public static Journal at(final Path file, final Sharing sharing) {
+        return new Journal(file, sharing);
     }
 
     /**
@@ -105,7 +154,7 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Appends lines that {@link MessageCodec#write(Message)} produced, without their line breaks.
+     * Appends lines that {@link MessageCodec#write(Message)} produced, without their line breaks, in one write.
      *
      * @param lines the JSON lines
      */
@@ -118,6 +167,10 @@ public final class Journal implements Closeable {
             total += line.length + 1;
         }
         ByteBuffer buffer = ByteBuffer.allocate(total);
+        buffer.put(NEWLINE);
+        for (byte[] line : lines) {
+            buffer.put(line).put(NEWLINE);
+        }
         FileChannel out;
         ReentrantLock fileLock;
         synchronized (this) {
@@ -130,20 +183,23 @@ public final class Journal implements Closeable {
             fileLock = Objects.requireNonNull(lock);
         }
         fileLock.lock();
-        try (FileLock ignored = out.lock()) {
-            long size = out.size();
-            if (size > 0 && size != knownSize && !endsWithNewline(out, size)) {
-                buffer.put(NEWLINE);
+        try {
+            if (sharing == Sharing.PROCESSES) {
+                try (FileLock ignored = out.lock()) {
+                    long size = out.size();
+                    boolean torn = size > 0 && size != knownSize && !endsWithNewline(size);
+                    knownSize = size + write(out, buffer, torn);
+                }
             }
-            for (byte[] line : lines) {
-                buffer.put(line).put(NEWLINE);
+            else {
+                boolean torn = false;
+                if (!tailChecked) {
+                    long size = out.size();
+                    torn = size > 0 && !endsWithNewline(size);
+                    tailChecked = true;
+                }
+                write(out, buffer, torn);
             }
-            buffer.flip();
-            long position = size;
-            while (buffer.hasRemaining()) {
-                position += out.write(buffer, position);
-            }
-            knownSize = position;
         }
         catch (IOException e) {
             throw failure("write", e);
@@ -154,8 +210,24 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Opens the file if needed, and finds the lock shared by every journal of this JVM that writes the same file,
-     * whatever path (a symbolic or hard link) it was reached by.
+     * Writes the buffer, whose first byte is a line break that is written only to close a torn last line.
+     */
+    private static int write(final FileChannel out, final ByteBuffer buffer, final boolean closeTornLine)
+            throws IOException {
+        buffer.flip();
+        if (!closeTornLine) {
+            buffer.position(1);
+        }
+        int written = buffer.remaining();
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+        return written;
+    }
+
+    /**
+     * Opens the file in append mode if needed, and finds the lock shared by every journal of this JVM that writes
+     * the same file, whatever path (a symbolic or hard link) it was reached by.
      */
     private FileChannel channel() throws IOException {
         FileChannel open = channel;
@@ -167,24 +239,30 @@ public final class Journal implements Closeable {
             if (Files.isDirectory(file)) {
                 throw notAFile();
             }
-            open = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            open = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
             Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             Object key = fileKey == null ? file.toRealPath() : fileKey;
             lock = LOCKS.computeIfAbsent(key, any -> new ReentrantLock());
             channel = open;
+            tailChecked = false;
             knownSize = -1;
         }
         return open;
     }
 
-    private static boolean endsWithNewline(final FileChannel in, final long size) throws IOException {
+    private boolean endsWithNewline(final long size) throws IOException {
+        FileChannel in = tailReader;
+        if (in == null || !in.isOpen()) {
+            in = FileChannel.open(file, StandardOpenOption.READ);
+            tailReader = in;
+        }
         ByteBuffer last = ByteBuffer.allocate(1);
         return in.read(last, size - 1) == 1 && last.get(0) == NEWLINE;
     }
 
     /**
-     * Closes the file handle of this journal, if open. The journal can still be used; it opens the file again.
+     * Closes the file handles of this journal, if open. The journal can still be used; it opens the file again.
      */
     @Override
     public synchronized void close() {
@@ -197,6 +275,11 @@ public final class Journal implements Closeable {
         try {
             channel = null;
             open.close();
+            FileChannel reader = tailReader;
+            tailReader = null;
+            if (reader != null) {
+                reader.close();
+            }
         }
         catch (IOException e) {
             throw failure("close", e);
@@ -220,7 +303,7 @@ public final class Journal implements Closeable {
             throw notAFile();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new LineScanner(file.getFileName().toString(), filter, consumer).scan(in);
+            return new LineScanner(String.valueOf(file.getFileName()), filter, consumer).scan(in);
         }
         catch (NoSuchFileException e) {
             return new JournalScan(0, 0, 0, List.of());
@@ -261,6 +344,7 @@ public final class Journal implements Closeable {
         private final MessageFilter filter;
         private final Consumer<Message> consumer;
         private final List<String> warnings = new ArrayList<>();
+        private final List<byte[]> wantedTypes;
         private byte[] pending = new byte[8 * 1024];
         private int pendingLength;
         private boolean overflow;
@@ -273,6 +357,58 @@ public final class Journal implements Closeable {
             this.fileName = fileName;
             this.filter = filter;
             this.consumer = consumer;
+            this.wantedTypes = filter.types().stream().map(type -> type.getBytes(StandardCharsets.UTF_8)).toList();
+        }
+
+        /**
+         * Decides from the raw bytes, without a parser, that a line written by {@link MessageCodec#write} has a type
+         * the filter does not want. The writer's layout starts {@code {"id":"…","specversion":"…","time":"…",
+         * "type":"…"}; a line in any other layout, or with an escape in those values, is left to the parser.
+         */
+        private boolean isUnwantedType(final byte[] buffer, final int offset, final int length) {
+            int end = offset + length;
+            int position = expect(buffer, offset, end, ID_PREFIX);
+            position = expect(buffer, skipValue(buffer, position, end), end, SPEC_VERSION_PREFIX);
+            position = expect(buffer, skipValue(buffer, position, end), end, TIME_PREFIX);
+            position = expect(buffer, skipValue(buffer, position, end), end, TYPE_PREFIX);
+            int typeEnd = skipValue(buffer, position, end);
+            if (typeEnd < 0) {
+                return false;
+            }
+            for (byte[] wanted : wantedTypes) {
+                if (Arrays.equals(buffer, position, typeEnd, wanted, 0, wanted.length)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int expect(final byte[] buffer, final int position, final int end, final byte[] expected) {
+            if (position < 0 || end - position < expected.length
+                    || !Arrays.equals(buffer, position, position + expected.length, expected, 0, expected.length)) {
+                return -1;
+            }
+            return position + expected.length;
+        }
+
+        /**
+         * Returns the index of the quote that closes a string value starting at the position, or -1 if the value
+         * has an escape or does not close.
+         */
+        private static int skipValue(final byte[] buffer, final int position, final int end) {
+            if (position < 0) {
+                return -1;
+            }
+            for (int i = position; i < end; i++) {
+                byte b = buffer[i];
+                if (b == '"') {
+                    return i;
+                }
+                if (b == '\\') {
+                    return -1;
+                }
+            }
+            return -1;
         }
 
         JournalScan scan(final InputStream in) throws IOException {
@@ -280,19 +416,18 @@ public final class Journal implements Closeable {
             int read;
             while ((read = in.read(buffer)) > 0) {
                 int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == NEWLINE) {
-                        if (pendingLength == 0 && !overflow) {
-                            line(buffer, start, i - start, false);
-                        }
-                        else {
-                            keep(buffer, start, i - start);
-                            line(pending, 0, pendingLength, false);
-                            pendingLength = 0;
-                            overflow = false;
-                        }
-                        start = i + 1;
+                int i;
+                while ((i = indexOfNewline(buffer, start, read)) >= 0) {
+                    if (pendingLength == 0 && !overflow) {
+                        line(buffer, start, i - start, false);
                     }
+                    else {
+                        keep(buffer, start, i - start);
+                        line(pending, 0, pendingLength, false);
+                        pendingLength = 0;
+                        overflow = false;
+                    }
+                    start = i + 1;
                 }
                 keep(buffer, start, read - start);
             }
@@ -300,6 +435,27 @@ public final class Journal implements Closeable {
                 line(pending, 0, pendingLength, true);
             }
             return new JournalScan(lines, matched, skipped, warnings);
+        }
+
+        /**
+         * Finds the next line break eight bytes at a time: a byte of the word XOR {@code 0x0A} is zero exactly where
+         * the word has a line break, and the lowest flagged byte of the classic zero-byte test is always exact.
+         */
+        private static int indexOfNewline(final byte[] buffer, final int from, final int to) {
+            int i = from;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+                long found = (word - ONES) & ~word & HIGH_BITS;
+                if (found != 0) {
+                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+            }
+            for (; i < to; i++) {
+                if (buffer[i] == NEWLINE) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private void keep(final byte[] buffer, final int offset, final int length) {
@@ -336,6 +492,9 @@ public final class Journal implements Closeable {
                 return;
             }
             lines++;
+            if (!wantedTypes.isEmpty() && isUnwantedType(buffer, offset, length)) {
+                return;
+            }
             try {
                 Message message = MessageCodec.get().readIf(buffer, offset, length, null, filter);
                 if (message != null) {

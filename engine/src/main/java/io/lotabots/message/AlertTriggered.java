@@ -32,10 +32,10 @@ public record AlertTriggered(
      */
     public AlertTriggered {
         alertName = PayloadChecks.requiredText(TYPE, "alert_name", alertName);
-        severity = PayloadChecks.oneOf(TYPE, "severity", PayloadChecks.required(TYPE, "severity", severity), SEVERITY_VALUES);
+        severity = PayloadChecks.requiredOneOf(TYPE, "severity", severity, SEVERITY_VALUES);
         metric = PayloadChecks.requiredText(TYPE, "metric", metric);
-        value = PayloadChecks.finite(TYPE, "value", PayloadChecks.required(TYPE, "value", value));
-        threshold = PayloadChecks.finite(TYPE, "threshold", PayloadChecks.required(TYPE, "threshold", threshold));
+        value = PayloadChecks.requiredFinite(TYPE, "value", value);
+        threshold = PayloadChecks.requiredFinite(TYPE, "threshold", threshold);
         environment = PayloadChecks.optionalText(TYPE, "environment", environment);
     }
 }

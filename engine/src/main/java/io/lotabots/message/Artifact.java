@@ -5,7 +5,7 @@ package io.lotabots.message;
  * One artifact produced by a build.
  *
  * @param path path of the artifact relative to the workspace.
- * @param sha256 sHA-256 digest of the content, in lower-case hex.
+ * @param sha256 SHA-256 digest of the content, in lower-case hex.
  * @param size size in bytes.
  */
 @Doc("One artifact produced by a build.")
@@ -19,7 +19,7 @@ public record Artifact(
      */
     public Artifact {
         path = PayloadChecks.requiredText(BuildCompleted.TYPE, "path", path);
-        sha256 = PayloadChecks.sha256(BuildCompleted.TYPE, "sha256", PayloadChecks.required(BuildCompleted.TYPE, "sha256", sha256));
-        size = PayloadChecks.nonNegative(BuildCompleted.TYPE, "size", PayloadChecks.required(BuildCompleted.TYPE, "size", size));
+        sha256 = PayloadChecks.requiredSha256(BuildCompleted.TYPE, "sha256", sha256);
+        size = PayloadChecks.requiredNonNegative(BuildCompleted.TYPE, "size", size);
     }
 }

@@ -32,7 +32,7 @@ public record BackupCreated(
         backupId = PayloadChecks.requiredText(TYPE, "backup_id", backupId);
         target = PayloadChecks.requiredText(TYPE, "target", target);
         location = PayloadChecks.requiredText(TYPE, "location", location);
-        sizeBytes = PayloadChecks.nonNegative(TYPE, "size_bytes", PayloadChecks.required(TYPE, "size_bytes", sizeBytes));
+        sizeBytes = PayloadChecks.requiredNonNegative(TYPE, "size_bytes", sizeBytes);
         checksum = PayloadChecks.sha256(TYPE, "checksum", checksum);
         duration = PayloadChecks.nonNegative(TYPE, "duration", duration);
     }

@@ -24,7 +24,7 @@ public record CriterionResult(
      */
     public CriterionResult {
         criterion = PayloadChecks.requiredText(MonitorVerdict.TYPE, "criterion", criterion);
-        result = PayloadChecks.oneOf(MonitorVerdict.TYPE, "result", PayloadChecks.required(MonitorVerdict.TYPE, "result", result), RESULT_VALUES);
+        result = PayloadChecks.requiredOneOf(MonitorVerdict.TYPE, "result", result, RESULT_VALUES);
         value = PayloadChecks.finite(MonitorVerdict.TYPE, "value", value);
         weight = PayloadChecks.nonNegative(MonitorVerdict.TYPE, "weight", weight);
     }

@@ -35,7 +35,7 @@ public record DeployCompleted(
     public DeployCompleted {
         environment = PayloadChecks.requiredText(TYPE, "environment", environment);
         version = PayloadChecks.requiredText(TYPE, "version", version);
-        deploymentTime = PayloadChecks.nonNegative(TYPE, "deployment_time", PayloadChecks.required(TYPE, "deployment_time", deploymentTime));
+        deploymentTime = PayloadChecks.requiredNonNegative(TYPE, "deployment_time", deploymentTime);
         strategy = PayloadChecks.oneOf(TYPE, "strategy", strategy, STRATEGY_VALUES);
         revision = PayloadChecks.optionalText(TYPE, "revision", revision);
         backupRef = PayloadChecks.optionalText(TYPE, "backup_ref", backupRef);

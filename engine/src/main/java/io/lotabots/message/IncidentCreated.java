@@ -31,7 +31,7 @@ public record IncidentCreated(
     public IncidentCreated {
         incidentId = PayloadChecks.requiredText(TYPE, "incident_id", incidentId);
         title = PayloadChecks.requiredText(TYPE, "title", title);
-        severity = PayloadChecks.oneOf(TYPE, "severity", PayloadChecks.required(TYPE, "severity", severity), SEVERITY_VALUES);
+        severity = PayloadChecks.requiredOneOf(TYPE, "severity", severity, SEVERITY_VALUES);
         service = PayloadChecks.optionalText(TYPE, "service", service);
         alertName = PayloadChecks.optionalText(TYPE, "alert_name", alertName);
     }

@@ -26,7 +26,7 @@ public record IncidentUpdated(
      */
     public IncidentUpdated {
         incidentId = PayloadChecks.requiredText(TYPE, "incident_id", incidentId);
-        status = PayloadChecks.oneOf(TYPE, "status", PayloadChecks.required(TYPE, "status", status), STATUS_VALUES);
+        status = PayloadChecks.requiredOneOf(TYPE, "status", status, STATUS_VALUES);
         note = PayloadChecks.optionalText(TYPE, "note", note);
     }
 }

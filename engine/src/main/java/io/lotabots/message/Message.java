@@ -293,6 +293,7 @@ public final class Message {
         private final SortedMap<String, String> extensions = new TreeMap<>();
         @CheckForNull
         private ObjectNode payload;
+        private boolean payloadChecked;
 
         private Builder() {
         }
@@ -326,6 +327,9 @@ public final class Message {
          * @return this
          */
         public Builder type(@CheckForNull final String value) {
+            if (!java.util.Objects.equals(type, value)) {
+                this.payloadChecked = false;
+            }
             this.type = value;
             return this;
         }
@@ -395,6 +399,7 @@ public final class Message {
         public Builder payload(final BusMessage value) {
             this.type = MessageCatalog.of(value).getName();
             this.payload = MessageCodec.get().toTree(value);
+            this.payloadChecked = true;
             return this;
         }
 
@@ -406,6 +411,7 @@ public final class Message {
          */
         public Builder payloadJson(final ObjectNode value) {
             this.payload = value.deepCopy();
+            this.payloadChecked = false;
             return this;
         }
 
@@ -453,8 +459,10 @@ public final class Message {
                     optionalAttribute(null, "correlation_id", correlationId),
                     optionalAttribute(null, "causation_id", causationId),
                     checkExtensions(null, extensions),
-                    checkedPayload.deepCopy());
-            MessageCodec.get().validate(message, null, false);
+                    payloadChecked ? checkedPayload : checkedPayload.deepCopy());
+            if (!payloadChecked) {
+                MessageCodec.get().validate(message, null, false);
+            }
             return message;
         }
     }
@@ -474,17 +482,24 @@ public final class Message {
         if (value == null || value.isBlank()) {
             throw InvalidMessageException.invalidEnvelope(origin, name, "must be set");
         }
-        return optionalAttribute(origin, name, value);
+        checkLength(origin, name, value);
+        return value;
     }
 
     @CheckForNull
     static String optionalAttribute(@CheckForNull final String origin, final String name,
             @CheckForNull final String value) {
-        if (value != null && value.length() > MAX_ATTRIBUTE_LENGTH) {
+        if (value != null) {
+            checkLength(origin, name, value);
+        }
+        return value;
+    }
+
+    private static void checkLength(@CheckForNull final String origin, final String name, final String value) {
+        if (value.length() > MAX_ATTRIBUTE_LENGTH) {
             throw InvalidMessageException.invalidEnvelope(origin, name,
                     "is " + value.length() + " characters long, more than the limit of " + MAX_ATTRIBUTE_LENGTH);
         }
-        return value;
     }
 
     static SortedMap<String, String> checkExtensions(@CheckForNull final String origin,

@@ -97,6 +97,6 @@ public final class MessageCatalog {
      * @return {@code true} if well formed
      */
     public static boolean isWellFormedName(final String name) {
-        return name.length() <= MAX_TYPE_LENGTH && TYPE_NAME.matcher(name).matches();
+        return BY_NAME.containsKey(name) || name.length() <= MAX_TYPE_LENGTH && TYPE_NAME.matcher(name).matches();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -55,6 +56,9 @@ public final class MessageCodec {
     static final Set<String> ENVELOPE = Set.of("id", "specversion", "time", "type", "source", "destination",
             "correlation_id", "causation_id", "payload");
 
+    private static final Map<String, Integer> ENVELOPE_BITS = Map.of("id", 1, "specversion", 2, "time", 4,
+            "type", 8, "source", 16, "destination", 32, "correlation_id", 64, "causation_id", 128, "payload", 256);
+
     private static final MessageCodec INSTANCE = new MessageCodec();
 
     private final ObjectMapper mapper;
@@ -69,7 +73,6 @@ public final class MessageCodec {
                         .maxNameLength(1024)
                         .maxDocumentLength(MAX_MESSAGE_BYTES)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper jsonMapper = JsonMapper.builder(jsonFactory)
                 .addModule(new JavaTimeModule())
@@ -81,6 +84,7 @@ public final class MessageCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .build();
         for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.Textual, LogicalType.DateTime}) {
@@ -104,6 +108,7 @@ public final class MessageCodec {
      *
      * @return the codec
      */
+    @SuppressFBWarnings(value = "MS_EXPOSE_REP", justification = "the codec is immutable and thread-safe")
     public static MessageCodec get() {
         return INSTANCE;
     }
@@ -201,7 +206,7 @@ public final class MessageCodec {
      * @throws InvalidMessageException naming the origin and what is wrong
      */
     public Message read(final byte[] buffer, final int offset, final int length, @CheckForNull final String origin) {
-        return read(buffer, offset, length, origin, false, null);
+        return Objects.requireNonNull(read(buffer, offset, length, origin, false, null), "read without a filter");
     }
 
     /**
@@ -217,7 +222,7 @@ public final class MessageCodec {
      */
     public Message readDraft(final byte[] buffer, final int offset, final int length,
             @CheckForNull final String origin) {
-        return read(buffer, offset, length, origin, true, null);
+        return Objects.requireNonNull(read(buffer, offset, length, origin, true, null), "read without a filter");
     }
 
     /**
@@ -279,8 +284,14 @@ public final class MessageCodec {
                         null);
             }
             String field;
+            int seen = 0;
             while ((field = parser.nextFieldName()) != null) {
                 JsonToken token = parser.nextToken();
+                int bit = ENVELOPE_BITS.getOrDefault(field, 0);
+                if ((seen & bit) != 0 || bit == 0 && extensions.containsKey(field)) {
+                    throw InvalidMessageException.malformed(origin, "has the attribute '" + field + "' twice", null);
+                }
+                seen |= bit;
                 switch (field) {
                     case "id" -> id = text(parser, token, origin, field);
                     case "specversion" -> specVersion = text(parser, token, origin, field);
@@ -370,6 +381,10 @@ public final class MessageCodec {
         while ((name = parser.nextFieldName()) != null) {
             JsonToken value = parser.nextToken();
             if ("bot_name".equals(name)) {
+                if (botName != null) {
+                    throw InvalidMessageException.malformed(origin, "has the attribute '" + field
+                            + ".bot_name' twice", null);
+                }
                 botName = text(parser, value, origin, field + ".bot_name");
             }
             else {

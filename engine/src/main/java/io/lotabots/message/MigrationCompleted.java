@@ -27,7 +27,7 @@ public record MigrationCompleted(
     public MigrationCompleted {
         database = PayloadChecks.requiredText(TYPE, "database", database);
         version = PayloadChecks.requiredText(TYPE, "version", version);
-        applied = PayloadChecks.nonNegative(TYPE, "applied", PayloadChecks.required(TYPE, "applied", applied));
+        applied = PayloadChecks.requiredNonNegative(TYPE, "applied", applied);
         duration = PayloadChecks.nonNegative(TYPE, "duration", duration);
     }
 }

@@ -28,8 +28,8 @@ public record MonitorVerdict(
      * Checks every field.
      */
     public MonitorVerdict {
-        verdict = PayloadChecks.oneOf(TYPE, "verdict", PayloadChecks.required(TYPE, "verdict", verdict), VERDICT_VALUES);
-        score = PayloadChecks.percentage(TYPE, "score", PayloadChecks.required(TYPE, "score", score));
+        verdict = PayloadChecks.requiredOneOf(TYPE, "verdict", verdict, VERDICT_VALUES);
+        score = PayloadChecks.requiredPercentage(TYPE, "score", score);
         environment = PayloadChecks.optionalText(TYPE, "environment", environment);
         criteria = PayloadChecks.list(TYPE, "criteria", criteria);
     }

@@ -27,7 +27,7 @@ public record NotificationFailed(
      * Checks every field.
      */
     public NotificationFailed {
-        channel = PayloadChecks.oneOf(TYPE, "channel", PayloadChecks.required(TYPE, "channel", channel), CHANNEL_VALUES);
+        channel = PayloadChecks.requiredOneOf(TYPE, "channel", channel, CHANNEL_VALUES);
         reason = PayloadChecks.requiredText(TYPE, "reason", reason);
         attempts = PayloadChecks.nonNegative(TYPE, "attempts", attempts);
         messageType = PayloadChecks.optionalText(TYPE, "message_type", messageType);

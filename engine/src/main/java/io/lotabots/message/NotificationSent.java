@@ -27,7 +27,7 @@ public record NotificationSent(
      * Checks every field.
      */
     public NotificationSent {
-        channel = PayloadChecks.oneOf(TYPE, "channel", PayloadChecks.required(TYPE, "channel", channel), CHANNEL_VALUES);
+        channel = PayloadChecks.requiredOneOf(TYPE, "channel", channel, CHANNEL_VALUES);
         recipient = PayloadChecks.optionalText(TYPE, "recipient", recipient);
         messageType = PayloadChecks.optionalText(TYPE, "message_type", messageType);
         notificationId = PayloadChecks.optionalText(TYPE, "notification_id", notificationId);

@@ -35,9 +35,9 @@ public record PredictionMade(
      */
     public PredictionMade {
         metric = PayloadChecks.requiredText(TYPE, "metric", metric);
-        currentValue = PayloadChecks.finite(TYPE, "current_value", PayloadChecks.required(TYPE, "current_value", currentValue));
+        currentValue = PayloadChecks.requiredFinite(TYPE, "current_value", currentValue);
         baseline = PayloadChecks.finite(TYPE, "baseline", baseline);
-        trend = PayloadChecks.oneOf(TYPE, "trend", PayloadChecks.required(TYPE, "trend", trend), TREND_VALUES);
+        trend = PayloadChecks.requiredOneOf(TYPE, "trend", trend, TREND_VALUES);
         prediction = PayloadChecks.requiredText(TYPE, "prediction", prediction);
         threshold = PayloadChecks.finite(TYPE, "threshold", threshold);
     }

@@ -27,8 +27,8 @@ public record ReviewCompleted(
      * Checks every field.
      */
     public ReviewCompleted {
-        status = PayloadChecks.oneOf(TYPE, "status", PayloadChecks.required(TYPE, "status", status), STATUS_VALUES);
-        issuesFound = PayloadChecks.nonNegative(TYPE, "issues_found", PayloadChecks.required(TYPE, "issues_found", issuesFound));
+        status = PayloadChecks.requiredOneOf(TYPE, "status", status, STATUS_VALUES);
+        issuesFound = PayloadChecks.requiredNonNegative(TYPE, "issues_found", issuesFound);
         reviewId = PayloadChecks.optionalText(TYPE, "review_id", reviewId);
         comments = PayloadChecks.nonNegative(TYPE, "comments", comments);
     }

@@ -25,8 +25,8 @@ public record ScalingDown(
      */
     public ScalingDown {
         service = PayloadChecks.requiredText(TYPE, "service", service);
-        fromReplicas = PayloadChecks.nonNegative(TYPE, "from_replicas", PayloadChecks.required(TYPE, "from_replicas", fromReplicas));
-        toReplicas = PayloadChecks.nonNegative(TYPE, "to_replicas", PayloadChecks.required(TYPE, "to_replicas", toReplicas));
+        fromReplicas = PayloadChecks.requiredNonNegative(TYPE, "from_replicas", fromReplicas);
+        toReplicas = PayloadChecks.requiredNonNegative(TYPE, "to_replicas", toReplicas);
         reason = PayloadChecks.requiredText(TYPE, "reason", reason);
         PayloadChecks.check(toReplicas < fromReplicas, TYPE, "to_replicas",
                 "must be fewer than from_replicas (" + fromReplicas + "), was " + toReplicas);

@@ -38,8 +38,8 @@ public record SecurityScanCompleted(
     public SecurityScanCompleted {
         vulnerabilities = PayloadChecks.map(TYPE, "vulnerabilities",
                 PayloadChecks.required(TYPE, "vulnerabilities", vulnerabilities));
-        secretsFound = PayloadChecks.nonNegative(TYPE, "secrets_found", PayloadChecks.required(TYPE, "secrets_found", secretsFound));
-        status = PayloadChecks.oneOf(TYPE, "status", PayloadChecks.required(TYPE, "status", status), STATUS_VALUES);
+        secretsFound = PayloadChecks.requiredNonNegative(TYPE, "secrets_found", secretsFound);
+        status = PayloadChecks.requiredOneOf(TYPE, "status", status, STATUS_VALUES);
         newFindings = PayloadChecks.nonNegative(TYPE, "new_findings", newFindings);
         fixedFindings = PayloadChecks.nonNegative(TYPE, "fixed_findings", fixedFindings);
         reportUrl = PayloadChecks.optionalText(TYPE, "report_url", reportUrl);

@@ -42,14 +42,14 @@ public record TestCompleted(
      * Checks every field.
      */
     public TestCompleted {
-        totalTests = PayloadChecks.nonNegative(TYPE, "total_tests", PayloadChecks.required(TYPE, "total_tests", totalTests));
-        passedTests = PayloadChecks.nonNegative(TYPE, "passed_tests", PayloadChecks.required(TYPE, "passed_tests", passedTests));
+        totalTests = PayloadChecks.requiredNonNegative(TYPE, "total_tests", totalTests);
+        passedTests = PayloadChecks.requiredNonNegative(TYPE, "passed_tests", passedTests);
         failedTests = PayloadChecks.nonNegative(TYPE, "failed_tests", failedTests);
         skippedTests = PayloadChecks.nonNegative(TYPE, "skipped_tests", skippedTests);
         flakyTests = PayloadChecks.nonNegative(TYPE, "flaky_tests", flakyTests);
         coverage = PayloadChecks.percentage(TYPE, "coverage", coverage);
         branchCoverage = PayloadChecks.percentage(TYPE, "branch_coverage", branchCoverage);
-        duration = PayloadChecks.nonNegative(TYPE, "duration", PayloadChecks.required(TYPE, "duration", duration));
+        duration = PayloadChecks.requiredNonNegative(TYPE, "duration", duration);
         byKind = PayloadChecks.map(TYPE, "by_kind", byKind);
         status = PayloadChecks.oneOf(TYPE, "status", status, STATUS_VALUES);
         gate = PayloadChecks.optionalText(TYPE, "gate", gate);

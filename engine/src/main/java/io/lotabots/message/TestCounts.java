@@ -21,8 +21,8 @@ public record TestCounts(
      * Checks every field.
      */
     public TestCounts {
-        total = PayloadChecks.nonNegative(TestCompleted.TYPE, "total", PayloadChecks.required(TestCompleted.TYPE, "total", total));
-        passed = PayloadChecks.nonNegative(TestCompleted.TYPE, "passed", PayloadChecks.required(TestCompleted.TYPE, "passed", passed));
+        total = PayloadChecks.requiredNonNegative(TestCompleted.TYPE, "total", total);
+        passed = PayloadChecks.requiredNonNegative(TestCompleted.TYPE, "passed", passed);
         failed = PayloadChecks.nonNegative(TestCompleted.TYPE, "failed", failed);
         skipped = PayloadChecks.nonNegative(TestCompleted.TYPE, "skipped", skipped);
     }

@@ -305,10 +305,10 @@ public final class WorkflowRunner {
         }
 
         private void finish(final StepRecord unmasked) {
+            String error = unmasked.error();
             StepRecord record = new StepRecord(unmasked.path(), unmasked.kind(), unmasked.status(),
                     unmasked.start(), unmasked.duration(), context.getMasker().mask(unmasked.summary()),
-                    unmasked.messageIds(), unmasked.outputs(),
-                    unmasked.error() == null ? null : context.getMasker().mask(unmasked.error()));
+                    unmasked.messageIds(), unmasked.outputs(), error == null ? null : context.getMasker().mask(error));
             records.put(record.path(), record);
             listener.stepFinished(record);
         }

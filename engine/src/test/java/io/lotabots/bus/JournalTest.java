@@ -197,6 +197,33 @@ class JournalTest {
     }
 
     @Test
+    void shouldKeepEveryLineWholeWhenEightSingleProcessJournalsAppendConcurrently() throws Exception {
+        List<Journal> journals = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            journals.add(Journal.at(file(), Journal.Sharing.THIS_PROCESS));
+        }
+
+        appendConcurrently(thread -> journals.get(thread % journals.size()));
+        journals.forEach(Journal::close);
+
+        assertEveryLineWholeAndInThreadOrder(file());
+    }
+
+    @Test
+    void shouldStartOnNewLineAfterTornLastLineInSingleProcessMode() throws IOException {
+        String torn = json(second());
+        write(json(first()) + "\n" + torn.substring(0, torn.length() - 10));
+        Journal journal = Journal.at(file(), Journal.Sharing.THIS_PROCESS);
+
+        journal.append(third());
+        journal.append(first());
+
+        assertThat(journal.read(MessageFilter.ALL)).containsExactly(first(), third(), first());
+        assertThat(journal.scan(MessageFilter.ALL, message -> { }).skipped()).isEqualTo(1);
+        assertThat(rawLines(file())).hasSize(4);
+    }
+
+    @Test
     void shouldKeepEveryLineWholeWhenJournalsReachTheSameFileThroughASymbolicLink() throws Exception {
         Path link = folder.resolve("link.jsonl");
         Files.createFile(file());
@@ -500,19 +527,18 @@ class JournalTest {
     }
 
     @Test
-    void shouldNotWarnAboutInvalidPayloadOfMessageTheFilterRejects() throws IOException {
-        String invalidPayload = json(second()).replaceFirst("\"payload\":\\{.*}}$",
-                "\"payload\":{\"total_tests\":\"many\",\"coverage\":120.0,\"status\":[\"odd\"]}}");
-        assertThat(invalidPayload).isNotEqualTo(json(second())).contains("\"many\"");
-        assertThatThrownBy(() -> CODEC.validate(CODEC.read(invalidPayload), null, true))
-                .isInstanceOf(InvalidMessageException.class);
-        write(json(first()) + "\n" + invalidPayload + "\n" + json(third()) + "\n");
+    void shouldSkipLinesOfRejectedTypesWithoutParsingThem() throws IOException {
+        String brokenPayload = json(second()).replaceFirst("\"payload\":\\{.*}}$", "\"payload\":{\"total_tests\":");
+        assertThat(brokenPayload).startsWith("{\"id\":").contains("\"type\":\"test.completed\"");
+        write(json(first()) + "\n" + brokenPayload + "\n" + json(third()) + "\n");
 
         List<Message> kept = new ArrayList<>();
-        JournalScan scan = Journal.at(file()).scan(MessageFilter.ofTypes(BuildCompleted.TYPE), kept::add);
+        JournalScan filtered = Journal.at(file()).scan(MessageFilter.ofTypes(BuildCompleted.TYPE), kept::add);
+        JournalScan all = Journal.at(file()).scan(MessageFilter.ALL, message -> { });
 
         assertThat(kept).containsExactly(first());
-        assertThat(scan).isEqualTo(new JournalScan(3, 1, 0, List.of()));
+        assertThat(filtered).isEqualTo(new JournalScan(3, 1, 0, List.of()));
+        assertThat(all.skipped()).as("the same line is reported when its type is wanted").isEqualTo(1);
     }
 
     // --- refusing ---

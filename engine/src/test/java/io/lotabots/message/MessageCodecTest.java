@@ -486,7 +486,7 @@ class MessageCodecTest {
         String payloadDuplicate = envelope(TestCompleted.TYPE,
                 "{\"total_tests\": 370, \"passed_tests\": 370, \"duration\": 45.2, \"total_tests\": 1}");
 
-        assertMalformed(envelopeDuplicate, "Duplicate field 'id'");
+        assertMalformed(envelopeDuplicate, "has the attribute 'id' twice");
         assertMalformed(payloadDuplicate, "Duplicate field 'total_tests'");
     }
 

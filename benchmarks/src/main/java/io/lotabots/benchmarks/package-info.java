@@ -1,0 +1,8 @@
+/**
+ * JMH benchmarks of the message journal, and the generator of the realistic journals they read.
+ */
+@DefaultAnnotation(NonNull.class)
+package io.lotabots.benchmarks;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;
