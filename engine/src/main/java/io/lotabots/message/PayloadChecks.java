@@ -51,116 +51,121 @@ final class PayloadChecks {
         }
     }
 
+    /**
+     * A check of a present value; it throws {@link InvalidMessageException} naming the type and field.
+     *
+     * @param <T> the value type
+     */
+    @FunctionalInterface
+    private interface Check<T> {
+        void check(String type, String field, T value);
+    }
+
+    private static <T> T requiredChecked(final String type, final String field, @CheckForNull final T value,
+            final Check<T> check) {
+        T present = required(type, field, value);
+        check.check(type, field, present);
+        return present;
+    }
+
+    @CheckForNull
+    private static <T> T optionalChecked(final String type, final String field, @CheckForNull final T value,
+            final Check<T> check) {
+        if (value != null) {
+            check.check(type, field, value);
+        }
+        return value;
+    }
+
     static Integer requiredNonNegative(final String type, final String field, @CheckForNull final Integer value) {
-        Integer number = required(type, field, value);
-        checkNonNegative(type, field, number.longValue());
-        return number;
+        return requiredChecked(type, field, value, PayloadChecks::checkNonNegative);
     }
 
     @CheckForNull
     static Integer nonNegative(final String type, final String field, @CheckForNull final Integer value) {
-        if (value != null) {
-            checkNonNegative(type, field, value.longValue());
-        }
-        return value;
+        return optionalChecked(type, field, value, PayloadChecks::checkNonNegative);
     }
 
     static Long requiredNonNegative(final String type, final String field, @CheckForNull final Long value) {
-        Long number = required(type, field, value);
-        checkNonNegative(type, field, number);
-        return number;
+        return requiredChecked(type, field, value, PayloadChecks::checkNonNegative);
     }
 
     @CheckForNull
     static Long nonNegative(final String type, final String field, @CheckForNull final Long value) {
-        if (value != null) {
-            checkNonNegative(type, field, value);
-        }
-        return value;
-    }
-
-    private static void checkNonNegative(final String type, final String field, final long value) {
-        if (value < 0) {
-            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
-        }
+        return optionalChecked(type, field, value, PayloadChecks::checkNonNegative);
     }
 
     static Double requiredFinite(final String type, final String field, @CheckForNull final Double value) {
-        Double number = required(type, field, value);
-        checkFinite(type, field, number);
-        return number;
+        return requiredChecked(type, field, value, PayloadChecks::checkFinite);
     }
 
     @CheckForNull
     static Double finite(final String type, final String field, @CheckForNull final Double value) {
-        if (value != null) {
-            checkFinite(type, field, value);
-        }
-        return value;
-    }
-
-    private static void checkFinite(final String type, final String field, final double value) {
-        if (!Double.isFinite(value)) {
-            throw InvalidMessageException.invalidField(type, field, "must be a finite number, was " + value);
-        }
+        return optionalChecked(type, field, value, PayloadChecks::checkFinite);
     }
 
     static Double requiredNonNegative(final String type, final String field, @CheckForNull final Double value) {
-        Double number = requiredFinite(type, field, value);
-        checkNonNegative(type, field, number.doubleValue());
-        return number;
+        return requiredChecked(type, field, value, PayloadChecks::checkNonNegativeNumber);
     }
 
     @CheckForNull
     static Double nonNegative(final String type, final String field, @CheckForNull final Double value) {
-        if (value != null) {
-            checkFinite(type, field, value);
-            checkNonNegative(type, field, value.doubleValue());
-        }
-        return value;
-    }
-
-    private static void checkNonNegative(final String type, final String field, final double value) {
-        if (value < 0) {
-            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
-        }
+        return optionalChecked(type, field, value, PayloadChecks::checkNonNegativeNumber);
     }
 
     static Double requiredPercentage(final String type, final String field, @CheckForNull final Double value) {
-        Double number = requiredFinite(type, field, value);
-        checkPercentage(type, field, number);
-        return number;
+        return requiredChecked(type, field, value, PayloadChecks::checkPercentage);
     }
 
     @CheckForNull
     static Double percentage(final String type, final String field, @CheckForNull final Double value) {
-        if (value != null) {
-            checkFinite(type, field, value);
-            checkPercentage(type, field, value);
-        }
-        return value;
-    }
-
-    private static void checkPercentage(final String type, final String field, final double value) {
-        if (value < 0 || value > 100) {
-            throw InvalidMessageException.invalidField(type, field, "must be between 0 and 100, was " + value);
-        }
+        return optionalChecked(type, field, value, PayloadChecks::checkPercentage);
     }
 
     static String requiredOneOf(final String type, final String field, @CheckForNull final String value,
             final Set<String> allowed) {
-        String text = required(type, field, value);
-        checkOneOf(type, field, text, allowed);
-        return text;
+        return requiredChecked(type, field, value, (t, f, v) -> checkOneOf(t, f, v, allowed));
     }
 
     @CheckForNull
     static String oneOf(final String type, final String field, @CheckForNull final String value,
             final Set<String> allowed) {
-        if (value != null) {
-            checkOneOf(type, field, value, allowed);
+        return optionalChecked(type, field, value, (t, f, v) -> checkOneOf(t, f, v, allowed));
+    }
+
+    static String requiredSha256(final String type, final String field, @CheckForNull final String value) {
+        return requiredChecked(type, field, value, PayloadChecks::checkSha256);
+    }
+
+    @CheckForNull
+    static String sha256(final String type, final String field, @CheckForNull final String value) {
+        return optionalChecked(type, field, value, PayloadChecks::checkSha256);
+    }
+
+    private static void checkNonNegative(final String type, final String field, final Number value) {
+        if (value.longValue() < 0) {
+            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
         }
-        return value;
+    }
+
+    private static void checkFinite(final String type, final String field, final Double value) {
+        if (!Double.isFinite(value)) {
+            throw InvalidMessageException.invalidField(type, field, "must be a finite number, was " + value);
+        }
+    }
+
+    private static void checkNonNegativeNumber(final String type, final String field, final Double value) {
+        checkFinite(type, field, value);
+        if (value < 0) {
+            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
+        }
+    }
+
+    private static void checkPercentage(final String type, final String field, final Double value) {
+        checkFinite(type, field, value);
+        if (value < 0 || value > 100) {
+            throw InvalidMessageException.invalidField(type, field, "must be between 0 and 100, was " + value);
+        }
     }
 
     private static void checkOneOf(final String type, final String field, final String value,
@@ -170,20 +175,6 @@ final class PayloadChecks {
                     "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + "; was '"
                             + abbreviate(value) + "'");
         }
-    }
-
-    static String requiredSha256(final String type, final String field, @CheckForNull final String value) {
-        String text = required(type, field, value);
-        checkSha256(type, field, text);
-        return text;
-    }
-
-    @CheckForNull
-    static String sha256(final String type, final String field, @CheckForNull final String value) {
-        if (value != null) {
-            checkSha256(type, field, value);
-        }
-        return value;
     }
 
     private static void checkSha256(final String type, final String field, final String value) {
