@@ -1,5 +1,6 @@
 package io.lotabots.cli;
 
+import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotRegistry;
 import io.lotabots.error.LotaBotsException;
 
@@ -71,6 +72,13 @@ public final class LotaBotsCommand {
             }
         };
         CommandLine commandLine = new CommandLine(new LotaBotsCommand(), factory);
+        for (Bot<?, ?> bot : registry.getBots()) {
+            if (commandLine.getSubcommands().containsKey(bot.getDescriptor().getId())) {
+                throw new IllegalStateException("The bot id '" + bot.getDescriptor().getId()
+                        + "' is taken by a built-in subcommand");
+            }
+            commandLine.addSubcommand(bot.getDescriptor().getId(), BotCommand.of(bot));
+        }
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();

@@ -242,6 +242,46 @@ class LotaBotsCommandTest {
     }
 
     @Test
+    void shouldOfferEveryBotAsASubcommandWithTheOptionsOfItsDescriptor() {
+        CliRun run = CliRun.of(COUNTING, "count", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.out()).contains("CountingBot: Publishes one build.completed message.")
+                .contains("--branch=TEXT").contains("Branch to report, for example main. Default: main.")
+                .contains("--outcome=SUCCESS|UNSTABLE|FAILURE").contains("--workdir").contains("--journal");
+    }
+
+    @Test
+    void shouldRunOneBotRecordItsMessageAndExitWithItsStatus() {
+        CliRun run = CliRun.of(COUNTING, "count", "--workdir", dir.toString(), "--branch", "hotfix",
+                "--outcome", "UNSTABLE");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNSTABLE);
+        assertThat(run.err()).contains("[CountingBot] [CountingBot] counting branch hotfix");
+        assertThat(run.out()).contains("counted 1 build; UNSTABLE").contains("build.completed")
+                .contains("branch=hotfix");
+        assertThat(Journal.at(dir.resolve(Journal.DEFAULT_PATH)).read(MessageFilter.ALL)).hasSize(1);
+    }
+
+    @Test
+    void shouldRejectABadOptionValueAsBadInputNamingTheOption() {
+        CliRun run = CliRun.of(COUNTING, "count", "--workdir", dir.toString(), "--outcome", "MAYBE");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("Option 'outcome' of CountingBot").contains("MAYBE");
+    }
+
+    @Test
+    void shouldMaskSecretsTheBotReadsFromTheEnvironment() {
+        String variable = System.getenv().containsKey("HOME") ? "HOME" : "PATH";
+        String secret = System.getenv(variable);
+
+        CliRun run = CliRun.of(COUNTING, "count", "--workdir", dir.toString(), "--token-variable", variable);
+
+        assertThat(run.err()).contains("using token ****").doesNotContain("token " + secret);
+    }
+
+    @Test
     void shouldRejectAWorkdirThatDoesNotExist() {
         CliRun run = CliRun.of(COUNTING, "run", "--workdir", dir.resolve("nope").toString());
 

@@ -59,6 +59,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepBotsIndependentOfEachOther() {
+        slices().matching("io.lotabots.bot.(*)..").should().notDependOnEachOther()
+                .because("bots talk only through messages").allowEmptyShould(true).check(engine);
+    }
+
+    @Test
     void shouldCreateEngineExceptionsOnlyThroughFactories() {
         classes().that().areAssignableTo(LotaBotsException.class).should(haveNoPublicConstructor())
                 .check(engine);

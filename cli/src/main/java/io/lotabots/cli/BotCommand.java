@@ -1,0 +1,163 @@
+package io.lotabots.cli;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotDescriptor;
+import io.lotabots.bot.BotErrorCode;
+import io.lotabots.bot.BotOption;
+import io.lotabots.bot.BotResult;
+import io.lotabots.bot.ProcessingMode;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.MessageBus;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.Message;
+import io.lotabots.util.Durations;
+import io.lotabots.util.LogSink;
+import io.lotabots.util.SecretMasker;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * One subcommand per bot, built from the bot's descriptor: every option of the descriptor becomes a long option
+ * with the same help and default ({@code minCoverage} becomes {@code --min-coverage}), so that the command line
+ * repeats nothing the engine declares. Running it converts the options, runs the bot, streams its log to standard
+ * error with the bot's prefix, and prints the summary and the messages it published to standard output.
+ */
+final class BotCommand implements Callable<Integer> {
+    private static final String WORKDIR = "--workdir";
+    private static final String JOURNAL = "--journal";
+    private static final String STRICT = "--strict";
+    private static final String CORRELATION_ID = "--correlation-id";
+
+    private final Bot<?, ?> bot;
+    private final CommandSpec spec;
+
+    private BotCommand(final Bot<?, ?> bot) {
+        this.bot = bot;
+        this.spec = CommandSpec.wrapWithoutInspection(this);
+    }
+
+    /**
+     * Creates the subcommand of a bot.
+     *
+     * @param bot the bot
+     * @return the command line of the subcommand
+     */
+    static CommandLine of(final Bot<?, ?> bot) {
+        BotCommand command = new BotCommand(bot);
+        BotDescriptor<?> descriptor = bot.getDescriptor();
+        CommandSpec spec = command.spec;
+        spec.name(descriptor.getId()).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(descriptor.getName() + ": " + descriptor.getHelp(),
+                "Progress goes to standard error, the summary and messages to standard output.");
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(Map.of(
+                "0", "success", "3", "unstable", "1", "failure", "2", "bad input or usage"));
+        for (BotOption<?> option : descriptor.getOptions()) {
+            spec.addOption(optionSpec(option));
+        }
+        spec.addOption(OptionSpec.builder(WORKDIR).paramLabel("DIR").type(String.class).defaultValue(".")
+                .description("The workspace the bot works in. Default: the current directory.").build());
+        spec.addOption(OptionSpec.builder(JOURNAL).paramLabel("PATH").type(String.class)
+                .description("The journal file. Default: " + Journal.DEFAULT_PATH + " under the workspace.").build());
+        spec.addOption(OptionSpec.builder(CORRELATION_ID).paramLabel("ID").type(String.class)
+                .description("Ties this run's messages to others, for example the id of a scenario run.").build());
+        spec.addOption(OptionSpec.builder(STRICT).arity("0").type(boolean.class)
+                .description("Fail on the first bad input instead of recording it and going on.").build());
+        return new CommandLine(spec);
+    }
+
+    private static OptionSpec optionSpec(final BotOption<?> option) {
+        OptionSpec.Builder builder = OptionSpec.builder(option.getCommandLineName())
+                .required(option.isRequired())
+                .description(option.getHelp() + option.getDefaultValue().map(value -> " Default: " + value + ".")
+                        .orElse(""));
+        if (option.getType().isList()) {
+            return builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                    .paramLabel(label(option)).build();
+        }
+        if ("boolean".equals(option.getType().getName())) {
+            return builder.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false").build();
+        }
+        return builder.type(String.class).paramLabel(label(option)).build();
+    }
+
+    private static String label(final BotOption<?> option) {
+        List<String> choices = option.getType().getChoices();
+        return choices.isEmpty() ? option.getType().getName().toUpperCase(java.util.Locale.ROOT).replace(' ', '_')
+                : String.join("|", choices);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        PrintWriter out = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (BotOption<?> option : bot.getDescriptor().getOptions()) {
+            OptionSpec given = spec.findOption(option.getCommandLineName());
+            if (given != null && commandLine.getParseResult().hasMatchedOption(given)) {
+                values.put(option.getName(), given.getValue());
+            }
+        }
+        Path workspace = Path.of((String) spec.findOption(WORKDIR).getValue()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(workspace)) {
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION,
+                    "The workspace '" + workspace + "' does not exist or is not a directory.");
+        }
+        String journalPath = spec.findOption(JOURNAL).getValue();
+        Path journalFile = journalPath == null ? workspace.resolve(Journal.DEFAULT_PATH) : Path.of(journalPath);
+        String correlationId = spec.findOption(CORRELATION_ID).getValue();
+        boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
+        String name = bot.getDescriptor().getName();
+        Clock clock = Clock.systemUTC();
+        try (Journal journal = Journal.at(journalFile)) {
+            MessageBus bus = MessageBus.builder().clock(clock).journal(journal)
+                    .correlationId(correlationId == null ? "cli/" + bot.getDescriptor().getId() : correlationId)
+                    .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
+            BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(new SecretMasker())
+                    .environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
+                    .log(console(name, err)).build();
+            err.printf("[%s] %s in %s%n", name, bot.getDescriptor().getHelp(), workspace);
+            err.flush();
+            long start = System.nanoTime();
+            BotResult result = bot.run(values, context);
+            err.printf("[%s] %s (%s)%n", name, result.getSummary(),
+                    Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+            err.flush();
+            out.println(result.getSummary());
+            for (Message message : result.getMessages()) {
+                Timeline.printRow(message, out);
+            }
+            out.flush();
+            return ExitCode.of(result.getStatus());
+        }
+    }
+
+    private static LogSink console(final String name, final PrintWriter err) {
+        return new LogSink() {
+            @Override
+            public void info(final String line) {
+                err.println("[" + name + "] " + line);
+                err.flush();
+            }
+
+            @Override
+            public void error(final String line) {
+                err.println("[" + name + "] [ERROR] " + line);
+                err.flush();
+            }
+        };
+    }
+}
