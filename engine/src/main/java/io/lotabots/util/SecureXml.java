@@ -1,11 +1,22 @@
 package io.lotabots.util;
 
+import java.io.InputStream;
+
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * The one way the engine reads XML: a StAX factory that refuses DTDs and external entities, so that an XXE or
- * billion-laughs report is rejected instead of reading files outside the workspace or exhausting memory.
- * Readers stream; no report is loaded as a DOM.
+ * The one way the engine reads XML: StAX with DTDs and external entities turned off, so that an XXE or
+ * billion-laughs report is rejected instead of reading files outside the workspace or exhausting memory. Readers
+ * stream; no report is loaded as a DOM.
+ *
+ * <p>{@link #newReader(InputStream)} goes further and rejects every document that declares entities or refers to
+ * one: a {@code <!DOCTYPE>} with an internal subset, and any entity reference other than the five predefined
+ * ones. A bare {@code <!DOCTYPE report PUBLIC "..." "report.dtd">}, as JaCoCo writes, is accepted and its DTD is
+ * not fetched.</p>
  */
 public final class SecureXml {
     private SecureXml() {
@@ -13,7 +24,6 @@ public final class SecureXml {
 
     /**
      * Returns a new StAX input factory with DTDs, external entities and entity replacement turned off.
-     * A document with a {@code <!DOCTYPE>} makes the reader throw when it reaches it.
      *
      * @return the factory
      */
@@ -25,8 +35,81 @@ public final class SecureXml {
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new javax.xml.stream.XMLStreamException("External entities are not allowed: " + systemId);
+            throw new XMLStreamException("External entities are not allowed: " + systemId);
         });
         return factory;
+    }
+
+    /**
+     * Returns a reader that throws on entity declarations and entity references.
+     *
+     * @param in the document
+     * @return the reader
+     * @throws XMLStreamException if the document cannot be opened
+     */
+    public static XMLStreamReader newReader(final InputStream in) throws XMLStreamException {
+        return new Guarded(newInputFactory().createXMLStreamReader(in));
+    }
+
+    /**
+     * Rejects what entity declarations and references would bring in.
+     */
+    private static final class Guarded extends StreamReaderDelegate {
+        Guarded(final XMLStreamReader reader) {
+            super(reader);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == XMLStreamConstants.DTD && getText() != null && getText().contains("[")) {
+                throw new XMLStreamException("Documents that declare entities (a DOCTYPE with an internal subset)"
+                        + " are not accepted", getLocation());
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XMLStreamException("Entity references such as &" + getLocalName()
+                        + "; are not accepted", getLocation());
+            }
+            return event;
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int event = next();
+            while (event == XMLStreamConstants.CHARACTERS && isWhiteSpace()
+                    || event == XMLStreamConstants.SPACE || event == XMLStreamConstants.COMMENT
+                    || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                event = next();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+                throw new XMLStreamException("expected a start or end tag", getLocation());
+            }
+            return event;
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            if (getEventType() != XMLStreamConstants.START_ELEMENT) {
+                throw new XMLStreamException("the element text can only be read at a start tag", getLocation());
+            }
+            StringBuilder text = new StringBuilder();
+            int event = next();
+            while (event != XMLStreamConstants.END_ELEMENT) {
+                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE) {
+                    text.append(getText());
+                }
+                else if (event == XMLStreamConstants.START_ELEMENT) {
+                    throw new XMLStreamException("expected text, found the element <" + getLocalName() + ">",
+                            getLocation());
+                }
+                else if (event == XMLStreamConstants.END_DOCUMENT) {
+                    throw new XMLStreamException("unexpected end of file while reading element text",
+                            getLocation());
+                }
+                event = next();
+            }
+            return text.toString();
+        }
     }
 }
