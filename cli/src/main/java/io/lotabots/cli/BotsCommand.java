@@ -1,6 +1,7 @@
 package io.lotabots.cli;
 
 import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotCatalogDocs;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotRegistry;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -20,6 +22,10 @@ import picocli.CommandLine.Spec;
 final class BotsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, or markdown (the source of docs/BOTS.md). Default: ${DEFAULT-VALUE}.")
+    private String format;
 
     private final BotRegistry registry;
 
@@ -34,6 +40,15 @@ final class BotsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if ("markdown".equals(format)) {
+            out.print(BotCatalogDocs.render(registry));
+            out.flush();
+            return ExitCode.SUCCESS;
+        }
+        if (!"text".equals(format)) {
+            spec.commandLine().getErr().println("lotabots: --format must be text or markdown, was '" + format + "'");
+            return ExitCode.BAD_INPUT;
+        }
         if (registry.getBots().isEmpty()) {
             out.println("No bots are registered yet.");
             return ExitCode.SUCCESS;
