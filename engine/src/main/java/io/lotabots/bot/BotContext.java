@@ -156,6 +156,26 @@ public final class BotContext {
     }
 
     /**
+     * Returns an ordinary environment variable, such as {@code BRANCH_NAME}: the CLI passes its own environment,
+     * the plugin the build's. Use {@link #getSecret(String)} for anything secret.
+     *
+     * @param name the variable
+     * @return the value
+     */
+    public Optional<String> getVariable(final String name) {
+        return Optional.ofNullable(environment.get(name));
+    }
+
+    /**
+     * Returns the environment variables the context was given.
+     *
+     * @return the variables
+     */
+    public Map<String, String> getEnvironment() {
+        return environment;
+    }
+
+    /**
      * Builds a {@link BotContext}.
      */
     public static final class Builder {

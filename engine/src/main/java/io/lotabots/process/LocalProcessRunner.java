@@ -102,8 +102,8 @@ public final class LocalProcessRunner implements ProcessRunner {
 
     private static void stop(final Process process) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.forEach(ProcessHandle::destroy);
         process.destroy();
+        tree.forEach(ProcessHandle::destroy);
         try {
             process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
             for (ProcessHandle handle : tree) {

@@ -1,0 +1,22 @@
+package io.lotabots.git;
+
+import io.lotabots.error.ErrorCode;
+
+/**
+ * Codes for Git information that cannot be read.
+ */
+public enum GitErrorCode implements ErrorCode {
+    /** There is no Git repository in or above the workspace. */
+    NO_REPOSITORY,
+    /** The repository has no commit yet. */
+    NO_COMMIT,
+    /** A ref does not exist. */
+    UNKNOWN_REF,
+    /** The repository cannot be read. */
+    IO_FAILURE {
+        @Override
+        public boolean isUserError() {
+            return false;
+        }
+    }
+}
