@@ -34,6 +34,18 @@ public final class BotContext {
     private final ProcessingMode mode;
     private final Map<String, String> environment;
 
+    private BotContext(final BotContext parent, final LogSink log) {
+        this.workspace = parent.workspace;
+        this.masker = parent.masker;
+        this.log = log.masked(parent.masker);
+        this.clock = parent.clock;
+        this.processes = parent.processes;
+        this.http = parent.http;
+        this.bus = parent.bus;
+        this.mode = parent.mode;
+        this.environment = parent.environment;
+    }
+
     private BotContext(final Builder builder) {
         this.workspace = builder.workspace;
         this.masker = builder.masker;
@@ -73,6 +85,29 @@ public final class BotContext {
      */
     public LogSink getLog() {
         return log;
+    }
+
+    /**
+     * Returns this context with every log line prefixed, as {@code [TestBot] }, for runs where several bots share
+     * one console.
+     *
+     * @param name the prefix without brackets
+     * @return a context that shares everything else with this one
+     */
+    public BotContext withLogPrefix(final String name) {
+        LogSink target = log;
+        String prefix = "[" + name + "] ";
+        return new BotContext(this, new LogSink() {
+            @Override
+            public void info(final String line) {
+                target.info(prefix + line);
+            }
+
+            @Override
+            public void error(final String line) {
+                target.error(prefix + line);
+            }
+        });
     }
 
     /**

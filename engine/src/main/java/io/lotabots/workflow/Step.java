@@ -45,7 +45,7 @@ public sealed interface Step {
     static Task bot(final String name, final Bot<?, ?> bot, final Map<String, ?> options) {
         Map<String, ?> copy = Map.copyOf(options);
         return new Task(name, context -> {
-            BotContext botContext = context.botContext();
+            BotContext botContext = context.botContext().withLogPrefix(bot.getDescriptor().getName());
             return StepOutcome.of(bot.run(copy, botContext));
         }, false);
     }

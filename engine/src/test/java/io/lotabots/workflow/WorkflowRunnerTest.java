@@ -481,7 +481,7 @@ class WorkflowRunnerTest {
         assertThat(bus.getPublished()).hasSize(1);
         assertThat(bus.getPublished().get(0).getSource()).isEqualTo(EchoBot.NAME);
         assertThat(echo.messageIds()).containsExactly(bus.getPublished().get(0).getId());
-        assertThat(log.getInfoLines()).contains("EchoBot: hello hello");
+        assertThat(log.getInfoLines()).as("each bot's lines carry its name").contains("[EchoBot] EchoBot: hello hello");
         assertThat(run.status()).isEqualTo(StepStatus.SUCCESS);
     }
 

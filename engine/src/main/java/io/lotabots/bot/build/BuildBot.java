@@ -65,6 +65,9 @@ import java.util.function.Function;
  * default chain applies.</p>
  */
 public final class BuildBot implements Bot<BuildRequest, BuildResult> {
+    /** The branch and commit recorded for a workspace that is not under Git and names neither. */
+    static final String UNVERSIONED = "unversioned";
+
     /**
      * The most artifacts listed in one {@code build.completed} message, by the total length of their entries, so
      * that the message stays far below the bus's size limit; all artifacts are stored and in the result.
@@ -224,13 +227,10 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
                     if (e.getCode() != GitErrorCode.NO_REPOSITORY) {
                         throw e;
                     }
-                    branch = branch == null ? JGitInfo.branchFromVariables(variables).orElse(null) : branch;
-                    if (branch == null || commit == null) {
-                        throw LotaBotsException.of(BuildErrorCode.UNKNOWN_VERSION, "There is no Git repository in '"
-                                + workspace + "' or above it to read the " + (commit == null ? "commit" : "branch")
-                                + " from; give the branch and commit options, for example branch: 'main', commit:"
-                                + " 'a1b2c3d4'.", e);
-                    }
+                    branch = branch == null ? JGitInfo.branchFromVariables(variables).orElse(UNVERSIONED) : branch;
+                    commit = commit == null ? UNVERSIONED : commit;
+                    out.info("There is no Git repository in '" + workspace + "' or above it: branch "
+                            + branch + ", commit " + commit + ". Give the branch and commit options to record them.");
                 }
             }
             String id = request.getBuildId().isPresent() ? request.getBuildId().get() : defaultBuildId(commit);
@@ -238,7 +238,7 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
         }
 
         private String defaultBuildId(final String commit) {
-            String shortCommit = commit.replaceAll("[^A-Za-z0-9]", "");
+            String shortCommit = UNVERSIONED.equals(commit) ? "" : commit.replaceAll("[^A-Za-z0-9]", "");
             shortCommit = shortCommit.substring(0, Math.min(8, shortCommit.length()));
             return "build-" + BUILD_TIME.format(context.getClock().instant())
                     + (shortCommit.isEmpty() ? "" : "-" + shortCommit);

@@ -13,7 +13,5 @@ public enum BuildErrorCode implements ErrorCode {
     /** The build id has characters a store key cannot hold. */
     INVALID_BUILD_ID,
     /** A non-essential step name is not a plain word. */
-    INVALID_STEP,
-    /** Branch or commit were not given and cannot be read from Git. */
-    UNKNOWN_VERSION
+    INVALID_STEP
 }

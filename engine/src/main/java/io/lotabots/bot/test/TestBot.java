@@ -209,7 +209,7 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         }
         List<Path> files = WorkspaceFiles.of(workspace).find(request.coverage(), List.of()).getFiles();
         if (files.isEmpty()) {
-            sink.error("No coverage report matches " + String.join(",", request.coverage()));
+            sink.info("No coverage report matches " + String.join(",", request.coverage()));
             return null;
         }
         CoverageReader reader = strict ? CoverageReader.strict() : CoverageReader.lenient();

@@ -27,8 +27,9 @@ public final class TestBotDescriptor {
             List.of(), "Ant-style patterns of reports to leave out, for example **/legacy/**.");
     /** The coverage report patterns. */
     public static final BotOption<List<String>> COVERAGE = BotOption.optional("coverage", OptionType.STRING_LIST,
-            List.of(), "Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example"
-                    + " target/site/jacoco/jacoco.xml; none by default.");
+            List.of("**/jacoco.xml", "**/cobertura.xml", "**/cobertura-coverage.xml", "**/lcov.info"),
+            "Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example"
+                    + " target/site/jacoco/jacoco.xml.");
     /** The line coverage gate. */
     public static final BotOption<Double> MIN_COVERAGE = BotOption.optional("minCoverage", OptionType.DECIMAL,
             null, "Minimum line coverage in percent, for example 80; no gate by default.");

@@ -392,15 +392,16 @@ class BuildBotTest {
     }
 
     @Test
-    void shouldAskForBranchAndCommitWhenThereIsNoRepository() {
-        assertFails(() -> run(BuildRequest.builder().command("true")), BuildErrorCode.UNKNOWN_VERSION,
-                "to read the commit from; give the branch and commit options");
-        assertFails(() -> run(BuildRequest.builder().command("true").commit(COMMIT)), BuildErrorCode.UNKNOWN_VERSION,
-                "to read the branch from");
+    void shouldRecordAnUnversionedBuildWhenThereIsNoRepository() {
+        BuildResult unversioned = run(BuildRequest.builder().command("true"));
+        assertThat(unversioned.getBranch()).isEqualTo(BuildBot.UNVERSIONED);
+        assertThat(unversioned.getCommit()).isEqualTo(BuildBot.UNVERSIONED);
+        assertThat(unversioned.getLog().getInfoLines()).anyMatch(line -> line.contains("no Git repository"));
 
         ciVariables.put("BRANCH_NAME", "PR-12");
         BuildResult result = run(BuildRequest.builder().command("true").commit(COMMIT));
         assertThat(result.getBranch()).isEqualTo("PR-12");
+        assertThat(result.getCommit()).isEqualTo(COMMIT);
     }
 
     @Test
