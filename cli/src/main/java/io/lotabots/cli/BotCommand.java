@@ -129,7 +129,9 @@ final class BotCommand implements Callable<Integer> {
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(new SecretMasker())
                     .environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
                     .log(console(name, err)).build();
-            err.printf("[%s] %s in %s%n", name, bot.getDescriptor().getHelp(), workspace);
+            err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
+                    : " with " + values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();
             BotResult result = bot.run(values, context);

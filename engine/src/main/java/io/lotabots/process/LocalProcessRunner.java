@@ -26,6 +26,9 @@ public final class LocalProcessRunner implements ProcessRunner {
 
     private static final Duration GRACE = Duration.ofSeconds(5);
     private static final int MAX_LINE_LENGTH = 8 * 1024;
+    /** Colour and cursor codes that build tools print even in batch mode; logs and messages get plain text. */
+    private static final java.util.regex.Pattern ANSI_ESCAPES = java.util.regex.Pattern.compile(
+            "\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final SecretMasker masker;
 
@@ -83,7 +86,7 @@ public final class LocalProcessRunner implements ProcessRunner {
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String masked = masker.mask(line);
+                String masked = masker.mask(ANSI_ESCAPES.matcher(line).replaceAll(""));
                 String shown = masked.length() > MAX_LINE_LENGTH
                         ? masked.substring(0, MAX_LINE_LENGTH) + "..." : masked;
                 output.info(shown);

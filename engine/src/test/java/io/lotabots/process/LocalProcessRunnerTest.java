@@ -63,6 +63,14 @@ class LocalProcessRunnerTest {
     }
 
     @Test
+    void shouldStripColourCodesFromTheOutput() {
+        ProcessOutcome outcome = sh("printf '\\033[1;34mINFO\\033[m Building\\n\\033[0m\\033[0m\\n'");
+
+        assertThat(sink.getInfoLines()).containsExactly("INFO Building", "");
+        assertThat(outcome.tail()).containsExactly("INFO Building", "");
+    }
+
+    @Test
     void shouldReportNonZeroExitCode() {
         ProcessOutcome outcome = sh("echo about to fail; exit 3");
 

@@ -177,8 +177,8 @@ public final class TestResult implements BotResult {
         outputs.put("status", status.name());
         outputs.put("total", totals.total());
         outputs.put("passed", totals.passed());
-        outputs.put("failed", totals.failed() == null ? 0 : totals.failed());
-        outputs.put("skipped", totals.skipped() == null ? 0 : totals.skipped());
+        outputs.put("failed", java.util.Objects.requireNonNullElse(totals.failed(), 0));
+        outputs.put("skipped", java.util.Objects.requireNonNullElse(totals.skipped(), 0));
         outputs.put("flaky", flaky);
         outputs.put("duration", duration);
         outputs.put("reports", reports);
