@@ -2,7 +2,7 @@ package io.lotabots.bot.build;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import io.lotabots.bot.BotResult;
+import io.lotabots.bot.AbstractBotResult;
 import io.lotabots.bot.BotStatus;
 import io.lotabots.message.Artifact;
 import io.lotabots.message.Message;
@@ -23,11 +23,7 @@ import java.util.Optional;
  * {@code artifactCount}, {@code skippedSteps}, {@code durationSeconds}, and when present {@code artifactUrl}
  * and {@code exitCode}.</p>
  */
-public final class BuildResult implements BotResult {
-    private final BotStatus status;
-    private final String summary;
-    private final EngineLog log;
-    private final List<Message> messages;
+public final class BuildResult extends AbstractBotResult {
     private final String buildId;
     private final String branch;
     private final String commit;
@@ -44,10 +40,7 @@ public final class BuildResult implements BotResult {
             final Version version, final String command, @CheckForNull final String artifactUrl,
             final List<Artifact> artifacts, final List<String> skippedSteps, final Duration duration,
             @CheckForNull final Integer exitCode) {
-        this.status = status;
-        this.summary = summary;
-        this.log = log;
-        this.messages = List.copyOf(messages);
+        super(status, summary, log, messages);
         this.buildId = version.buildId();
         this.branch = version.branch();
         this.commit = version.commit();
@@ -67,26 +60,6 @@ public final class BuildResult implements BotResult {
      * @param commit the commit
      */
     record Version(String buildId, String branch, String commit) {
-    }
-
-    @Override
-    public BotStatus getStatus() {
-        return status;
-    }
-
-    @Override
-    public String getSummary() {
-        return summary;
-    }
-
-    @Override
-    public EngineLog getLog() {
-        return log;
-    }
-
-    @Override
-    public List<Message> getMessages() {
-        return messages;
     }
 
     /**
@@ -187,10 +160,5 @@ public final class BuildResult implements BotResult {
             outputs.put("exitCode", exitCode);
         }
         return Collections.unmodifiableMap(outputs);
-    }
-
-    @Override
-    public String toString() {
-        return summary;
     }
 }

@@ -2,7 +2,7 @@ package io.lotabots.bot.test;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import io.lotabots.bot.BotResult;
+import io.lotabots.bot.AbstractBotResult;
 import io.lotabots.bot.BotStatus;
 import io.lotabots.message.Message;
 import io.lotabots.message.TestCounts;
@@ -18,11 +18,7 @@ import java.util.Optional;
  * What a TestBot run found: totals overall and per kind, coverage, the gates and which one decided, the failed
  * tests' first lines, and the reports that could not be read.
  */
-public final class TestResult implements BotResult {
-    private final BotStatus status;
-    private final String summary;
-    private final EngineLog log;
-    private final List<Message> messages;
+public final class TestResult extends AbstractBotResult {
     private final TestCounts totals;
     private final int flaky;
     private final double duration;
@@ -44,10 +40,7 @@ public final class TestResult implements BotResult {
             @CheckForNull final Double coverage, @CheckForNull final Double branchCoverage,
             final List<GateResult> gates, @CheckForNull final String decidingGate,
             final List<JUnitTestCase> failures, final List<String> unreadableReports, final int reports) {
-        this.status = status;
-        this.summary = summary;
-        this.log = log;
-        this.messages = List.copyOf(messages);
+        super(status, summary, log, messages);
         this.totals = totals;
         this.flaky = flaky;
         this.duration = duration;
@@ -59,26 +52,6 @@ public final class TestResult implements BotResult {
         this.failures = List.copyOf(failures);
         this.unreadableReports = List.copyOf(unreadableReports);
         this.reports = reports;
-    }
-
-    @Override
-    public BotStatus getStatus() {
-        return status;
-    }
-
-    @Override
-    public String getSummary() {
-        return summary;
-    }
-
-    @Override
-    public EngineLog getLog() {
-        return log;
-    }
-
-    @Override
-    public List<Message> getMessages() {
-        return messages;
     }
 
     /**
@@ -174,7 +147,7 @@ public final class TestResult implements BotResult {
     @Override
     public Map<String, Object> getOutputs() {
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("status", status.name());
+        outputs.put("status", getStatus().name());
         outputs.put("total", totals.total());
         outputs.put("passed", totals.passed());
         outputs.put("failed", java.util.Objects.requireNonNullElse(totals.failed(), 0));
@@ -195,10 +168,5 @@ public final class TestResult implements BotResult {
         byKind.forEach((kind, counts) -> kinds.put(kind, Map.of("total", counts.total(), "passed", counts.passed())));
         outputs.put("byKind", kinds);
         return outputs;
-    }
-
-    @Override
-    public String toString() {
-        return summary;
     }
 }

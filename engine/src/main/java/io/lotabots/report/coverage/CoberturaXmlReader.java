@@ -2,7 +2,6 @@ package io.lotabots.report.coverage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -41,18 +40,7 @@ final class CoberturaXmlReader {
     }
 
     private void readCoverage() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                startElement(xml.name());
-            }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                endElement(xml.name());
-            }
-        }
+        xml.walk(this::startElement, this::endElement);
     }
 
     private void startElement(final String element) {

@@ -2,7 +2,6 @@ package io.lotabots.report.coverage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 import java.util.ArrayDeque;
@@ -42,18 +41,7 @@ final class JacocoXmlReader {
         String name = xml.attribute("name", "");
         tally.addName(name.isBlank() ? fileName(xml.getFile()) : name);
         enterScope(name);
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                startElement(xml.name());
-            }
-            else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                endElement(xml.name());
-            }
-        }
+        xml.walk(this::startElement, this::endElement);
     }
 
     private void startElement(final String element) {

@@ -45,6 +45,29 @@ final class XmlCursor {
         return event;
     }
 
+    /**
+     * Walks the elements below the current one until it closes, calling the handlers with each element's name.
+     *
+     * @param onStart called at each start tag
+     * @param onEnd called at each end tag
+     * @throws XMLStreamException if the document is not well formed
+     */
+    void walk(final java.util.function.Consumer<String> onStart, final java.util.function.Consumer<String> onEnd)
+            throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = next();
+            if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                onStart.accept(name());
+            }
+            else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                onEnd.accept(name());
+            }
+        }
+    }
+
     boolean hasNext() throws XMLStreamException {
         return reader.hasNext();
     }
