@@ -36,6 +36,21 @@ final class HeapPeaks {
     }
 
     /**
+     * Returns the heap in use now: the sum of the current use of every heap pool.
+     *
+     * @return bytes
+     */
+    static long used() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                sum += pool.getUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Returns the largest heap this JVM may use ({@code -Xmx}).
      *
      * @return bytes

@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of the message journal, and the generator of the realistic journals they read.
+ * JMH benchmarks of the message journal (and the generator of the realistic journals they read) and of the test and
+ * coverage report parsers.
  */
 @DefaultAnnotation(NonNull.class)
 package io.lotabots.benchmarks;

@@ -80,7 +80,7 @@ public final class JUnitReportParser {
         }
         InputStream input;
         try {
-            input = Files.newInputStream(file);
+            input = new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024);
         }
         catch (IOException e) {
             throw JUnitReportErrors.notReadable(name, e);

@@ -53,31 +53,63 @@ final class TrackingInputStream extends FilterInputStream {
             endReached = true;
             return n;
         }
-        for (int i = offset; i < offset + n; i++) {
-            track(buffer[i]);
-        }
+        track(buffer, offset, n);
         return n;
     }
 
-    private void track(final byte b) {
-        tail[(int) (total % TAIL_BYTES)] = b;
-        total++;
-        if (b == '\n') {
-            if (!afterCarriageReturn) {
-                lineBreaks++;
+    /**
+     * Tracks a chunk in bulk: the end of it goes into the ring with two array copies, line breaks are counted in
+     * one tight loop, and the characters of the last line only after the chunk's last line break.
+     */
+    private void track(final byte[] buffer, final int offset, final int n) {
+        int kept = Math.min(n, TAIL_BYTES);
+        int from = offset + n - kept;
+        int position = (int) ((total + n - kept) % TAIL_BYTES);
+        int first = Math.min(kept, TAIL_BYTES - position);
+        System.arraycopy(buffer, from, tail, position, first);
+        System.arraycopy(buffer, from + first, tail, 0, kept - first);
+        total += n;
+
+        int end = offset + n;
+        if (firstContentByte < 0) {
+            for (int i = offset; i < end && firstContentByte < 0; i++) {
+                if (!isBlank(buffer[i])) {
+                    firstContentByte = buffer[i] & 0xFF;
+                }
             }
+        }
+        int lastBreak = -1;
+        boolean carriageReturn = afterCarriageReturn;
+        int breaks = 0;
+        for (int i = offset; i < end; i++) {
+            byte b = buffer[i];
+            if (b == '\n') {
+                if (!carriageReturn) {
+                    breaks++;
+                }
+                lastBreak = i;
+                carriageReturn = false;
+            }
+            else if (b == '\r') {
+                breaks++;
+                lastBreak = i;
+                carriageReturn = true;
+            }
+            else {
+                carriageReturn = false;
+            }
+        }
+        lineBreaks += breaks;
+        afterCarriageReturn = carriageReturn;
+        int lineStart = offset;
+        if (lastBreak >= 0) {
             lastLineChars = 0;
+            lineStart = lastBreak + 1;
         }
-        else if (b == '\r') {
-            lineBreaks++;
-            lastLineChars = 0;
-        }
-        else if ((b & 0xC0) != 0x80) {
-            lastLineChars++;
-        }
-        afterCarriageReturn = b == '\r';
-        if (firstContentByte < 0 && !isBlank(b)) {
-            firstContentByte = b & 0xFF;
+        for (int i = lineStart; i < end; i++) {
+            if ((buffer[i] & 0xC0) != 0x80) {
+                lastLineChars++;
+            }
         }
     }
 
