@@ -85,7 +85,7 @@ final class BotCommand implements Callable<Integer> {
                         .orElse(""));
         if (option.getType().isList()) {
             return builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
-                    .paramLabel(label(option)).build();
+                    .paramLabel("VALUE").build();
         }
         if ("boolean".equals(option.getType().getName())) {
             return builder.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false").build();
