@@ -49,17 +49,13 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = 10)
 @SuppressFBWarnings(value = "NP_NONNULL_FIELD_NOT_INITIALIZED_IN_CONSTRUCTOR",
         justification = "JMH calls the @Setup method, which sets the fields, before any benchmark method")
-public class CoverageParseBenchmark {
+public class CoverageParseBenchmark extends MeteredFiles {
     /** How many classes (and source files) the report holds. */
     @Param("20000")
     public int classes;
 
-    private final InvocationMeter meter = new InvocationMeter();
-    private Path folder;
     private Path file;
     private CoverageSummary expected;
-    private long bytes;
-    private String benchmark = "";
 
     /**
      * Writes the report into a new temporary folder.
@@ -69,50 +65,19 @@ public class CoverageParseBenchmark {
      */
     @Setup(Level.Trial)
     public void writeReport(final BenchmarkParams params) throws IOException {
-        benchmark = params.getBenchmark();
-        folder = Files.createTempDirectory("lotabots-jacoco-");
-        file = folder.resolve("jacoco.xml");
+        file = newFolder(params.getBenchmark(), "lotabots-jacoco-").resolve("jacoco.xml");
         JacocoReportGenerator generator = JacocoReportGenerator.ofClasses(classes);
         long start = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(file)) {
             generator.write(out);
         }
-        bytes = Files.size(file);
+        written(file);
         expected = generator.getExpectedSummary();
         System.out.printf(Locale.ROOT, "%nWrote a JaCoCo report of %,d classes in %,d packages, %,d bytes, in %.1f s;"
-                + " expected %s%n", classes, generator.getPackageCount(), bytes, (System.nanoTime() - start) / 1e9,
+                + " expected %s%n", classes, generator.getPackageCount(), bytes(), (System.nanoTime() - start) / 1e9,
                 expected);
     }
 
-    /**
-     * Collects garbage and starts measuring.
-     *
-     * @param iteration the iteration being run
-     */
-    @Setup(Level.Invocation)
-    public void startInvocation(final IterationParams iteration) {
-        meter.start(iteration.getType() == IterationType.WARMUP);
-    }
-
-    /**
-     * Stops measuring.
-     */
-    @TearDown(Level.Invocation)
-    public void stopInvocation() {
-        meter.stop();
-    }
-
-    /**
-     * Prints the measurements and deletes the report.
-     *
-     * @throws IOException if the file cannot be deleted
-     */
-    @TearDown(Level.Trial)
-    public void deleteReport() throws IOException {
-        System.out.print(meter.report(benchmark, bytes));
-        Files.delete(file);
-        Files.delete(folder);
-    }
 
     /**
      * Reads the report, detecting its format.

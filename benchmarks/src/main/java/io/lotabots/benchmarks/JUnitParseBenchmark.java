@@ -163,7 +163,7 @@ public class JUnitParseBenchmark {
     @State(Scope.Benchmark)
     @SuppressFBWarnings(value = "NP_NONNULL_FIELD_NOT_INITIALIZED_IN_CONSTRUCTOR",
             justification = "JMH calls the @Setup method, which sets the fields, before any benchmark method")
-    public static class ReportSet {
+    public static class ReportSet extends MeteredFiles {
         /** The number of files. */
         @Param("1000")
         public int fileCount;
@@ -176,12 +176,8 @@ public class JUnitParseBenchmark {
         @Param({"14", "0"})
         public int outputLines;
 
-        private final InvocationMeter meter = new InvocationMeter();
         private final List<Path> files = new ArrayList<>();
-        private Path folder;
         private JUnitReportGenerator generator;
-        private long bytes;
-        private String benchmark = "";
 
         /**
          * Writes the reports into a new temporary folder.
@@ -191,8 +187,7 @@ public class JUnitParseBenchmark {
          */
         @Setup(Level.Trial)
         public void writeReports(final BenchmarkParams params) throws IOException {
-            benchmark = params.getBenchmark() + " outputLines=" + outputLines;
-            folder = Files.createTempDirectory("lotabots-junit-set-");
+            Path folder = newFolder(params.getBenchmark() + " outputLines=" + outputLines, "lotabots-junit-set-");
             generator = JUnitReportGenerator.of(casesPerFile, FAILURE_RATE).withCasesPerSuite(casesPerFile)
                     .withOutputLines(outputLines);
             long start = System.nanoTime();
@@ -202,44 +197,13 @@ public class JUnitParseBenchmark {
                     generator.writeTo(out);
                 }
                 files.add(file);
-                bytes += Files.size(file);
+                written(file);
             }
             System.out.printf(Locale.ROOT, "%nWrote %,d reports of %,d test cases (%,d failing each), %,d bytes, in "
-                    + "%.1f s%n", fileCount, casesPerFile, generator.getFailures(), bytes,
+                    + "%.1f s%n", fileCount, casesPerFile, generator.getFailures(), bytes(),
                     (System.nanoTime() - start) / 1e9);
         }
 
-        /**
-         * Collects garbage and starts measuring.
-         *
-         * @param iteration the iteration being run
-         */
-        @Setup(Level.Invocation)
-        public void startInvocation(final IterationParams iteration) {
-            meter.start(iteration.getType() == IterationType.WARMUP);
-        }
-
-        /**
-         * Stops measuring.
-         */
-        @TearDown(Level.Invocation)
-        public void stopInvocation() {
-            meter.stop();
-        }
-
-        /**
-         * Prints the measurements and deletes the reports.
-         *
-         * @throws IOException if a file cannot be deleted
-         */
-        @TearDown(Level.Trial)
-        public void deleteReports() throws IOException {
-            System.out.print(meter.report(benchmark, bytes));
-            for (Path file : files) {
-                Files.delete(file);
-            }
-            Files.delete(folder);
-        }
 
         void check(final JUnitReport total) {
             long tests = (long) fileCount * casesPerFile;
@@ -262,17 +226,13 @@ public class JUnitParseBenchmark {
     @State(Scope.Benchmark)
     @SuppressFBWarnings(value = "NP_NONNULL_FIELD_NOT_INITIALIZED_IN_CONSTRUCTOR",
             justification = "JMH calls the @Setup method, which sets the fields, before any benchmark method")
-    public static class BigReport {
+    public static class BigReport extends MeteredFiles {
         /** The number of test cases: 2,000,000 with 14 lines of output each is about 1.01 GB (507 bytes each). */
         @Param("2000000")
         public int cases;
 
-        private final InvocationMeter meter = new InvocationMeter();
-        private Path folder;
         private Path file;
         private JUnitReportGenerator generator;
-        private long bytes;
-        private String benchmark = "";
 
         /**
          * Writes the report into a new temporary folder.
@@ -282,50 +242,19 @@ public class JUnitParseBenchmark {
          */
         @Setup(Level.Trial)
         public void writeReport(final BenchmarkParams params) throws IOException {
-            benchmark = params.getBenchmark();
-            folder = Files.createTempDirectory("lotabots-junit-big-");
-            file = folder.resolve("TEST-io.lotabots.generated.Big.xml");
+            file = newFolder(params.getBenchmark(), "lotabots-junit-big-").resolve("TEST-io.lotabots.generated.Big.xml");
             generator = JUnitReportGenerator.of(cases, FAILURE_RATE).withOutputLines(BIG_OUTPUT_LINES);
             long start = System.nanoTime();
             try (OutputStream out = Files.newOutputStream(file)) {
                 generator.writeTo(out);
             }
-            bytes = Files.size(file);
+            written(file);
             System.out.printf(Locale.ROOT, "%nWrote one report of %,d test cases (%,d failing) in %,d suites, %,d "
                     + "bytes, in %.1f s; free in its folder afterwards: %,d MB%n", cases, generator.getFailures(),
-                    generator.getSuites(), bytes, (System.nanoTime() - start) / 1e9,
-                    Files.getFileStore(folder).getUsableSpace() / 1_000_000);
+                    generator.getSuites(), bytes(), (System.nanoTime() - start) / 1e9,
+                    Files.getFileStore(folder()).getUsableSpace() / 1_000_000);
         }
 
-        /**
-         * Collects garbage and starts measuring.
-         *
-         * @param iteration the iteration being run
-         */
-        @Setup(Level.Invocation)
-        public void startInvocation(final IterationParams iteration) {
-            meter.start(iteration.getType() == IterationType.WARMUP);
-        }
-
-        /**
-         * Stops measuring.
-         */
-        @TearDown(Level.Invocation)
-        public void stopInvocation() {
-            meter.stop();
-        }
-
-        /**
-         * Prints the measurements and deletes the report.
-         *
-         * @throws IOException if the file cannot be deleted
-         */
-        @TearDown(Level.Trial)
-        public void deleteReport() throws IOException {
-            System.out.print(meter.report(benchmark, bytes));
-            Files.delete(file);
-            Files.delete(folder);
-        }
 
         void check(final JUnitReport report) {
             if (report.getTests() != cases || report.getFailed() != generator.getFailures() || report.getErrors() != 0
