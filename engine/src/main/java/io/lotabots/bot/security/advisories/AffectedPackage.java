@@ -1,0 +1,187 @@
+package io.lotabots.bot.security.advisories;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.bot.security.advisories.OsvAdvisory.Affected;
+import io.lotabots.bot.security.advisories.OsvAdvisory.Event;
+import io.lotabots.bot.security.advisories.OsvAdvisory.EventKind;
+import io.lotabots.bot.security.advisories.OsvAdvisory.Range;
+import io.lotabots.bot.security.advisories.OsvAdvisory.RangeType;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One affected package of an advisory with its ranges parsed and sorted, ready to test versions, as the OSV
+ * specification evaluates them: the events of a range are sorted by version; a version is affected from an
+ * {@code introduced} event up to the next {@code fixed} (exclusive) or {@code last_affected} (inclusive) event, and
+ * never at or after a {@code limit}. Ranges are OR'ed, and the versions listed one by one are affected too.
+ */
+final class AffectedPackage {
+    private final OsvAdvisory advisory;
+    private final Ecosystem ecosystem;
+    private final List<SortedRange<?>> ranges;
+    private final Set<String> versions;
+
+    private AffectedPackage(final OsvAdvisory advisory, final Ecosystem ecosystem, final List<SortedRange<?>> ranges,
+            final Set<String> versions) {
+        this.advisory = advisory;
+        this.ecosystem = ecosystem;
+        this.ranges = ranges;
+        this.versions = versions;
+    }
+
+    /**
+     * Compiles an affected package. Ranges whose versions cannot be parsed are reported to {@code problems} (with
+     * their path) and left out; GIT ranges are left out silently.
+     */
+    static AffectedPackage compile(final OsvAdvisory advisory, final Ecosystem ecosystem, final Affected affected,
+            final String path, final Consumer<String> problems) {
+        List<SortedRange<?>> ranges = new ArrayList<>();
+        for (int i = 0; i < affected.ranges().size(); i++) {
+            Range range = affected.ranges().get(i);
+            if (range.type() == RangeType.GIT) {
+                continue;
+            }
+            VersionScheme<?> scheme = range.type() == RangeType.SEMVER ? VersionScheme.SEMVER : ecosystem.scheme();
+            try {
+                ranges.add(SortedRange.of(scheme, range.events()));
+            }
+            catch (IllegalArgumentException exception) {
+                problems.accept("'" + path + ".ranges[" + i + "]' is skipped: " + exception.getMessage());
+            }
+        }
+        return new AffectedPackage(advisory, ecosystem, List.copyOf(ranges), Set.copyOf(affected.versions()));
+    }
+
+    OsvAdvisory advisory() {
+        return advisory;
+    }
+
+    boolean affects(final String version) {
+        if (versions.contains(version) || versions.contains(version.strip())) {
+            return true;
+        }
+        for (SortedRange<?> range : ranges) {
+            if (range.contains(version)) {
+                return true;
+            }
+        }
+        return !versions.isEmpty() && listedAsEqual(version);
+    }
+
+    /** Tests the listed versions by the ecosystem's equality, so that PyPI's {@code 1.0} matches {@code 1.0.0}. */
+    private boolean listedAsEqual(final String version) {
+        return listedAsEqual(ecosystem.scheme(), version);
+    }
+
+    private <V extends Comparable<V>> boolean listedAsEqual(final VersionScheme<V> scheme, final String version) {
+        V parsed;
+        try {
+            parsed = scheme.parse(version);
+        }
+        catch (IllegalArgumentException exception) {
+            return false;
+        }
+        for (String listed : versions) {
+            try {
+                if (scheme.parse(listed).compareTo(parsed) == 0) {
+                    return true;
+                }
+            }
+            catch (IllegalArgumentException exception) {
+                // a listed version of another spelling cannot be equal
+            }
+        }
+        return false;
+    }
+
+    /** The events of one range, sorted by version; {@code introduced: "0"} has no version and sorts first. */
+    private static final class SortedRange<V extends Comparable<V>> {
+        private final VersionScheme<V> scheme;
+        private final List<EventKind> kinds;
+        private final List<V> versions;
+
+        private SortedRange(final VersionScheme<V> scheme, final List<EventKind> kinds, final List<V> versions) {
+            this.scheme = scheme;
+            this.kinds = kinds;
+            this.versions = versions;
+        }
+
+        static <V extends Comparable<V>> SortedRange<V> of(final VersionScheme<V> scheme, final List<Event> events) {
+            List<Parsed<V>> parsed = new ArrayList<>();
+            for (Event event : events) {
+                boolean zero = event.kind() == EventKind.INTRODUCED && "0".equals(event.version().strip());
+                parsed.add(new Parsed<>(event.kind(), zero ? null : scheme.parse(event.version())));
+            }
+            Comparator<Parsed<V>> byVersion = (a, b) -> {
+                if (a.version == null || b.version == null) {
+                    return a.version == null ? b.version == null ? 0 : -1 : 1;
+                }
+                return a.version.compareTo(b.version);
+            };
+            parsed.sort(byVersion.thenComparing(p -> p.kind));
+            List<EventKind> kinds = new ArrayList<>();
+            List<V> versions = new ArrayList<>();
+            for (Parsed<V> p : parsed) {
+                kinds.add(p.kind);
+                versions.add(p.version);
+            }
+            return new SortedRange<>(scheme, kinds, versions);
+        }
+
+        boolean contains(final String version) {
+            V value;
+            try {
+                value = scheme.parse(version);
+            }
+            catch (IllegalArgumentException exception) {
+                return false;
+            }
+            boolean affected = false;
+            for (int i = 0; i < kinds.size(); i++) {
+                @CheckForNull V at = versions.get(i);
+                int cmp = at == null ? 1 : value.compareTo(at);
+                switch (kinds.get(i)) {
+                    case INTRODUCED:
+                        if (cmp >= 0) {
+                            affected = true;
+                        }
+                        break;
+                    case FIXED:
+                        if (cmp >= 0) {
+                            affected = false;
+                        }
+                        break;
+                    case LAST_AFFECTED:
+                        if (cmp > 0) {
+                            affected = false;
+                        }
+                        break;
+                    case LIMIT:
+                        if (cmp >= 0) {
+                            return false;
+                        }
+                        break;
+                    default:
+                        throw new IllegalStateException("Unknown event " + kinds.get(i));
+                }
+            }
+            return affected;
+        }
+    }
+
+    private static final class Parsed<V> {
+        private final EventKind kind;
+        @CheckForNull
+        private final V version;
+
+        Parsed(final EventKind kind, @CheckForNull final V version) {
+            this.kind = kind;
+            this.version = version;
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package io.lotabots.bot.security.advisories;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.lotabots.bot.security.advisories.OsvAdvisory.Affected;
+import io.lotabots.bot.security.advisories.OsvAdvisory.Range;
+import io.lotabots.bot.security.advisories.OsvAdvisory.RangeType;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.MessageCodec;
+import io.lotabots.util.LogSink;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * An offline advisory database in OSV JSON format, loaded from a directory (every {@code *.json} file below it) or a
+ * zip archive (every {@code *.json} entry), and indexed by ecosystem and normalised package name.
+ *
+ * <p>Loading is lenient: a file that is no valid JSON (named with its line and column), no valid OSV record (named
+ * with the JSON path) or larger than {@link OsvLimits#maxFileBytes()} (named with its size) is logged as an error and
+ * skipped, and a range whose versions cannot be parsed is logged and skipped; everything else is used. Zip entries
+ * with an absolute path or a {@code ..} segment are refused the same way. A zip archive with more entries or more
+ * uncompressed bytes than the limits allow throws, since it is no advisory database but a zip bomb. Packages of
+ * other ecosystems are ignored, and GIT ranges are ignored with one info line.</p>
+ */
+public final class OsvDatabase {
+    private static final int MAX_NESTING_DEPTH = 64;
+
+    private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index;
+    private final int advisoryCount;
+
+    private OsvDatabase(final Map<Ecosystem, Map<String, List<AffectedPackage>>> index, final int advisoryCount) {
+        this.index = index;
+        this.advisoryCount = advisoryCount;
+    }
+
+    /**
+     * Loads a database with the default limits.
+     *
+     * @param dirOrZip a directory or a zip archive of OSV JSON files
+     * @param log receives one summary line and one error line per skipped file or range
+     * @return the database
+     * @throws LotaBotsException if the path cannot be read or the archive exceeds the limits
+     */
+    public static OsvDatabase load(final Path dirOrZip, final LogSink log) {
+        return load(dirOrZip, log, OsvLimits.defaults());
+    }
+
+    /**
+     * Loads a database.
+     *
+     * @param dirOrZip a directory or a zip archive of OSV JSON files
+     * @param log receives one summary line and one error line per skipped file or range
+     * @param limits the size limits
+     * @return the database
+     * @throws LotaBotsException if the path cannot be read or the archive exceeds the limits
+     */
+    public static OsvDatabase load(final Path dirOrZip, final LogSink log, final OsvLimits limits) {
+        Loader loader = new Loader(log, limits);
+        if (Files.isDirectory(dirOrZip)) {
+            loader.readDirectory(dirOrZip);
+        }
+        else if (Files.isRegularFile(dirOrZip)) {
+            loader.readZip(dirOrZip);
+        }
+        else {
+            throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_UNREADABLE, String.format(Locale.ROOT,
+                    "Cannot read the advisory database '%s': it is neither a directory nor a zip file. "
+                            + "Check the path.", dirOrZip));
+        }
+        return loader.build();
+    }
+
+    /**
+     * Returns the number of advisories that were loaded.
+     *
+     * @return the count
+     */
+    public int size() {
+        return advisoryCount;
+    }
+
+    /**
+     * Returns the advisories that affect a version of a package.
+     *
+     * @param ecosystem the package's ecosystem
+     * @param name the package name: {@code group:artifact} for Maven; PyPI names are normalised as PEP 503 says
+     * @param version the version
+     * @return the affecting advisories, sorted by id, each once
+     */
+    public List<OsvAdvisory> match(final Ecosystem ecosystem, final String name, final String version) {
+        List<AffectedPackage> candidates = index.getOrDefault(ecosystem, Map.of())
+                .getOrDefault(ecosystem.normalizeName(name), List.of());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<OsvAdvisory> found = new LinkedHashSet<>();
+        for (AffectedPackage candidate : candidates) {
+            if (candidate.affects(version)) {
+                found.add(candidate.advisory());
+            }
+        }
+        List<OsvAdvisory> result = new ArrayList<>(found);
+        result.sort(Comparator.comparing(OsvAdvisory::id));
+        return Collections.unmodifiableList(result);
+    }
+
+    /** Reads the files, counts what was read and skipped, and builds the index. */
+    private static final class Loader {
+        private final LogSink log;
+        private final OsvLimits limits;
+        private final ObjectMapper mapper;
+        private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index = new EnumMap<>(Ecosystem.class);
+        private int advisories;
+        private int skipped;
+        private int gitRanges;
+        private int otherEcosystems;
+
+        Loader(final LogSink log, final OsvLimits limits) {
+            this.log = log;
+            this.limits = limits;
+            this.mapper = MessageCodec.get().copyMapper();
+            int maxLength = (int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes());
+            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(maxLength)
+                    .maxDocumentLength(limits.maxFileBytes())
+                    .maxNumberLength(64)
+                    .maxNameLength(1024)
+                    .build());
+        }
+
+        void readDirectory(final Path directory) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(directory)) {
+                files = walk.filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                                && Files.isRegularFile(p))
+                        .sorted()
+                        .collect(Collectors.toList());
+            }
+            catch (IOException | java.io.UncheckedIOException exception) {
+                throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_UNREADABLE, String.format(Locale.ROOT,
+                        "Cannot list the advisory database '%s': %s. Check the path and its permissions.",
+                        directory, exception.getMessage()), exception);
+            }
+            for (Path file : files) {
+                String origin = file.toString();
+                try {
+                    long size = Files.size(file);
+                    if (size > limits.maxFileBytes()) {
+                        tooLarge(origin, size);
+                        continue;
+                    }
+                    add(Files.readAllBytes(file), origin);
+                }
+                catch (IOException exception) {
+                    skip(String.format(Locale.ROOT, "Cannot read advisory '%s': %s. The file is skipped.",
+                            origin, exception.getMessage()));
+                }
+            }
+            log.info("Read %d advisories from %d files of '%s' (%d skipped, %d affected packages of other "
+                    + "ecosystems ignored)", advisories, files.size(), directory, skipped, otherEcosystems);
+        }
+
+        void readZip(final Path archive) {
+            try (ZipFile zip = new ZipFile(archive.toFile())) {
+                if (zip.size() > limits.maxArchiveEntries()) {
+                    throw archiveTooLarge(archive, String.format(Locale.ROOT, "it has %d entries, the limit is %d",
+                            zip.size(), limits.maxArchiveEntries()));
+                }
+                long total = 0;
+                int files = 0;
+                Enumeration<? extends ZipEntry> entries = zip.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry entry = entries.nextElement();
+                    String name = entry.getName();
+                    String origin = archive + "!/" + name;
+                    if (isUnsafe(name)) {
+                        skip(String.format(Locale.ROOT, "Refusing zip entry '%s': its path is absolute or contains "
+                                + "'..' (zip slip). The entry is skipped; rebuild the archive from the OSV export.",
+                                origin));
+                        continue;
+                    }
+                    if (entry.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                        continue;
+                    }
+                    files++;
+                    if (entry.getSize() > limits.maxFileBytes()) {
+                        tooLarge(origin, entry.getSize());
+                        continue;
+                    }
+                    byte[] content;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        content = readBounded(in, limits.maxFileBytes() + 1);
+                    }
+                    total += content.length;
+                    if (total > limits.maxArchiveBytes()) {
+                        throw archiveTooLarge(archive, String.format(Locale.ROOT,
+                                "it expands to more than %d bytes", limits.maxArchiveBytes()));
+                    }
+                    if (content.length > limits.maxFileBytes()) {
+                        tooLarge(origin, content.length);
+                        continue;
+                    }
+                    add(content, origin);
+                }
+                log.info("Read %d advisories from %d entries of '%s' (%d skipped, %d affected packages of other "
+                        + "ecosystems ignored)", advisories, files, archive, skipped, otherEcosystems);
+            }
+            catch (ZipException exception) {
+                throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_UNREADABLE, String.format(Locale.ROOT,
+                        "Cannot read the advisory database '%s': it is no valid zip file (%s). "
+                                + "Download the archive again.", archive, exception.getMessage()), exception);
+            }
+            catch (IOException exception) {
+                throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_UNREADABLE, String.format(Locale.ROOT,
+                        "Cannot read the advisory database '%s': %s. Check the file and its permissions.",
+                        archive, exception.getMessage()), exception);
+            }
+        }
+
+        private static LotaBotsException archiveTooLarge(final Path archive, final String reason) {
+            return LotaBotsException.of(AdvisoryErrorCode.ARCHIVE_TOO_LARGE, String.format(Locale.ROOT,
+                    "Refusing the advisory archive '%s': %s. Is it a zip bomb? Use an archive exported by OSV, "
+                            + "or raise the limits.", archive, reason));
+        }
+
+        static boolean isUnsafe(final String name) {
+            String path = name.replace('\\', '/');
+            if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+                return true;
+            }
+            for (String segment : path.split("/", -1)) {
+                if ("..".equals(segment)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static byte[] readBounded(final InputStream in, final long max) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            int n;
+            while (read < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - read))) > 0) {
+                out.write(buffer, 0, n);
+                read += n;
+            }
+            return out.toByteArray();
+        }
+
+        private void tooLarge(final String origin, final long size) {
+            skip(String.format(Locale.ROOT, "Refusing advisory '%s': it has %d bytes, the limit is %d. "
+                    + "The file is skipped.", origin, size, limits.maxFileBytes()));
+        }
+
+        private void skip(final String line) {
+            skipped++;
+            log.error(line);
+        }
+
+        private void add(final byte[] content, final String origin) {
+            OsvAdvisory advisory;
+            try {
+                JsonNode root = mapper.readTree(content);
+                if (root == null) {
+                    throw new IllegalArgumentException("the file is empty");
+                }
+                advisory = OsvParser.parse(root);
+            }
+            catch (JsonProcessingException exception) {
+                JsonLocation location = exception.getLocation();
+                String position = location == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
+                        location.getLineNr(), location.getColumnNr());
+                skip(String.format(Locale.ROOT, "Cannot parse advisory '%s'%s: %s. The file is skipped.",
+                        origin, position, exception.getOriginalMessage()));
+                return;
+            }
+            catch (IOException | IllegalArgumentException exception) {
+                skip(String.format(Locale.ROOT, "Cannot read advisory '%s': %s. The file is skipped.",
+                        origin, exception.getMessage()));
+                return;
+            }
+            advisories++;
+            for (int i = 0; i < advisory.affected().size(); i++) {
+                Affected affected = advisory.affected().get(i);
+                Optional<Ecosystem> ecosystem = Ecosystem.fromOsvName(affected.ecosystem());
+                if (ecosystem.isEmpty()) {
+                    otherEcosystems++;
+                    continue;
+                }
+                for (Range range : affected.ranges()) {
+                    if (range.type() == RangeType.GIT && gitRanges++ == 0) {
+                        log.info("GIT ranges are ignored, the first in '%s'; only package versions are matched",
+                                origin);
+                    }
+                }
+                String path = "affected[" + i + "]";
+                AffectedPackage compiled = AffectedPackage.compile(advisory, ecosystem.get(), affected, path,
+                        problem -> log.error(String.format(Locale.ROOT, "Advisory '%s': %s", origin, problem)));
+                index.computeIfAbsent(ecosystem.get(), e -> new HashMap<>())
+                        .computeIfAbsent(ecosystem.get().normalizeName(affected.packageName()), n -> new ArrayList<>(1))
+                        .add(compiled);
+            }
+        }
+
+        OsvDatabase build() {
+            Map<Ecosystem, Map<String, List<AffectedPackage>>> frozen = new EnumMap<>(Ecosystem.class);
+            index.forEach((ecosystem, packages) -> frozen.put(ecosystem, Map.copyOf(packages)));
+            return new OsvDatabase(frozen, advisories);
+        }
+    }
+}
