@@ -1,0 +1,131 @@
+package io.lotabots.bot.security.secrets;
+
+import io.lotabots.util.WorkspaceFiles.Skipped;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a secret scan: the findings and what was scanned and skipped.
+ */
+public final class SecretScan {
+    private final List<SecretFinding> findings;
+    private final int filesScanned;
+    private final int skippedBinary;
+    private final int skippedTooLarge;
+    private final List<Skipped> skippedLinks;
+    private final int skippedUnreadable;
+    private final long bytesScanned;
+    private final List<String> errors;
+
+    SecretScan(final List<SecretFinding> findings, final int filesScanned, final int skippedBinary,
+            final int skippedTooLarge, final List<Skipped> skippedLinks, final int skippedUnreadable,
+            final long bytesScanned, final List<String> errors) {
+        this.findings = List.copyOf(findings);
+        this.filesScanned = filesScanned;
+        this.skippedBinary = skippedBinary;
+        this.skippedTooLarge = skippedTooLarge;
+        this.skippedLinks = List.copyOf(skippedLinks);
+        this.skippedUnreadable = skippedUnreadable;
+        this.bytesScanned = bytesScanned;
+        this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * Returns all findings, new and baselined.
+     *
+     * @return the findings, by file and line
+     */
+    public List<SecretFinding> getFindings() {
+        return findings;
+    }
+
+    /**
+     * Returns the findings whose fingerprint is not in the baseline.
+     *
+     * @return the new findings
+     */
+    public List<SecretFinding> getNewFindings() {
+        return findings.stream().filter(finding -> !finding.baselined()).toList();
+    }
+
+    /**
+     * Returns the number of files read.
+     *
+     * @return the count
+     */
+    public int getFilesScanned() {
+        return filesScanned;
+    }
+
+    /**
+     * Returns the number of files skipped because they hold a NUL byte in their first 8 KB.
+     *
+     * @return the count
+     */
+    public int getSkippedBinary() {
+        return skippedBinary;
+    }
+
+    /**
+     * Returns the number of files skipped because they are larger than the limit.
+     *
+     * @return the count
+     */
+    public int getSkippedTooLarge() {
+        return skippedTooLarge;
+    }
+
+    /**
+     * Returns the symbolic links that were not followed (outside the workspace, to folders, broken) and paths
+     * that could not be listed.
+     *
+     * @return the skipped paths with reasons
+     */
+    public List<Skipped> getSkippedLinks() {
+        return skippedLinks;
+    }
+
+    /**
+     * Returns the number of files that could not be read.
+     *
+     * @return the count
+     */
+    public int getSkippedUnreadable() {
+        return skippedUnreadable;
+    }
+
+    /**
+     * Returns the number of bytes read.
+     *
+     * @return the count
+     */
+    public long getBytesScanned() {
+        return bytesScanned;
+    }
+
+    /**
+     * Returns one line per file that could not be read, without secrets.
+     *
+     * @return the error lines
+     */
+    public List<String> getErrors() {
+        return errors;
+    }
+
+    /**
+     * Returns a one-line summary, without secrets.
+     *
+     * @return for example {@code 3 secrets (1 new) in 120 files (2.0 MB); skipped 2 binary, 1 too large, 0 links}
+     */
+    public String getSummary() {
+        return String.format(Locale.ROOT, "%d secrets (%d new) in %d files (%d bytes); skipped %d binary,"
+                + " %d too large, %d links, %d unreadable", findings.size(), getNewFindings().size(), filesScanned,
+                bytesScanned, skippedBinary, skippedTooLarge, skippedLinks.size(), skippedUnreadable);
+    }
+
+    @Override
+    public String toString() {
+        return getSummary();
+    }
+}

@@ -1,0 +1,132 @@
+package io.lotabots.bot.security.secrets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class SecretScannerTest {
+    private static final String AWS_KEY = "AKIAIOSFODNN7EXAMPLE";
+    private static final SecretScanner SCANNER = SecretScanner.of(SecretRules.builtIn());
+
+    @Test
+    void shouldMaskSecrets() {
+        assertThat(SecretFinding.mask(AWS_KEY)).isEqualTo("AKIA************MPLE");
+        assertThat(SecretFinding.mask("short-secret")).isEqualTo("************");
+    }
+
+    @Test
+    void shouldReportFileLineColumnRuleAndFingerprint() {
+        List<SecretFinding> findings = SCANNER.scanText("conf/app.properties", "a=1\nkey = " + AWS_KEY + "\n");
+
+        assertThat(findings).hasSize(1);
+        SecretFinding finding = findings.get(0);
+        assertThat(finding.file()).isEqualTo("conf/app.properties");
+        assertThat(finding.line()).isEqualTo(2);
+        assertThat(finding.column()).isEqualTo(7);
+        assertThat(finding.ruleId()).isEqualTo("aws-access-key-id");
+        assertThat(finding.maskedSecret()).isEqualTo("AKIA************MPLE");
+        assertThat(finding.fingerprint()).hasSize(64)
+                .isEqualTo(SecretScanner.fingerprint("aws-access-key-id", "conf/app.properties", AWS_KEY));
+        assertThat(finding.toString()).doesNotContain(AWS_KEY).contains("AKIA************MPLE");
+        assertThat(finding.baselined()).isFalse();
+    }
+
+    @Test
+    void shouldPreferSpecificRuleOverGenericForTheSameSecret() {
+        assertThat(SCANNER.scanText("f", "token = \"ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\""))
+                .extracting(SecretFinding::ruleId).containsExactly("github-pat");
+    }
+
+    @Test
+    void shouldHonourAllowComment() {
+        assertThat(SCANNER.scanText("f", "key = " + AWS_KEY + " # lotabots:allow test fixture")).isEmpty();
+    }
+
+    @Test
+    void shouldReportBaselinedFindingsAsNotNew(@TempDir final Path workspace) throws IOException {
+        Files.writeString(workspace.resolve("a.txt"), "key = " + AWS_KEY + "\n");
+        Files.writeString(workspace.resolve("b.txt"), "key = " + AWS_KEY + "\n");
+        String accepted = SecretScanner.fingerprint("aws-access-key-id", "a.txt", AWS_KEY);
+        Path baselineFile = workspace.resolve("baseline.txt");
+        Files.writeString(baselineFile, "# accepted\n" + accepted + "\n");
+        Set<String> baseline = SecretScanner.readBaseline(baselineFile);
+
+        SecretScan scan = SCANNER.withBaseline(baseline).scan(workspace);
+
+        assertThat(scan.getFindings()).hasSize(2);
+        assertThat(scan.getNewFindings()).extracting(SecretFinding::file).containsExactly("b.txt");
+    }
+
+    @Test
+    void shouldSkipBinaryAndOversizeFilesAndCountThem(@TempDir final Path workspace) throws IOException {
+        byte[] binary = ("key = " + AWS_KEY + "\0\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(workspace.resolve("a.bin"), binary);
+        Files.writeString(workspace.resolve("big.txt"), "x".repeat(200) + "\nkey = " + AWS_KEY + "\n");
+        Files.writeString(workspace.resolve("small.txt"), "key = " + AWS_KEY + "\n");
+
+        SecretScan scan = SCANNER.withMaxFileSize(100).scan(workspace);
+
+        assertThat(scan.getSkippedBinary()).isEqualTo(1);
+        assertThat(scan.getSkippedTooLarge()).isEqualTo(1);
+        assertThat(scan.getFilesScanned()).isEqualTo(1);
+        assertThat(scan.getBytesScanned()).isEqualTo(Files.size(workspace.resolve("small.txt")));
+        assertThat(scan.getFindings()).extracting(SecretFinding::file).containsExactly("small.txt");
+        assertThat(scan.getSummary()).contains("1 binary", "1 too large").doesNotContain(AWS_KEY);
+    }
+
+    @Test
+    void shouldReplaceMalformedUtf8(@TempDir final Path workspace) throws IOException {
+        byte[] prefix = {(byte) 0xC3, (byte) 0x28, ' '};
+        byte[] rest = ("key = " + AWS_KEY + "\n").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(workspace.resolve("bad.txt"))) {
+            out.write(prefix);
+            out.write(rest);
+        }
+        assertThat(SCANNER.scan(workspace).getFindings()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotFollowSymlinkOutOfWorkspace(@TempDir final Path root) throws IOException {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Path secret = Files.writeString(outside.resolve("creds.txt"), "key = " + AWS_KEY + "\n");
+        Path workspace = Files.createDirectories(root.resolve("ws"));
+        Files.createSymbolicLink(workspace.resolve("link.txt"), secret);
+        Files.createSymbolicLink(workspace.resolve("dir"), outside);
+
+        SecretScan scan = SCANNER.scan(workspace);
+
+        assertThat(scan.getFindings()).isEmpty();
+        assertThat(scan.getFilesScanned()).isZero();
+        assertThat(scan.getSkippedLinks()).isNotEmpty();
+    }
+
+    @Test
+    void shouldNotHangOnHugeSingleLine(@TempDir final Path workspace) throws IOException {
+        Files.writeString(workspace.resolve("huge.txt"), "a".repeat(10 * 1024 * 1024));
+        Files.writeString(workspace.resolve("huge-keywords.txt"),
+                "password=token=secret=eyJ".repeat(200_000));
+
+        SecretScan scan = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> SCANNER.withMaxFileSize(20L * 1024 * 1024).scan(workspace));
+
+        assertThat(scan.getFilesScanned()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFindSecretsInDatabaseUrlsAndPrivateKeys() {
+        assertThat(SCANNER.scanText("f", "DATABASE_URL=postgres://app:s3cr3tPassw0rd@db:5432/app\n"
+                + "-----BEGIN OPENSSH PRIVATE KEY-----\n")).extracting(SecretFinding::ruleId)
+                .containsExactly("database-url-postgres", "private-key-openssh");
+    }
+}
