@@ -27,7 +27,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -50,7 +49,17 @@ public final class Journal implements Closeable {
     /** The longest line a reader accepts: the largest message plus room for the line break. */
     static final int MAX_LINE_BYTES = MessageCodec.MAX_MESSAGE_BYTES + 2;
 
-    private static final ConcurrentHashMap<Object, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    /**
+     * The locks that serialise appends inside this JVM, striped by file: a fixed set, so that a controller that
+     * writes the journals of many thousands of builds keeps no lock per file it ever wrote.
+     */
+    private static final ReentrantLock[] LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new ReentrantLock();
+        }
+    }
     private static final int READ_BUFFER = 64 * 1024;
     private static final byte NEWLINE = '\n';
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -243,7 +252,7 @@ public final class Journal implements Closeable {
                     StandardOpenOption.APPEND);
             Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
             Object key = fileKey == null ? file.toRealPath() : fileKey;
-            lock = LOCKS.computeIfAbsent(key, any -> new ReentrantLock());
+            lock = LOCKS[Math.floorMod(key.hashCode(), LOCKS.length)];
             channel = open;
             tailChecked = false;
             knownSize = -1;
