@@ -12,7 +12,6 @@ import io.lotabots.bus.MessageBus;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Message;
 import io.lotabots.util.Durations;
-import io.lotabots.util.LogSink;
 import io.lotabots.util.SecretMasker;
 
 import java.io.PrintWriter;
@@ -128,13 +127,13 @@ final class BotCommand implements Callable<Integer> {
                     .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(new SecretMasker())
                     .environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
-                    .log(console(name, err)).build();
+                    .log(new ConsoleLog(err)).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
                     : " with " + values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
                             .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();
-            BotResult result = bot.run(values, context);
+            BotResult result = bot.run(values, context.withLogPrefix(name));
             err.printf("[%s] %s (%s)%n", name, result.getSummary(),
                     Durations.format(Duration.ofNanos(System.nanoTime() - start)));
             err.flush();
@@ -145,21 +144,5 @@ final class BotCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.of(result.getStatus());
         }
-    }
-
-    private static LogSink console(final String name, final PrintWriter err) {
-        return new LogSink() {
-            @Override
-            public void info(final String line) {
-                err.println("[" + name + "] " + line);
-                err.flush();
-            }
-
-            @Override
-            public void error(final String line) {
-                err.println("[" + name + "] [ERROR] " + line);
-                err.flush();
-            }
-        };
     }
 }

@@ -79,7 +79,7 @@ final class MessagesCommand implements Callable<Integer> {
         MessageFilter filter = new MessageFilter(Set.copyOf(types), Set.copyOf(bots), Set.copyOf(destinations),
                 correlationId);
         if ("table".equals(format)) {
-            out.printf("%-12s  %-16s  %-24s  %-14s  %s%n", "TIME (UTC)", "BOT", "TYPE", "TO", "SUMMARY");
+            Timeline.printHeader(out);
         }
         JournalScan scan;
         try (Journal reader = Journal.at(file)) {

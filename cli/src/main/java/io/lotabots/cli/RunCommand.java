@@ -9,7 +9,6 @@ import io.lotabots.bus.MessageBus;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.util.Durations;
-import io.lotabots.util.LogSink;
 import io.lotabots.util.SecretMasker;
 import io.lotabots.workflow.ApprovalPolicy;
 import io.lotabots.workflow.Step;
@@ -97,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
                     .warnings(warning -> err.println("lotabots: warning: " + warning)).build();
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker)
-                    .environment(System.getenv()).log(console(err)).build();
+                    .environment(System.getenv()).log(new ConsoleLog(err)).build();
             List<Step> steps = new ArrayList<>();
             for (Bot<?, ?> bot : registry.getBots()) {
                 String id = bot.getDescriptor().getId();
@@ -138,21 +137,6 @@ final class RunCommand implements Callable<Integer> {
         return options;
     }
 
-    private static LogSink console(final PrintWriter err) {
-        return new LogSink() {
-            @Override
-            public void info(final String line) {
-                err.println(line);
-                err.flush();
-            }
-
-            @Override
-            public void error(final String line) {
-                err.println("[ERROR] " + line);
-                err.flush();
-            }
-        };
-    }
 
     private static WorkflowListener progress(final PrintWriter err) {
         return new WorkflowListener() {

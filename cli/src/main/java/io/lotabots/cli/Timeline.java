@@ -18,10 +18,14 @@ final class Timeline {
     }
 
     static void print(final List<Message> messages, final PrintWriter out) {
-        out.printf("%-12s  %-16s  %-24s  %-14s  %s%n", "TIME (UTC)", "BOT", "TYPE", "TO", "SUMMARY");
+        printHeader(out);
         for (Message message : messages) {
             printRow(message, out);
         }
+    }
+
+    static void printHeader(final PrintWriter out) {
+        out.printf("%-12s  %-16s  %-24s  %-14s  %s%n", "TIME (UTC)", "BOT", "TYPE", "TO", "SUMMARY");
     }
 
     static void printRow(final Message message, final PrintWriter out) {
