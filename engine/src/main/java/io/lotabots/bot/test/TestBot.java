@@ -2,6 +2,8 @@ package io.lotabots.bot.test;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import io.lotabots.bot.Criticality;
+import io.lotabots.bot.GateResult;
 import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotDescriptor;

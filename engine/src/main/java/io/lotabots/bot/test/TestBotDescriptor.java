@@ -1,5 +1,6 @@
 package io.lotabots.bot.test;
 
+import io.lotabots.bot.Criticality;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;

@@ -2,6 +2,8 @@ package io.lotabots.bot.test;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import io.lotabots.bot.Criticality;
+
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.bot.AbstractBotResult;
 import io.lotabots.bot.BotStatus;
+import io.lotabots.bot.GateResult;
 import io.lotabots.message.Message;
 import io.lotabots.message.TestCounts;
 import io.lotabots.report.junit.JUnitTestCase;
