@@ -1,0 +1,149 @@
+package io.lotabots.scenario;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotRegistry;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.workflow.Step;
+import io.lotabots.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a {@link Scenario} into a {@link Workflow} of the engine: one top-level step per stage, named as the stage,
+ * bot stages running their bot with the scenario's options and the user's overrides, conditions and failure paths
+ * as the definition states them, and, when the scenario has a notification, a notification after each stage that
+ * can never fail the run.
+ *
+ * <p>Overrides are keyed by stage id ({@code deployProduction}) or bot id ({@code deploy}, for every stage of that
+ * bot); a stage id wins over a bot id. Every option is checked against the bot's descriptor before anything runs,
+ * so that a typo fails at once and not after a twenty-minute build.
+ */
+public final class ScenarioCompiler {
+    private final BotRegistry registry;
+
+    /**
+     * Creates a compiler.
+     *
+     * @param registry the bots
+     */
+    public ScenarioCompiler(final BotRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Compiles a scenario.
+     *
+     * @param scenario the scenario
+     * @param overrides stage id or bot id to option name to value
+     * @return the workflow
+     * @throws LotaBotsException naming the stage and option of anything that is not valid
+     */
+    public Workflow compile(final Scenario scenario, final Map<String, ? extends Map<String, ?>> overrides) {
+        checkOverrideKeys(scenario, overrides);
+        List<Step> steps = new ArrayList<>();
+        for (ScenarioStage stage : scenario.stages()) {
+            steps.add(step(stage, overrides));
+            if (scenario.notification() != null) {
+                steps.add(notification(scenario.notification(), stage.stage()));
+            }
+        }
+        return Workflow.of(scenario.name(), scenario.title(), steps.toArray(Step[]::new));
+    }
+
+    /**
+     * Returns the options a bot stage runs with: the scenario's, then the bot-wide overrides, then the stage's.
+     *
+     * @param stage the stage
+     * @param overrides the overrides
+     * @return the options
+     */
+    public static Map<String, Object> optionsOf(final ScenarioStage.BotStage stage,
+            final Map<String, ? extends Map<String, ?>> overrides) {
+        Map<String, Object> options = new LinkedHashMap<>(stage.options());
+        Map<String, ?> forBot = overrides.get(stage.bot());
+        Map<String, ?> forStage = overrides.get(stage.id());
+        if (forBot != null) {
+            options.putAll(forBot);
+        }
+        if (forStage != null) {
+            options.putAll(forStage);
+        }
+        return options;
+    }
+
+    private Step step(final ScenarioStage stage, final Map<String, ? extends Map<String, ?>> overrides) {
+        if (stage instanceof ScenarioStage.BotStage bot) {
+            return botStep(bot, overrides);
+        }
+        if (stage instanceof ScenarioStage.ParallelStage parallel) {
+            return Step.parallel(parallel.stage(),
+                    parallel.branches().stream().map(branch -> botStep(branch, overrides)).toArray(Step[]::new));
+        }
+        ScenarioStage.ApprovalStage approval = (ScenarioStage.ApprovalStage) stage;
+        Step step = Step.approval(approval.stage(), approval.gate(), approval.description());
+        return approval.when() == null ? step : guarded(approval.stage(), approval.when(), step);
+    }
+
+    private Step botStep(final ScenarioStage.BotStage stage, final Map<String, ? extends Map<String, ?>> overrides) {
+        Bot<?, ?> bot = bot(stage);
+        Map<String, Object> options = optionsOf(stage, overrides);
+        try {
+            BotOptions.of(bot.getDescriptor(), options);
+        } catch (LotaBotsException e) {
+            throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, "Stage '" + stage.stage() + "' (id "
+                    + stage.id() + "): " + e.getMessage(), e);
+        }
+        Step.Task task = Step.bot(stage.stage(), bot, options);
+        Step step = stage.optional() ? task.asOptional() : task;
+        if (!stage.onFailure().isEmpty()) {
+            List<Step> handlers = new ArrayList<>();
+            for (ScenarioStage.BotStage handler : stage.onFailure()) {
+                handlers.add(botStep(handler, overrides));
+            }
+            step = Step.onFailure(stage.stage(), step,
+                    Step.sequence("On failure of " + stage.stage(), handlers.toArray(Step[]::new)));
+        }
+        return stage.when() == null ? step : guarded(stage.stage(), stage.when(), step);
+    }
+
+    private static Step guarded(final String name, final ScenarioStage.Condition condition, final Step step) {
+        return Step.when(name, condition.toString(), state -> condition.holds(state.parameters()), step);
+    }
+
+    private Step notification(final Scenario.Notify notify, final String stageName) {
+        Bot<?, ?> bot = registry.find(notify.bot()).orElseThrow(() -> LotaBotsException.of(
+                ScenarioErrorCode.INVALID_DEFINITION, "The scenario's notification uses the bot '" + notify.bot()
+                        + "', which is not installed; the bots are " + botIds()));
+        return Step.bot("Notify: " + stageName, bot, notify.options()).asOptional();
+    }
+
+    private Bot<?, ?> bot(final ScenarioStage.BotStage stage) {
+        return registry.find(stage.bot()).orElseThrow(() -> LotaBotsException.of(ScenarioErrorCode.INVALID_DEFINITION,
+                "Stage '" + stage.stage() + "' uses the bot '" + stage.bot() + "', which is not installed; the bots are "
+                        + botIds()));
+    }
+
+    private String botIds() {
+        return String.join(", ", registry.getBots().stream().map(b -> b.getDescriptor().getId()).toList());
+    }
+
+    private static void checkOverrideKeys(final Scenario scenario, final Map<String, ? extends Map<String, ?>> overrides) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ScenarioStage.BotStage stage : scenario.botStages()) {
+            keys.add(stage.id());
+            keys.add(stage.bot());
+        }
+        for (String key : overrides.keySet()) {
+            if (!keys.contains(key)) {
+                throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, "The scenario " + scenario.name()
+                        + " has no stage or bot '" + key + "' to override; use one of " + String.join(", ", keys));
+            }
+        }
+    }
+}
