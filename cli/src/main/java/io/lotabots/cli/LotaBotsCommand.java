@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lotabots", mixinStandardHelpOptions = true, versionProvider = LotaBotsCommand.Version.class,
         description = "A team of delivery bots that talk through typed messages, on the command line.",
         subcommands = {BotsCommand.class, MessageCommand.class, MessagesCommand.class, RunCommand.class,
+                ScenarioCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "3:unstable (a gate with criticality UNSTABLE failed)",
@@ -67,6 +68,9 @@ public final class LotaBotsCommand {
                 }
                 if (type == RunCommand.class) {
                     return (K) new RunCommand(registry);
+                }
+                if (type == ScenarioCommand.RunScenarioCommand.class) {
+                    return (K) new ScenarioCommand.RunScenarioCommand(registry);
                 }
                 return defaults.create(type);
             }

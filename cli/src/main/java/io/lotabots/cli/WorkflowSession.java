@@ -1,0 +1,123 @@
+package io.lotabots.cli;
+
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotErrorCode;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.MessageBus;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.Durations;
+import io.lotabots.util.SecretMasker;
+import io.lotabots.workflow.ApprovalPolicy;
+import io.lotabots.workflow.StepRecord;
+import io.lotabots.workflow.Workflow;
+import io.lotabots.workflow.WorkflowListener;
+import io.lotabots.workflow.WorkflowRun;
+import io.lotabots.workflow.WorkflowRunner;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a workflow from the command line the way {@code run} and {@code scenario run} share: a bus over the
+ * working directory's journal with a correlation id for the run, progress per step on standard error, and the
+ * message timeline of the run on standard output.
+ */
+final class WorkflowSession {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private WorkflowSession() {
+    }
+
+    /**
+     * Parses {@code --set KEY.OPTION=VALUE} overrides into key to option to value.
+     *
+     * @param overrides the texts
+     * @return the overrides, in the order given
+     */
+    static Map<String, Map<String, Object>> parseOverrides(final List<String> overrides) {
+        Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+        for (String override : overrides) {
+            int dot = override.indexOf('.');
+            int equals = override.indexOf('=');
+            if (dot <= 0 || equals < dot + 2) {
+                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "--set '" + override
+                        + "' must have the form bot.option=value, for example --set test.minCoverage=85");
+            }
+            options.computeIfAbsent(override.substring(0, dot), key -> new LinkedHashMap<>())
+                    .put(override.substring(dot + 1, equals), override.substring(equals + 1));
+        }
+        return options;
+    }
+
+    /**
+     * Runs a workflow and prints its timeline.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param workdir the working directory
+     * @param journalOption the journal option
+     * @param approvals gates approved up front
+     * @param parameters the run's parameters, such as {@code branch=main}
+     * @param workflow builds the workflow once the context exists
+     * @return the exit code
+     */
+    static int run(final PrintWriter out, final PrintWriter err, final Path workdir, final JournalOption journalOption,
+            final List<String> approvals, final Map<String, String> parameters, final Workflow workflow) {
+        Path root = workdir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION,
+                    "The working directory '" + workdir + "' does not exist or is not a directory.");
+        }
+        Clock clock = Clock.systemUTC();
+        String correlationId = "cli/" + root.getFileName() + "#" + RUN_ID.format(clock.instant());
+        Path journalFile = journalOption.resolve(root);
+        SecretMasker masker = new SecretMasker();
+        try (Journal runJournal = Journal.at(journalFile)) {
+            MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
+                    .warnings(warning -> err.println("lotabots: warning: " + warning)).build();
+            BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker)
+                    .environment(System.getenv()).log(new ConsoleLog(err)).build();
+            err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
+            WorkflowRun run = WorkflowRunner.builder(context)
+                    .approvals(ApprovalPolicy.preApproved(Set.copyOf(approvals), System.getProperty("user.name")))
+                    .parameters(parameters)
+                    .listener(progress(err))
+                    .build()
+                    .run(workflow);
+            err.printf("lotabots: %s in %s%n", run.status(), Durations.format(run.duration()));
+            err.flush();
+            out.println("Message timeline of " + correlationId + ":");
+            Timeline.print(bus.query(MessageFilter.ALL.withCorrelationId(correlationId)), out);
+            out.flush();
+            return ExitCode.of(run.status());
+        }
+    }
+
+    private static WorkflowListener progress(final PrintWriter err) {
+        return new WorkflowListener() {
+            @Override
+            public void stepStarted(final String path, final String kind) {
+                err.printf("==> %s%n", path);
+                err.flush();
+            }
+
+            @Override
+            public void stepFinished(final StepRecord record) {
+                err.printf("<== %s: %s%s (%s)%n", record.path(), record.status(),
+                        record.summary().isEmpty() ? "" : " - " + record.summary(),
+                        Durations.format(record.duration()));
+                err.flush();
+            }
+        };
+    }
+}
