@@ -24,6 +24,9 @@ import java.util.Optional;
  * run; tests build one over a temporary folder.
  */
 public final class BotContext {
+    /** The message extension attribute that names the stage a message was published from. */
+    public static final String STAGE_EXTENSION = "stage";
+
     private final Path workspace;
     private final LogSink log;
     private final Clock clock;
@@ -33,8 +36,10 @@ public final class BotContext {
     private final MessageBus bus;
     private final ProcessingMode mode;
     private final Map<String, String> environment;
+    @CheckForNull
+    private final String stage;
 
-    private BotContext(final BotContext parent, final LogSink log) {
+    private BotContext(final BotContext parent, final LogSink log, @CheckForNull final String stage) {
         this.workspace = parent.workspace;
         this.masker = parent.masker;
         this.log = log.masked(parent.masker);
@@ -44,6 +49,7 @@ public final class BotContext {
         this.bus = parent.bus;
         this.mode = parent.mode;
         this.environment = parent.environment;
+        this.stage = stage;
     }
 
     private BotContext(final Builder builder) {
@@ -57,6 +63,7 @@ public final class BotContext {
         this.bus = builder.bus == null ? MessageBus.builder().clock(builder.clock).build() : builder.bus;
         this.mode = builder.mode;
         this.environment = Map.copyOf(builder.environment);
+        this.stage = null;
     }
 
     /**
@@ -107,7 +114,27 @@ public final class BotContext {
             public void error(final String line) {
                 target.error(prefix + line);
             }
-        });
+        }, stage);
+    }
+
+    /**
+     * Returns this context with the stage its messages are published from, so that the timeline, the build page
+     * and the stage views can show which stage emitted each message (the {@value #STAGE_EXTENSION} extension).
+     *
+     * @param name the stage, for example {@code Deploy to Production}
+     * @return a context that shares everything else with this one
+     */
+    public BotContext withStage(final String name) {
+        return new BotContext(this, log, name);
+    }
+
+    /**
+     * Returns the stage this context publishes from.
+     *
+     * @return the stage, or empty outside a stage
+     */
+    public Optional<String> getStage() {
+        return Optional.ofNullable(stage);
     }
 
     /**
@@ -163,7 +190,10 @@ public final class BotContext {
      * @return the published message
      */
     public Message publish(final String botName, final BusMessage payload) {
-        return bus.publish(botName, payload);
+        if (stage == null) {
+            return bus.publish(botName, payload);
+        }
+        return bus.publish(Message.builder(payload).source(botName).extension(STAGE_EXTENSION, stage));
     }
 
     /**

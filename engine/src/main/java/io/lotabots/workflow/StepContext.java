@@ -22,7 +22,7 @@ public final class StepContext {
     StepContext(final String path, final WorkflowState state, final BotContext botContext) {
         this.path = path;
         this.state = state;
-        this.botContext = botContext;
+        this.botContext = botContext.withStage(path.substring(path.lastIndexOf('/') + 1));
     }
 
     /**
@@ -78,7 +78,7 @@ public final class StepContext {
      * @return the message
      */
     public Message publish(final String source, final BusMessage payload) {
-        Message message = botContext.getBus().publish(source, payload);
+        Message message = botContext.publish(source, payload);
         published.add(message);
         return message;
     }

@@ -18,6 +18,18 @@ class BotContextTest {
     private Path workspace;
 
     @Test
+    void recordsTheStageEachMessageWasPublishedFrom() {
+        BotContext context = BotContext.builder(workspace).bus(MessageBus.builder().build()).build();
+
+        Message inStage = context.withStage("Deploy to Production").withLogPrefix("DeployBot")
+                .publish("DeployBot", new NotificationSent("console", null, null, null));
+        Message outside = context.publish("DeployBot", new NotificationSent("console", null, null, null));
+
+        assertThat(inStage.getExtension(BotContext.STAGE_EXTENSION)).contains("Deploy to Production");
+        assertThat(outside.getExtension(BotContext.STAGE_EXTENSION)).isEmpty();
+    }
+
+    @Test
     void shouldMaskEveryLineBotsLog() {
         EngineLog log = new EngineLog("Errors:");
         BotContext context = BotContext.builder(workspace).log(log).build();
