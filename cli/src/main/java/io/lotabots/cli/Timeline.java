@@ -1,5 +1,6 @@
 package io.lotabots.cli;
 
+import io.lotabots.bot.BotContext;
 import io.lotabots.message.Message;
 import io.lotabots.message.MessageSummary;
 
@@ -9,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Prints messages as a table: time, bot, type, destination, summary.
+ * Prints messages as a table: time, bot, type, destination, stage, summary.
  */
 final class Timeline {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -25,11 +26,12 @@ final class Timeline {
     }
 
     static void printHeader(final PrintWriter out) {
-        out.printf("%-12s  %-16s  %-24s  %-14s  %s%n", "TIME (UTC)", "BOT", "TYPE", "TO", "SUMMARY");
+        out.printf("%-12s  %-16s  %-24s  %-14s  %-22s  %s%n", "TIME (UTC)", "BOT", "TYPE", "TO", "STAGE", "SUMMARY");
     }
 
     static void printRow(final Message message, final PrintWriter out) {
-        out.printf("%-12s  %-16s  %-24s  %-14s  %s%n", TIME.format(message.getTime()), message.getSource(),
-                message.getType(), message.getDestination().orElse("-"), MessageSummary.of(message));
+        out.printf("%-12s  %-16s  %-24s  %-14s  %-22s  %s%n", TIME.format(message.getTime()), message.getSource(),
+                message.getType(), message.getDestination().orElse("-"),
+                message.getExtension(BotContext.STAGE_EXTENSION).orElse("-"), MessageSummary.of(message));
     }
 }

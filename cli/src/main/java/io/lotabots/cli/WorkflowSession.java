@@ -32,6 +32,8 @@ import java.util.Set;
  * message timeline of the run on standard output.
  */
 final class WorkflowSession {
+    /** Where the HTML reports of runs go, under the working directory. */
+    static final String REPORTS = ".lotabots/reports";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -96,8 +98,12 @@ final class WorkflowSession {
                     .run(workflow);
             err.printf("lotabots: %s in %s%n", run.status(), Durations.format(run.duration()));
             err.flush();
+            List<io.lotabots.message.Message> messages = bus.query(MessageFilter.ALL.withCorrelationId(correlationId));
             out.println("Message timeline of " + correlationId + ":");
-            Timeline.print(bus.query(MessageFilter.ALL.withCorrelationId(correlationId)), out);
+            Timeline.print(messages, out);
+            Path report = RunReport.write(root.resolve(REPORTS).resolve(RunReport.fileName(workflow.name(), correlationId)),
+                    workflow.description(), correlationId, run, messages);
+            out.println("Report: " + report);
             out.flush();
             return ExitCode.of(run.status());
         }
