@@ -3,7 +3,9 @@ package io.lotabots.pipeline
 import static com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration.library
 
 import com.lesfurets.jenkins.unit.BasePipelineTest
+import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.TestInstance
 
 /**
  * Loads this module as the shared library 'lotabots' into JenkinsPipelineUnit and registers the LotaBots plugin's
@@ -13,7 +15,11 @@ import org.junit.jupiter.api.BeforeEach
  * <p>{@link #events} is the run as the stage views and the console would show it: {@code stage Test},
  * {@code testBot}, {@code notify Test SUCCESS}, {@code unstable ...}, {@code error ...}, {@code input ...},
  * {@code echo ...}.
+ *
+ * <p>One instance serves all tests of a class, so the library is compiled once per class; {@link #resetRun}
+ * gives every test a fresh build (binding, records, answers).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LibraryTestBase extends BasePipelineTest {
     /** The bot steps of the plugin. */
     static final List<String> BOT_STEPS = ['buildBot', 'testBot', 'securityBot', 'deployBot', 'monitorBot']
@@ -34,16 +40,13 @@ abstract class LibraryTestBase extends BasePipelineTest {
 
     protected final List<String> stages = []
 
-    @Override
-    @BeforeEach
-    void setUp() throws Exception {
+    @BeforeAll
+    void loadLibrary() throws Exception {
         scriptRoots = ['target/test-jenkinsfiles'] as String[]
         scriptExtension = 'groovy'
-        super.setUp()
+        setUp()
         helper.registerSharedLibrary(library().name('lotabots').defaultVersion('master').allowOverride(true)
                 .implicit(false).targetPath('target').retriever(new ProjectSource()).build())
-        binding.setVariable('env', [BRANCH_NAME: 'main', BUILD_NUMBER: '42'])
-        binding.setVariable('params', [:])
         registerPipelineSteps()
         for (String step : BOT_STEPS) {
             registerBotStep(step)
@@ -55,6 +58,20 @@ abstract class LibraryTestBase extends BasePipelineTest {
         })
     }
 
+    @BeforeEach
+    void resetRun() {
+        binding = new Binding()
+        binding.setVariable('currentBuild', [result: 'SUCCESS'])
+        binding.setVariable('env', [BRANCH_NAME: 'main', BUILD_NUMBER: '42'])
+        binding.setVariable('params', [:])
+        events.clear()
+        calls.clear()
+        answers.clear()
+        resources.clear()
+        stages.clear()
+        helper.clearCallStack()
+    }
+
     protected void registerPipelineSteps() {
         helper.registerAllowedMethod('stage', [String, Closure], { String name, Closure body ->
             events.add("stage ${name}".toString())
@@ -64,6 +81,12 @@ abstract class LibraryTestBase extends BasePipelineTest {
             } finally {
                 stages.remove(stages.size() - 1)
             }
+        })
+        helper.registerAllowedMethod('parallel', [Map], { Map branches ->
+            events.add('parallel')
+            Closure parallel = (Closure) helper.parallelInterceptor.clone()
+            parallel.delegate = delegate
+            return parallel.call(branches)
         })
         helper.registerAllowedMethod('echo', [String], { String text -> events.add("echo ${text}".toString()) })
         helper.registerAllowedMethod('error', [String], { String message ->
