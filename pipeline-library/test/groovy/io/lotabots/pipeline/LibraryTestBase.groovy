@@ -61,9 +61,10 @@ abstract class LibraryTestBase extends BasePipelineTest {
     @BeforeEach
     void resetRun() {
         binding = new Binding()
-        binding.setVariable('currentBuild', [result: 'SUCCESS'])
+        binding.setVariable('currentBuild', new BuildState())
         binding.setVariable('env', [BRANCH_NAME: 'main', BUILD_NUMBER: '42'])
         binding.setVariable('params', [:])
+        binding.setVariable('any', 'any')
         events.clear()
         calls.clear()
         answers.clear()
@@ -76,9 +77,13 @@ abstract class LibraryTestBase extends BasePipelineTest {
         helper.registerAllowedMethod('stage', [String, Closure], { String name, Closure body ->
             events.add("stage ${name}".toString())
             stages.add(name)
+            Map env = (Map) binding.getVariable('env')
+            Object outer = env.STAGE_NAME
+            env.STAGE_NAME = name
             try {
-                return body.call()
+                return runStageBody(name, body)
             } finally {
+                env.STAGE_NAME = outer
                 stages.remove(stages.size() - 1)
             }
         })
@@ -111,12 +116,22 @@ abstract class LibraryTestBase extends BasePipelineTest {
         })
     }
 
+    /**
+     * Runs the body of a stage; the declarative tests add the sections of a Declarative stage.
+     */
+    protected Object runStageBody(String name, Closure body) {
+        return body.call()
+    }
+
     protected void registerBotStep(String step) {
-        helper.registerAllowedMethod(step, [Map], { Map options ->
-            events.add(step)
-            calls.add([step: step, options: options, stage: currentStage()])
-            return answer(step, options)
-        })
+        helper.registerAllowedMethod(step, [Map], { Map options -> callBot(step, options) })
+        helper.registerAllowedMethod(step, [], { -> callBot(step, [:]) })
+    }
+
+    protected Object callBot(String step, Map options) {
+        events.add(step)
+        calls.add([step: step, options: options, stage: currentStage()])
+        return answer(step, options)
     }
 
     protected String currentStage() {
