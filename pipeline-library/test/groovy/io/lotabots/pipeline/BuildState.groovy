@@ -3,7 +3,7 @@ package io.lotabots.pipeline
 /**
  * Stands for currentBuild: the result set so far, and currentResult as Declarative Pipeline reads it.
  */
-class BuildState {
+class BuildState implements Serializable {
     String result = 'SUCCESS'
 
     String getCurrentResult() {
