@@ -12,6 +12,7 @@ import io.lotabots.bot.security.findings.FindingKind;
 import io.lotabots.bot.security.findings.PackageRef;
 import io.lotabots.bot.security.findings.SecurityFinding;
 import io.lotabots.bot.security.reports.IssueJoin.Candidate;
+import io.lotabots.bot.security.sarif.SarifReport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +39,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  */
 final class SarifReader {
     /** The key of LotaBots' fingerprint in {@code partialFingerprints}. */
-    static final String FINGERPRINT_KEY = "lotabots/v1";
+    static final String FINGERPRINT_KEY = SarifReport.FINGERPRINT_KEY;
     /** The key of LotaBots' property bag in a result's {@code properties}. */
-    static final String PROPERTIES_KEY = "lotabots";
+    static final String PROPERTIES_KEY = SarifReport.PROPERTIES_KEY;
 
     /**
      * violations-lib warns through java.util.logging for every relative URI whose base id a report does not
