@@ -73,7 +73,7 @@ final class DependencyCheckReader {
         String fileName = dependency.path("fileName").asText("-");
         String filePath = dependency.path("filePath").asText("");
         int query = filePath.indexOf('?');
-        String file = context.workspaceFile(query >= 0 ? filePath.substring(0, query) : filePath, null);
+        String path = query >= 0 ? filePath.substring(0, query) : filePath;
         PackageRef pkg = null;
         for (JsonNode entry : dependency.path("packages")) {
             pkg = Purl.parse(entry.path("id").asText(null), null).orElse(null);
@@ -82,6 +82,7 @@ final class DependencyCheckReader {
             }
         }
         for (JsonNode vulnerability : dependency.path("vulnerabilities")) {
+            String file = context.workspaceFile(path, null);
             String id = vulnerability.path("name").asText("-");
             JsonNode v3 = vulnerability.path("cvssv3");
             JsonNode v2 = vulnerability.path("cvssv2");

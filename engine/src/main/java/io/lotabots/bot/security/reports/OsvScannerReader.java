@@ -60,7 +60,7 @@ final class OsvScannerReader {
 
     private static void result(final ReportContext context, final JsonNode result,
             final List<SecurityFinding> findings) {
-        String file = context.workspaceFile(result.path("source").path("path").asText(null), null);
+        String file = result.path("source").path("path").asText(null);
         for (JsonNode entry : result.path("packages")) {
             JsonNode pkgNode = entry.path("package");
             String name = pkgNode.path("name").asText("-");
@@ -78,7 +78,7 @@ final class OsvScannerReader {
                         Set<String> aliases = new LinkedHashSet<>();
                         group.path("aliases").forEach(alias -> aliases.add(alias.asText()));
                         ids.forEach(aliases::add);
-                        findings.add(finding(pkg, file, ids.get(0), aliases, vulnerabilities,
+                        findings.add(finding(pkg, context.workspaceFile(file, null), ids.get(0), aliases, vulnerabilities,
                                 Severities.ofScore(group.path("max_severity").asText(null))));
                     }
                 }
@@ -87,7 +87,7 @@ final class OsvScannerReader {
                 for (JsonNode vulnerability : vulnerabilities) {
                     Set<String> aliases = new LinkedHashSet<>();
                     vulnerability.path("aliases").forEach(alias -> aliases.add(alias.asText()));
-                    findings.add(finding(pkg, file, vulnerability.path("id").asText("-"), aliases,
+                    findings.add(finding(pkg, context.workspaceFile(file, null), vulnerability.path("id").asText("-"), aliases,
                             vulnerabilities, Severity.UNKNOWN));
                 }
             }

@@ -44,11 +44,11 @@ final class SarifReader {
     static final String PROPERTIES_KEY = SarifReport.PROPERTIES_KEY;
 
     /**
-     * violations-lib warns through java.util.logging for every relative URI whose base id a report does not
-     * define, which is what CodeQL and Semgrep write (%SRCROOT%). The reference keeps the level from being lost.
+     * violations-lib warns through java.util.logging (logger "SarifParser") for every relative URI whose base id a
+     * report does not define, which is what CodeQL and Semgrep write (%SRCROOT%): noise on the console of every
+     * build. The static reference keeps the level from being lost when the logger is collected.
      */
-    private static final Logger VIOLATIONS_SARIF_LOG = Logger.getLogger(
-            "se.bjurr.violations.lib.parsers.SarifParser");
+    private static final Logger VIOLATIONS_SARIF_LOG = Logger.getLogger("SarifParser");
     private static final Pattern ADVISORY = Pattern.compile(
             "^(CVE-\\d{4}-\\d+|GHSA(-[a-z0-9]{4}){3}|[A-Z]+-\\d{4}-[0-9A-Za-z-]+)$");
 
@@ -152,20 +152,12 @@ final class SarifReader {
     }
 
     /**
-     * Returns whether a result is suppressed, as violations-lib decides: it has suppressions and none of them was
-     * rejected.
+     * Returns whether a result is suppressed, as violations-lib (and so analysis-model) decides: it has any
+     * suppression, even one whose status is {@code rejected}.
      */
     private static boolean isSuppressed(final JsonNode result) {
         JsonNode suppressions = result.path("suppressions");
-        if (!suppressions.isArray() || suppressions.isEmpty()) {
-            return false;
-        }
-        for (JsonNode suppression : suppressions) {
-            if ("rejected".equals(suppression.path("status").asText(""))) {
-                return false;
-            }
-        }
-        return true;
+        return suppressions.isArray() && !suppressions.isEmpty();
     }
 
     private static Candidate candidate(final ReportContext context, final JsonNode result, final String toolName,
