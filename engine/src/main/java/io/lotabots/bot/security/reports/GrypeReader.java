@@ -139,7 +139,8 @@ final class GrypeReader {
     }
 
     private static String imageText(final ReportContext context, final String location) {
-        String image = context.target() == null ? "image" : context.target();
+        String target = context.target();
+        String image = target == null ? "image" : target;
         return location.isEmpty() ? image : image + ", " + location;
     }
 }

@@ -191,16 +191,18 @@ public final class ScannerReports {
 
     private static ReportSummary summarize(final ReportContext context, final int findings, final LogSink log) {
         ScannerFormat format = context.format();
-        String tool = context.tool() == null ? format.toolName() : context.tool();
+        String named = context.tool();
+        String tool = named == null ? format.toolName() : named;
+        String target = context.target();
         if (context.outsideCount() > 0) {
             log.error(String.format(Locale.ROOT, "Scanner report '%s': %d findings point to files outside the"
                     + " workspace (for example '%s'); they are kept without their file", context.report(),
                     context.outsideCount(), context.outsideExample()));
         }
         log.info(String.format(Locale.ROOT, "Read %s report '%s'%s: %d findings", tool, context.report(),
-                context.target() == null ? "" : " of " + context.target(), findings));
+                target == null ? "" : " of " + target, findings));
         return new ReportSummary(context.report(), format, tool, context.toolVersion(),
-                format == ScannerFormat.SARIF ? null : format.informationUri(), context.target(), findings,
+                format == ScannerFormat.SARIF ? null : format.informationUri(), target, findings,
                 context.outsideCount());
     }
 

@@ -119,11 +119,17 @@ public final class SarifReport {
      * @throws LotaBotsException with {@link SarifErrorCode#WRITE_FAILED} if the file cannot be written
      */
     public void write(final List<SecurityFinding> findings, final Path file) {
-        Path target = file.toAbsolutePath();
+        Path target = file.toAbsolutePath().normalize();
+        Path folder = target.getParent();
+        Path name = target.getFileName();
+        if (folder == null || name == null) {
+            throw LotaBotsException.of(SarifErrorCode.WRITE_FAILED, "Cannot write the SARIF report to '" + file
+                    + "': it names no file. Give a file path such as security.sarif.");
+        }
         Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Files.createDirectories(folder);
+            temporary = Files.createTempFile(folder, name.toString(), ".tmp");
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 write(findings, out);
             }
@@ -186,11 +192,13 @@ public final class SarifReport {
         json.writeObjectFieldStart("tool");
         json.writeObjectFieldStart("driver");
         json.writeStringField("name", tool.name());
-        if (tool.version() != null) {
-            json.writeStringField("version", tool.version());
+        String version = tool.version();
+        if (version != null) {
+            json.writeStringField("version", version);
         }
-        if (tool.informationUri() != null) {
-            json.writeStringField("informationUri", tool.informationUri());
+        String informationUri = tool.informationUri();
+        if (informationUri != null) {
+            json.writeStringField("informationUri", informationUri);
         }
         json.writeArrayFieldStart("rules");
         for (Rule rule : rules.values()) {
@@ -217,12 +225,13 @@ public final class SarifReport {
         json.writeObjectFieldStart("message");
         json.writeStringField("text", finding.message());
         json.writeEndObject();
-        if (finding.file() != null) {
+        String file = finding.file();
+        if (file != null) {
             json.writeArrayFieldStart("locations");
             json.writeStartObject();
             json.writeObjectFieldStart("physicalLocation");
             json.writeObjectFieldStart("artifactLocation");
-            json.writeStringField("uri", uriOf(finding.file()));
+            json.writeStringField("uri", uriOf(file));
             json.writeStringField("uriBaseId", SRCROOT);
             json.writeEndObject();
             if (finding.line() > 0) {
@@ -249,8 +258,9 @@ public final class SarifReport {
             json.writeStringField("version", pkg.version());
             json.writeEndObject();
         }
-        if (finding.fixedVersion() != null) {
-            json.writeStringField("fixedVersion", finding.fixedVersion());
+        String fixedVersion = finding.fixedVersion();
+        if (fixedVersion != null) {
+            json.writeStringField("fixedVersion", fixedVersion);
         }
         if (!finding.aliases().isEmpty()) {
             json.writeArrayFieldStart("aliases");
