@@ -74,9 +74,10 @@ public final class HttpChecker {
         CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
             HttpResponse<InputStream> response = future.get(check.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            String expected = check.bodyContains();
             String body;
             try (InputStream in = response.body()) {
-                body = check.bodyContains() == null ? "" : new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+                body = expected == null ? "" : new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
             }
             Duration latency = Duration.between(start, clock.instant());
             int status = response.statusCode();
@@ -84,9 +85,9 @@ public final class HttpChecker {
                 return new HttpCheckResult(check, false, status, latency, attempt,
                         "expected status " + check.expectedStatus() + ", got " + status);
             }
-            if (check.bodyContains() != null && !body.contains(check.bodyContains())) {
+            if (expected != null && !body.contains(expected)) {
                 return new HttpCheckResult(check, false, status, latency, attempt,
-                        "the body does not contain '" + check.bodyContains() + "'");
+                        "the body does not contain '" + expected + "'");
             }
             return new HttpCheckResult(check, true, status, latency, attempt, null);
         } catch (TimeoutException e) {
