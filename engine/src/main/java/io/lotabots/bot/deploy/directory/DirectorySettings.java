@@ -66,7 +66,8 @@ public record DirectorySettings(Path releasesDir, String environment, List<Strin
             throw invalid("The stop command starts with an empty word; give a program or leave the stop command "
                     + "empty to terminate the service's processes");
         }
-        if (!healthPath.startsWith("/") || healthPath.chars().anyMatch(c -> c <= ' ')) {
+        if (!healthPath.startsWith("/") || healthPath.startsWith("//") || healthPath.chars().anyMatch(c -> c <= ' ')
+                || !isUriPath(healthPath)) {
             throw invalid("The health path '" + healthPath + "' must start with '/' and hold no spaces, e.g. /health");
         }
         checkPort("bluePort", bluePort);
@@ -104,6 +105,16 @@ public record DirectorySettings(Path releasesDir, String environment, List<Strin
      */
     public int port(final String slot) {
         return Slot.of(slot) == Slot.BLUE ? bluePort : greenPort;
+    }
+
+    private static boolean isUriPath(final String path) {
+        try {
+            java.net.URI uri = new java.net.URI("http://127.0.0.1:1" + path);
+            return "127.0.0.1".equals(uri.getHost()) && uri.getPort() == 1;
+        }
+        catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkPort(final String field, final int port) {

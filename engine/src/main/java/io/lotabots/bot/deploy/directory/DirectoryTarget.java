@@ -123,6 +123,7 @@ public final class DirectoryTarget {
     public void validate(final Path artifact, final String version) {
         checkVersion(version);
         resolveArtifact(artifact);
+        checkCommands();
         prepareEnvironmentDir();
     }
 
@@ -215,6 +216,7 @@ public final class DirectoryTarget {
         Objects.requireNonNull(beforeSwitch, "beforeSwitch");
         checkVersion(version);
         Path source = resolveArtifact(artifact);
+        checkCommands();
         prepareEnvironmentDir();
         try (EnvironmentLock lock = lock()) {
             return new Deployment(load(), source, version, strategy, beforeSwitch).run();
@@ -230,6 +232,7 @@ public final class DirectoryTarget {
      *         release, was deployed; after undoing its changes when the previous release does not become healthy
      */
     public DirectoryRollback rollback() {
+        checkCommands();
         prepareEnvironmentDir();
         try (EnvironmentLock lock = lock()) {
             return new Rollback(load()).run();
@@ -297,6 +300,11 @@ public final class DirectoryTarget {
                     + " slot of " + settings.environment() + " is in use by a program this target did not start;"
                     + " stop that program or choose another " + slot.id() + "Port. Nothing was changed.");
         }
+    }
+
+    private void checkCommands() {
+        services.checkProgram("start command", settings.startCommand());
+        services.checkProgram("stop command", settings.stopCommand());
     }
 
     private static void checkVersion(final String version) {

@@ -378,6 +378,53 @@ final class ServiceProcesses {
     }
 
     /**
+     * Checks that the program of a command can be found: an absolute path must be an executable file, a bare name
+     * must be on the {@code PATH}. Programs given relative to the release folder or through a placeholder are
+     * checked when they start.
+     *
+     * @param field the setting, for the message
+     * @param command the command
+     * @throws LotaBotsException with {@link DirectoryErrorCode#INVALID_SETTINGS} when the program cannot be found
+     */
+    void checkProgram(final String field, final List<String> command) {
+        if (command.isEmpty() || command.get(0).contains("${")) {
+            return;
+        }
+        String program = command.get(0);
+        Path path;
+        try {
+            path = Path.of(program);
+        }
+        catch (java.nio.file.InvalidPathException e) {
+            throw LotaBotsException.of(DirectoryErrorCode.INVALID_SETTINGS, "The program '" + shown(List.of(program))
+                    + "' of the " + field + " is not a valid path: " + e.getReason(), e);
+        }
+        if (path.isAbsolute()) {
+            if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+                throw LotaBotsException.of(DirectoryErrorCode.INVALID_SETTINGS, "The program '"
+                        + shown(List.of(program)) + "' of the " + field + " does not exist or cannot be executed;"
+                        + " correct the path. Nothing was changed.");
+            }
+            return;
+        }
+        if (program.indexOf('/') >= 0 || program.indexOf('\\') >= 0) {
+            return;
+        }
+        String searchPath = System.getenv().getOrDefault("PATH", "");
+        List<String> suffixes = isWindows() ? List.of("", ".exe", ".bat", ".cmd") : List.of("");
+        for (String folder : searchPath.split(File.pathSeparator)) {
+            for (String suffix : suffixes) {
+                if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program + suffix))
+                        && !Files.isDirectory(Path.of(folder, program + suffix))) {
+                    return;
+                }
+            }
+        }
+        throw LotaBotsException.of(DirectoryErrorCode.INVALID_SETTINGS, "The program '" + shown(List.of(program))
+                + "' of the " + field + " is not on the PATH; give its full path or install it. Nothing was changed.");
+    }
+
+    /**
      * Returns whether nothing listens on a loopback port.
      *
      * @param port the port
