@@ -160,6 +160,23 @@ class DirectoryTargetITest {
     }
 
     @Test
+    void theServiceOutlivesTheProcessThatDeployedIt() throws Exception {
+        DirectoryTarget target = target();
+        jar("app.jar", "healthy");
+        Process deployer = new ProcessBuilder(ServiceJars.java(), "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), DeployOnce.class.getName(), workspace.toString(),
+                "target/app.jar", "1.0.0", Integer.toString(bluePort), Integer.toString(greenPort))
+                .redirectErrorStream(true).redirectOutput(workspace.resolve("deployer.log").toFile()).start();
+
+        assertThat(deployer.waitFor()).as("deployer exit code; its output is in deployer.log").isZero();
+
+        assertThat(get(bluePort)).isEqualTo("version 1.0.0");
+        assertThat(target.current().orElseThrow().version()).isEqualTo("1.0.0");
+        assertThat(target.stopAll()).singleElement().asString().startsWith("Stopped 1.0.0 in the blue slot");
+        assertThat(get(bluePort)).isEqualTo("refused");
+    }
+
+    @Test
     void blueGreenStartsTheNewVersionBesideTheOldOneAndRollsBackByTheLink() throws Exception {
         DirectoryTarget target = target();
         target.deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.BLUE_GREEN, ACCEPT);
@@ -200,7 +217,7 @@ class DirectoryTargetITest {
     @Test
     void keepsThePreviousVersionServingWhenTheNewOneNeverBecomesHealthy() throws Exception {
         target().deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.BLUE_GREEN, ACCEPT);
-        DirectoryTarget target = target(Duration.ofSeconds(1), Duration.ofHours(1), List.of());
+        DirectoryTarget target = target(Duration.ofSeconds(5), Duration.ofHours(1), List.of());
         List<URI> asked = new ArrayList<>();
 
         assertThatThrownBy(() -> target.deploy(jar("app-2.jar", "unhealthy"), "2.0.0", DeployStrategy.BLUE_GREEN,
@@ -267,7 +284,7 @@ class DirectoryTargetITest {
 
     @Test
     void rollingReplacesTheServiceInPlaceAndRestartsTheOldOneWhenTheNewOneFails() throws Exception {
-        DirectoryTarget target = target(Duration.ofSeconds(2), Duration.ofHours(1), List.of());
+        DirectoryTarget target = target(Duration.ofSeconds(5), Duration.ofHours(1), List.of());
         target.deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
 
         DirectoryDeployment second = target.deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.CANARY, ACCEPT);

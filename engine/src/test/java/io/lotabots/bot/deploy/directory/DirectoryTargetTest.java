@@ -28,7 +28,7 @@ class DirectoryTargetTest {
     }
 
     private DirectoryTarget target(final Path workspace, final Path releases) {
-        return new DirectoryTarget(new DirectorySettings(releases, "staging", List.of("java", "-jar", "${ARTIFACT}"),
+        return new DirectoryTarget(new DirectorySettings(releases, "staging", List.of(ServiceJars.java(), "-jar", "${ARTIFACT}"),
                 List.of(), "/health", 18_080, 18_081, Duration.ofSeconds(5), Duration.ofHours(1)),
                 BotContext.builder(workspace).build());
     }
