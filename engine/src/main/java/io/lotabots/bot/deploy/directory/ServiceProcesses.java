@@ -310,8 +310,8 @@ final class ServiceProcesses {
     }
 
     /**
-     * Stops a service: runs the stop command if there is one, waits for the process to end, and terminates the
-     * process and its descendants, gracefully and then forcibly, if it still runs.
+     * Stops a service that still runs: runs the stop command if there is one, waits for the process to end, and
+     * terminates the process and its descendants, gracefully and then forcibly, if it still runs.
      *
      * @param version the version, for messages
      * @param process the recorded process
@@ -321,6 +321,9 @@ final class ServiceProcesses {
     void stop(final String version, final SlotProcess process, final Path releaseDir,
             final Map<String, String> variables) {
         Optional<Running> running = find(process);
+        if (running.isEmpty()) {
+            return;
+        }
         if (!settings.stopCommand().isEmpty()) {
             List<String> command = expand(settings.stopCommand(), variables);
             context.getLog().info("Stopping " + version + ": " + shown(command));
@@ -331,11 +334,11 @@ final class ServiceProcesses {
                 context.getLog().error("The stop command of " + version + (outcome.timedOut() ? " timed out"
                         : " ended with code " + outcome.exitCode()) + "; terminating its processes instead");
             }
-            if (running.isPresent() && waitForExit(List.of(running.get().handle()), STOP_GRACE)) {
+            if (waitForExit(List.of(running.get().handle()), STOP_GRACE)) {
                 return;
             }
         }
-        running.ifPresent(r -> terminate(version, r.handle()));
+        terminate(version, running.get().handle());
     }
 
     private void terminate(final String version, final ProcessHandle handle) {
