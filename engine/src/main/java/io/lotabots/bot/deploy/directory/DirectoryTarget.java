@@ -665,7 +665,8 @@ public final class DirectoryTarget {
                             "Cannot create the release folder '" + dir + "': " + e.getMessage(), e);
                 }
             }
-            String artifactName = source.getFileName().toString();
+            Path fileName = source.getFileName();
+            String artifactName = fileName == null ? "artifact" : fileName.toString();
             Release created = new Release(name, version, artifactName, slot.id(), port, Status.STARTING, now, null,
                     null);
             history.add(created);

@@ -108,7 +108,8 @@ final class ReleaseHistory {
      * @param releases the releases, oldest first
      * @param slots the process of each slot that runs one
      */
-    record Snapshot(int format, String environment, List<Release> releases, Map<String, SlotProcess> slots) {
+    record Snapshot(int format, @CheckForNull String environment, @CheckForNull List<Release> releases,
+            @CheckForNull Map<String, SlotProcess> slots) {
     }
 
     private final String environment;
@@ -171,7 +172,8 @@ final class ReleaseHistory {
             throw unreadable(file, "it describes the environment '" + snapshot.environment() + "', not '"
                     + environment + "'", null);
         }
-        List<Release> releases = snapshot.releases() == null ? List.of() : snapshot.releases();
+        List<Release> listed = snapshot.releases();
+        List<Release> releases = listed == null ? List.of() : listed;
         int serving = 0;
         for (Release release : releases) {
             if (release == null || release.name() == null || !DirectorySettings.NAME.matcher(release.name()).matches()) {
@@ -191,7 +193,8 @@ final class ReleaseHistory {
         if (serving > 1) {
             throw unreadable(file, serving + " releases are marked SERVING; at most one can be", null);
         }
-        Map<String, SlotProcess> slots = snapshot.slots() == null ? Map.of() : snapshot.slots();
+        Map<String, SlotProcess> recorded = snapshot.slots();
+        Map<String, SlotProcess> slots = recorded == null ? Map.of() : recorded;
         for (Map.Entry<String, SlotProcess> entry : slots.entrySet()) {
             checkSlot(file, entry.getKey());
             if (entry.getValue() == null || entry.getValue().release() == null || entry.getValue().pid() <= 0) {

@@ -171,7 +171,10 @@ final class ServiceProcesses {
         launched.addAll(command);
         context.getLog().info("Starting " + version + ": " + shown(command));
         try {
-            Files.createDirectories(log.getParent());
+            Path folder = log.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             ProcessBuilder builder = new ProcessBuilder(launched).directory(releaseDir.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
