@@ -559,6 +559,7 @@ public final class DirectoryTarget {
         @CheckForNull
         private Release release;
         private boolean stoppedServing;
+        private boolean switched;
 
         Deployment(final ReleaseHistory history, final Path source, final String version,
                 final DeployStrategy strategy, final Predicate<URI> beforeSwitch) {
@@ -603,6 +604,7 @@ public final class DirectoryTarget {
                 }
                 Instant now = now();
                 switchTo(created);
+                switched = true;
                 serving.ifPresent(s -> history.update(history.find(s.name()).orElse(s).withStatus(Status.RETIRED, now)));
                 history.update(created.inSlot(slot.id(), port).withStatus(Status.SERVING, now));
                 save();
@@ -616,14 +618,28 @@ public final class DirectoryTarget {
                 return result(true, url);
             }
             catch (LotaBotsException e) {
+                if (switched) {
+                    throw afterSwitch(e);
+                }
                 String outcome = undo();
                 throw LotaBotsException.of(e.getCode(), e.getMessage() + "\n" + outcome, e);
             }
             catch (RuntimeException e) {
+                if (switched) {
+                    throw afterSwitch(e);
+                }
                 String outcome = undo();
                 throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, "Deploying " + version + " failed: "
                         + context.getMasker().mask(String.valueOf(e.getMessage())) + "\n" + outcome, e);
             }
+        }
+
+        /** A failure after {@code current} moved: the new release serves, so nothing is undone. */
+        private LotaBotsException afterSwitch(final RuntimeException e) {
+            String message = version + " serves (current points at it), but recording the switch or cleaning up"
+                    + " failed: " + context.getMasker().mask(String.valueOf(e.getMessage()))
+                    + ". Check '" + environmentDir.resolve(STATE_FILE) + "' before the next deployment.";
+            return LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, message, e);
         }
 
         private boolean check(final URI url) {
@@ -639,9 +655,9 @@ public final class DirectoryTarget {
             }
         }
 
-        private DirectoryDeployment result(final boolean switched, final URI url) {
+        private DirectoryDeployment result(final boolean moved, final URI url) {
             Path dir = release == null ? environmentDir.resolve(RELEASES) : releaseDir(release);
-            return new DirectoryDeployment(switched, version, dir, slot.id(), url, serving.map(Release::version),
+            return new DirectoryDeployment(moved, version, dir, slot.id(), url, serving.map(Release::version),
                     actions);
         }
 
@@ -761,6 +777,7 @@ public final class DirectoryTarget {
             Slot slot = Slot.of(to.slot());
             Optional<SlotProcess> occupant = live(slot);
             boolean stoppedFrom = false;
+            boolean switched = false;
             try {
                 if (occupant.filter(p -> p.release().equals(to.name())).isPresent()) {
                     Running running = services.find(occupant.get()).orElseThrow();
@@ -782,6 +799,7 @@ public final class DirectoryTarget {
                 }
                 Instant now = now();
                 switchTo(to);
+                switched = true;
                 history.update(history.find(from.name()).orElse(from).withStatus(Status.ROLLED_BACK, now));
                 history.update(history.find(to.name()).orElse(to).withStatus(Status.SERVING, now));
                 save();
@@ -789,6 +807,11 @@ public final class DirectoryTarget {
                         + ServiceProcesses.baseUrl(settings.port(slot.id())) + ")");
             }
             catch (LotaBotsException e) {
+                if (switched) {
+                    throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, to.version() + " serves again (current"
+                            + " points at it), but recording the rollback failed: " + e.getMessage() + ". Check '"
+                            + environmentDir.resolve(STATE_FILE) + "' before the next deployment.", e);
+                }
                 throw LotaBotsException.of(e.getCode(), "Rolling back from " + from.version() + " to " + to.version()
                         + " failed: " + e.getMessage() + "\n" + undo(from, to, slot, stoppedFrom), e);
             }
