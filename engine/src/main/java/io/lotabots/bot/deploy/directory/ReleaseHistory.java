@@ -1,0 +1,313 @@
+package io.lotabots.bot.deploy.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.error.LotaBotsException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The state file of one environment, {@code state.json}: every release still on disk with its status, slot, port
+ * and times, and the process that runs in each slot. Loaded and saved whole; saving replaces the file atomically.
+ */
+final class ReleaseHistory {
+    /** The format written into the file. */
+    static final int FORMAT = 1;
+    /** The largest state file read; a real one holds a few releases and is a few kilobytes. */
+    static final long MAX_BYTES = 1 << 20;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** Where a release stands. */
+    enum Status {
+        /** Created and started, not switched to yet. */
+        STARTING,
+        /** What {@code current} points at. */
+        SERVING,
+        /** Served before and was replaced; a rollback target. */
+        RETIRED,
+        /** Did not become healthy or did not pass the checks before the switch. */
+        FAILED,
+        /** Served and was rolled back; never a rollback target again. */
+        ROLLED_BACK
+    }
+
+    /**
+     * One release folder.
+     *
+     * @param name the folder name under {@code releases/}
+     * @param version the version
+     * @param artifact the artifact's name inside the folder
+     * @param slot the slot it last ran in
+     * @param port the port it last ran on
+     * @param status where it stands
+     * @param createdAt when the folder was made
+     * @param servedAt when {@code current} last pointed at it, or {@code null}
+     * @param retiredAt when it stopped serving or failed, or {@code null}
+     */
+    record Release(String name, String version, String artifact, String slot, int port, Status status,
+            Instant createdAt, @CheckForNull Instant servedAt, @CheckForNull Instant retiredAt) {
+        Release withStatus(final Status value, final Instant at) {
+            return switch (value) {
+                case SERVING -> new Release(name, version, artifact, slot, port, value, createdAt, at, null);
+                case RETIRED, FAILED, ROLLED_BACK -> new Release(name, version, artifact, slot, port, value,
+                        createdAt, servedAt, at);
+                case STARTING -> new Release(name, version, artifact, slot, port, value, createdAt, servedAt,
+                        retiredAt);
+            };
+        }
+
+        Release inSlot(final String value, final int valuePort) {
+            return new Release(name, version, artifact, value, valuePort, status, createdAt, servedAt, retiredAt);
+        }
+
+        /** When it stopped serving, or failed, or, if neither, when it was made. */
+        Instant endedAt() {
+            return retiredAt == null ? createdAt : retiredAt;
+        }
+    }
+
+    /**
+     * The process a slot runs.
+     *
+     * @param release the release it runs
+     * @param pid its process id
+     * @param processStart the start time the system reports for the process, to tell it from a later process that
+     *         got the same id; {@code null} when the system reports none
+     */
+    record SlotProcess(String release, long pid, @CheckForNull Instant processStart) {
+    }
+
+    /**
+     * The file's content.
+     *
+     * @param format the format version
+     * @param environment the environment
+     * @param releases the releases, oldest first
+     * @param slots the process of each slot that runs one
+     */
+    record Snapshot(int format, @CheckForNull String environment, @CheckForNull List<Release> releases,
+            @CheckForNull Map<String, SlotProcess> slots) {
+    }
+
+    private final String environment;
+    private final List<Release> releases;
+    private final Map<String, SlotProcess> slots;
+
+    private ReleaseHistory(final String environment, final List<Release> releases,
+            final Map<String, SlotProcess> slots) {
+        this.environment = environment;
+        this.releases = new ArrayList<>(releases);
+        this.slots = new TreeMap<>(slots);
+    }
+
+    /**
+     * Reads the state file, or starts an empty history when there is none.
+     *
+     * @param file the file
+     * @param environment the environment it must describe
+     * @return the history
+     */
+    static ReleaseHistory load(final Path file, final String environment) {
+        byte[] content;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw LotaBotsException.of(DirectoryErrorCode.STATE_UNREADABLE, "The state file '" + file
+                        + "' is larger than " + MAX_BYTES + " bytes; it is not one this target wrote. Move it away"
+                        + " (the releases next to it stay) and deploy again.");
+            }
+            content = Files.readAllBytes(file);
+        }
+        catch (NoSuchFileException e) {
+            return new ReleaseHistory(environment, List.of(), Map.of());
+        }
+        catch (IOException e) {
+            throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE,
+                    "Cannot read the state file '" + file + "': " + e.getMessage(), e);
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = MAPPER.readValue(content, Snapshot.class);
+        }
+        catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            String where = e instanceof JsonProcessingException json && json.getLocation() != null
+                    ? " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+                    : "";
+            throw unreadable(file, "it is not valid JSON" + where + ": " + reason, e);
+        }
+        if (snapshot == null) {
+            throw unreadable(file, "it is empty", null);
+        }
+        return check(file, environment, snapshot);
+    }
+
+    private static ReleaseHistory check(final Path file, final String environment, final Snapshot snapshot) {
+        if (snapshot.format() != FORMAT) {
+            throw unreadable(file, "its format " + snapshot.format() + " is not " + FORMAT, null);
+        }
+        if (!environment.equals(snapshot.environment())) {
+            throw unreadable(file, "it describes the environment '" + snapshot.environment() + "', not '"
+                    + environment + "'", null);
+        }
+        List<Release> listed = snapshot.releases();
+        List<Release> releases = listed == null ? List.of() : listed;
+        int serving = 0;
+        for (Release release : releases) {
+            if (release == null || release.name() == null || !DirectorySettings.NAME.matcher(release.name()).matches()) {
+                throw unreadable(file, "a release has no name or one that is not a plain folder name", null);
+            }
+            if (release.version() == null || release.artifact() == null || !isPlainName(release.artifact())
+                    || release.slot() == null || release.status() == null || release.createdAt() == null) {
+                throw unreadable(file, "the release '" + release.name()
+                        + "' lacks its version, artifact, slot, status or creation time, or names an artifact"
+                        + " outside its folder", null);
+            }
+            checkSlot(file, release.slot());
+            if (release.status() == Status.SERVING) {
+                serving++;
+            }
+        }
+        if (serving > 1) {
+            throw unreadable(file, serving + " releases are marked SERVING; at most one can be", null);
+        }
+        Map<String, SlotProcess> recorded = snapshot.slots();
+        Map<String, SlotProcess> slots = recorded == null ? Map.of() : recorded;
+        for (Map.Entry<String, SlotProcess> entry : slots.entrySet()) {
+            checkSlot(file, entry.getKey());
+            if (entry.getValue() == null || entry.getValue().release() == null || entry.getValue().pid() <= 0) {
+                throw unreadable(file, "the slot '" + entry.getKey() + "' has no release or process id", null);
+            }
+        }
+        return new ReleaseHistory(environment, releases, slots);
+    }
+
+    private static void checkSlot(final Path file, final String slot) {
+        if (!Slot.BLUE.id().equals(slot) && !Slot.GREEN.id().equals(slot)) {
+            throw unreadable(file, "it names the slot '" + slot + "'; only blue and green exist", null);
+        }
+    }
+
+    static boolean isPlainName(final String name) {
+        return !name.isEmpty() && !".".equals(name) && !"..".equals(name) && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+    }
+
+    private static LotaBotsException unreadable(final Path file, final String reason,
+            @CheckForNull final Throwable cause) {
+        String message = "The state file '" + file + "' cannot be used: " + reason + ". Nothing was changed; fix"
+                + " the file or move it away (the releases next to it stay, but their history is lost).";
+        return cause == null ? LotaBotsException.of(DirectoryErrorCode.STATE_UNREADABLE, message)
+                : LotaBotsException.of(DirectoryErrorCode.STATE_UNREADABLE, message, cause);
+    }
+
+    /**
+     * Writes the state file: to a temporary file first, then moved over the old one.
+     *
+     * @param file the file
+     */
+    void save(final Path file) {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            MAPPER.writeValue(temp.toFile(), snapshot());
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (IOException e) {
+            throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE,
+                    "Cannot write the state file '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the content as it is saved.
+     *
+     * @return the snapshot
+     */
+    Snapshot snapshot() {
+        return new Snapshot(FORMAT, environment, List.copyOf(releases), new TreeMap<>(slots));
+    }
+
+    /**
+     * Returns the content as JSON, for backups.
+     *
+     * @return the JSON tree
+     */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    List<Release> releases() {
+        return List.copyOf(releases);
+    }
+
+    Optional<Release> current() {
+        return releases.stream().filter(r -> r.status() == Status.SERVING).findFirst();
+    }
+
+    /** The release that served before the current one: the rollback target. */
+    Optional<Release> previous() {
+        return releases.stream().filter(r -> r.status() == Status.RETIRED && r.servedAt() != null)
+                .max(Comparator.comparing(Release::servedAt));
+    }
+
+    Optional<Release> find(final String name) {
+        return releases.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    void add(final Release release) {
+        releases.add(release);
+    }
+
+    void update(final Release release) {
+        for (int i = 0; i < releases.size(); i++) {
+            if (releases.get(i).name().equals(release.name())) {
+                releases.set(i, release);
+                return;
+            }
+        }
+        releases.add(release);
+    }
+
+    void remove(final String name) {
+        releases.removeIf(r -> r.name().equals(name));
+    }
+
+    Optional<SlotProcess> slot(final Slot slot) {
+        return Optional.ofNullable(slots.get(slot.id()));
+    }
+
+    void setSlot(final Slot slot, final SlotProcess process) {
+        slots.put(slot.id(), process);
+    }
+
+    void clearSlot(final Slot slot) {
+        slots.remove(slot.id());
+    }
+}

@@ -1,0 +1,32 @@
+package io.lotabots.bot.deploy.directory;
+
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.deploy.DeployStrategy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Deploys one jar from a JVM of its own and exits, as the command line does, so that a test can check that the
+ * service outlives the process that started it.
+ */
+public final class DeployOnce {
+    private DeployOnce() {
+    }
+
+    /**
+     * Deploys.
+     *
+     * @param args workspace, jar (relative to it), version, blue port, green port
+     */
+    public static void main(final String[] args) {
+        Path workspace = Path.of(args[0]);
+        DirectorySettings settings = new DirectorySettings(Path.of("releases"), "staging", ServiceJars.startCommand(),
+                List.of(), "/health", Integer.parseInt(args[3]), Integer.parseInt(args[4]), Duration.ofSeconds(60),
+                Duration.ofHours(1));
+        DirectoryDeployment deployment = new DirectoryTarget(settings, BotContext.builder(workspace).build())
+                .deploy(Path.of(args[1]), args[2], DeployStrategy.BLUE_GREEN, url -> true);
+        System.exit(deployment.switched() ? 0 : 1);
+    }
+}
