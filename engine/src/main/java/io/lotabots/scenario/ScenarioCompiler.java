@@ -18,13 +18,16 @@ import java.util.Set;
  * Turns a {@link Scenario} into a {@link Workflow} of the engine: one top-level step per stage, named as the stage,
  * bot stages running their bot with the scenario's options and the user's overrides, conditions and failure paths
  * as the definition states them, and, when the scenario has a notification, a notification after each stage that
- * can never fail the run.
+ * can never fail the run; a failed stage is announced too, after its failure path.
  *
  * <p>Overrides are keyed by stage id ({@code deployProduction}) or bot id ({@code deploy}, for every stage of that
- * bot); a stage id wins over a bot id. Every option is checked against the bot's descriptor before anything runs,
+ * bot); a stage id wins over a bot id. The key {@value #NOTIFY_KEY} overrides the notification's options. Every option is checked against the bot's descriptor before anything runs,
  * so that a typo fails at once and not after a twenty-minute build.
  */
 public final class ScenarioCompiler {
+    /** The override key of the notification sent after each stage, beside stage and bot ids. */
+    public static final String NOTIFY_KEY = "notify";
+
     private final BotRegistry registry;
 
     /**
@@ -47,11 +50,16 @@ public final class ScenarioCompiler {
     public Workflow compile(final Scenario scenario, final Map<String, ? extends Map<String, ?>> overrides) {
         checkOverrideKeys(scenario, overrides);
         List<Step> steps = new ArrayList<>();
+        Scenario.Notify notify = scenario.notification();
         for (ScenarioStage stage : scenario.stages()) {
-            steps.add(step(stage, overrides));
-            if (scenario.notification() != null) {
-                steps.add(notification(scenario.notification(), stage.stage()));
+            Step step = step(stage, overrides);
+            if (notify == null) {
+                steps.add(step);
+                continue;
             }
+            // A failed stage is announced too, after its failure path, before the run stops.
+            steps.add(Step.onFailure(stage.stage(), step, notification(notify, overrides, stage.stage() + " failed")));
+            steps.add(notification(notify, overrides, stage.stage()));
         }
         return Workflow.of(scenario.name(), scenario.title(), steps.toArray(Step[]::new));
     }
@@ -116,11 +124,23 @@ public final class ScenarioCompiler {
         return Step.when(name, condition.toString(), state -> condition.holds(state.parameters()), step);
     }
 
-    private Step notification(final Scenario.Notify notify, final String stageName) {
+    private Step.Task notification(final Scenario.Notify notify, final Map<String, ? extends Map<String, ?>> overrides,
+            final String stageName) {
         Bot<?, ?> bot = registry.find(notify.bot()).orElseThrow(() -> LotaBotsException.of(
                 ScenarioErrorCode.INVALID_DEFINITION, "The scenario's notification uses the bot '" + notify.bot()
                         + "', which is not installed; the bots are " + botIds()));
-        return Step.bot("Notify: " + stageName, bot, notify.options()).asOptional();
+        Map<String, Object> options = new LinkedHashMap<>(notify.options());
+        Map<String, ?> forNotify = overrides.get(NOTIFY_KEY);
+        if (forNotify != null) {
+            options.putAll(forNotify);
+        }
+        try {
+            BotOptions.of(bot.getDescriptor(), options);
+        } catch (LotaBotsException e) {
+            throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, "The notification after each stage: "
+                    + e.getMessage(), e);
+        }
+        return Step.bot("Notify: " + stageName, bot, options).asOptional();
     }
 
     private Bot<?, ?> bot(final ScenarioStage.BotStage stage) {
@@ -135,6 +155,9 @@ public final class ScenarioCompiler {
 
     private static void checkOverrideKeys(final Scenario scenario, final Map<String, ? extends Map<String, ?>> overrides) {
         Set<String> keys = new LinkedHashSet<>();
+        if (scenario.notification() != null) {
+            keys.add(NOTIFY_KEY);
+        }
         for (ScenarioStage.BotStage stage : scenario.botStages()) {
             keys.add(stage.id());
             keys.add(stage.bot());

@@ -113,7 +113,22 @@ class ScenarioCompilerTest {
         WorkflowRun run = run(Map.of("build", Map.of("outcome", "FAILURE")), Map.of("branch", "main"));
 
         assertThat(run.status()).isEqualTo(StepStatus.FAILURE);
-        assertThat(runs).containsExactly("build");
+        assertThat(runs).containsExactly("build", "notify");
+        assertThat(run.steps()).anyMatch(step -> step.path().endsWith("Notify: Build failed"));
+    }
+
+    @Test
+    void announcesAFailedStageAfterItsFailurePath() {
+        run(Map.of("monitor", Map.of("outcome", "FAILURE")), Map.of("branch", "main"));
+
+        assertThat(runs).endsWith("monitor", "deploy:production-rollback", "notify");
+    }
+
+    @Test
+    void appliesNotifyOverridesToEveryNotification() {
+        run(Map.of("notify", Map.of("limit", 2)), Map.of("branch", "main"));
+
+        assertThat(runs).filteredOn(r -> r.startsWith("notify")).containsOnly("notify:2");
     }
 
     @Test
@@ -127,7 +142,7 @@ class ScenarioCompilerTest {
     void refusesAnOverrideOfAStageTheScenarioDoesNotHave() {
         assertThatThrownBy(() -> new ScenarioCompiler(registry).compile(scenario, Map.of("deplyo", Map.of("limit", 1))))
                 .isInstanceOf(LotaBotsException.class)
-                .hasMessageStartingWith("The scenario flow has no stage or bot 'deplyo' to override; use one of build, test,");
+                .hasMessageStartingWith("The scenario flow has no stage or bot 'deplyo' to override; use one of notify, build, test,");
     }
 
     @Test
