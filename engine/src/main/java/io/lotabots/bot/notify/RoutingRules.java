@@ -3,8 +3,11 @@ package io.lotabots.bot.notify;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -131,13 +134,17 @@ public final class RoutingRules {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        if (new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' is empty"
+                    + " and has no 'routes' list. " + FORMAT_HINT);
+        }
         RuleFile parsed;
         try {
             parsed = mapper.readValue(content, RuleFile.class);
         }
         catch (JsonProcessingException e) {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' is"
-                    + " malformed" + where(e.getLocation()) + ": " + reason(e) + ". " + FORMAT_HINT);
+                    + " malformed" + where(mapper, content, e) + ": " + reason(e) + ". " + FORMAT_HINT);
         }
         catch (IOException | RuntimeException e) {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' cannot be"
@@ -147,7 +154,7 @@ public final class RoutingRules {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' has no"
                     + " 'routes' list. " + FORMAT_HINT);
         }
-        return new RoutingRules(parsed.routes().stream().map(RuleSpec::route).toList());
+        return new RoutingRules(parsed.routes());
     }
 
     private static final String FORMAT_HINT = "Write a list of rules under 'routes', each with 'channel' (one of "
@@ -163,11 +170,54 @@ public final class RoutingRules {
         return YAMLFactory.builder().loaderOptions(options).build();
     }
 
-    private static String where(@CheckForNull final JsonLocation location) {
+    /**
+     * Says where an error is: for a rule that cannot be built, the line where the rule starts and its number;
+     * otherwise the parser's line and column.
+     */
+    private static String where(final ObjectMapper mapper, final byte[] content, final JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && (e instanceof ValueInstantiationException
+                || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException)) {
+            int rule = mapping.getPath().stream().mapToInt(JsonMappingException.Reference::getIndex)
+                    .filter(index -> index >= 0).findFirst().orElse(-1);
+            if (rule >= 0) {
+                int line = ruleStartLine(mapper, content, rule);
+                return " in rule " + (rule + 1) + (line > 0 ? " starting at line " + line : "");
+            }
+        }
+        JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() <= 0) {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static int ruleStartLine(final ObjectMapper mapper, final byte[] content, final int rule) {
+        try (JsonParser parser = mapper.getFactory().createParser(content)) {
+            int depth = 0;
+            boolean inRoutes = false;
+            int seen = -1;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    depth++;
+                    if (inRoutes && depth == 3 && token == JsonToken.START_OBJECT && ++seen == rule) {
+                        return parser.currentTokenLocation().getLineNr();
+                    }
+                    if (depth == 2 && token == JsonToken.START_ARRAY && "routes".equals(parser.currentName())) {
+                        inRoutes = true;
+                    }
+                }
+                else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    depth--;
+                    if (depth < 2) {
+                        inRoutes = false;
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static String reason(final JsonProcessingException e) {
@@ -251,27 +301,33 @@ public final class RoutingRules {
 
     /**
      * The root of a routing file.
-     *
-     * @param routes the rules
      */
-    private record RuleFile(@CheckForNull List<RuleSpec> routes) {
+    static final class RuleFile {
+        @CheckForNull
+        private final List<Route> routes;
+
         @JsonCreator
         RuleFile(@JsonProperty("routes") @CheckForNull final List<RuleSpec> routes) {
             if (routes != null && routes.size() > MAX_RULES) {
-                throw new IllegalArgumentException("more than " + MAX_RULES + " rules");
+                throw new IllegalArgumentException("more than " + MAX_RULES + " rules; merge rules with type globs");
             }
-            this.routes = routes;
+            this.routes = routes == null ? null : routes.stream().map(RuleSpec::getRoute).toList();
+        }
+
+        @CheckForNull
+        List<Route> routes() {
+            return routes;
         }
     }
 
     /**
      * One rule as written in a file.
-     *
-     * @param route the checked rule
      */
-    private record RuleSpec(Route route) {
+    static final class RuleSpec {
+        private final Route route;
+
         @JsonCreator
-        static RuleSpec create(@JsonProperty("channel") @CheckForNull final String channel,
+        RuleSpec(@JsonProperty("channel") @CheckForNull final String channel,
                 @JsonProperty("types") @CheckForNull final List<String> types,
                 @JsonProperty("minSeverity") @CheckForNull final String minSeverity,
                 @JsonProperty("severities") @CheckForNull final List<String> severities) {
@@ -299,11 +355,15 @@ public final class RoutingRules {
                 throw new IllegalArgumentException("a rule gives both 'minSeverity' and 'severities'; give one");
             }
             List<String> globs = types == null ? List.of() : types;
-            if (globs.contains(null)) {
+            if (types != null && types.contains(null)) {
                 throw new IllegalArgumentException("'types' holds an empty entry");
             }
-            return new RuleSpec(new Route(kind, globs, minSeverity == null ? Severity.INFO
-                    : Severity.parse(minSeverity), chosen));
+            this.route = new Route(kind, globs, minSeverity == null ? Severity.INFO : Severity.parse(minSeverity),
+                    chosen);
+        }
+
+        Route getRoute() {
+            return route;
         }
 
         private static String abbreviate(final String text) {
