@@ -67,8 +67,9 @@ final class LocalChannel implements Channel {
         }
         deliveries.deliver(new Deliveries.Target(kind, "notification", notification, null), () -> {
             String entry = deliveries.getContext().getClock().instant() + " ["
-                    + notification.severity().wireName() + "] " + notification.plainText().replace("\n", "\n    ")
-                    .stripTrailing() + System.lineSeparator();
+                    + notification.severity().wireName() + "] " + notification.plainText().stripTrailing().lines()
+                    .map(line -> line.isEmpty() ? "" : "    " + line).collect(java.util.stream.Collectors.joining(
+                            System.lineSeparator())).substring(4) + System.lineSeparator();
             try {
                 Path parent = file.getParent();
                 if (parent != null) {

@@ -70,7 +70,8 @@ record Notification(String title, Severity severity, @CheckForNull Message subje
         Optional<StageLine> failed = stages.stream().filter(s -> s.state() == StageLine.State.FAILED).findFirst();
         long passed = stages.stream().filter(s -> s.state() == StageLine.State.OK).count();
         String outcome = failed.map(s -> s.stage() + " failed: " + s.text())
-                .orElseGet(() -> passed == stages.size() ? "all " + stages.size() + " stages passed"
+                .orElseGet(() -> passed == stages.size() ? (passed == 1 ? "1 stage passed"
+                        : "all " + stages.size() + " stages passed")
                         : passed + " of " + stages.size() + " stages passed");
         String title = "Run " + (correlationId == null ? "" : correlationId + " ") + "- " + outcome;
         return new Notification(title, worst, null, run, stages, List.of(), correlationId, link);
