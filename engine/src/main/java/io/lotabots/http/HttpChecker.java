@@ -84,7 +84,8 @@ public final class HttpChecker {
                 return new HttpCheckResult(check, false, status, latency, attempt,
                         "expected status " + check.expectedStatus() + ", got " + status);
             }
-            if (check.bodyContains() != null && !body.contains(check.bodyContains())) {
+            String expected = check.bodyContains();
+            if (expected != null && !body.contains(expected)) {
                 return new HttpCheckResult(check, false, status, latency, attempt,
                         "the body does not contain '" + check.bodyContains() + "'");
             }

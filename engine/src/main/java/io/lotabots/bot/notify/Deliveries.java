@@ -103,12 +103,15 @@ final class Deliveries {
         Message cause = target.notification().cause();
         if (last.isDelivered()) {
             sent++;
-            String recipient = last.recipient() == null ? null : masker.mask(last.recipient());
-            String id = last.notificationId() == null ? null : masker.mask(last.notificationId());
+            String givenRecipient = last.recipient();
+            String givenId = last.notificationId();
+            String recipient = givenRecipient == null ? null : masker.mask(givenRecipient);
+            String id = givenId == null ? null : masker.mask(givenId);
             Message.Builder draft = Message.builder(new NotificationSent(channel, recipient,
                     target.notification().messageType(), id)).source(NotificationBotDescriptor.NAME);
-            if (target.card() != null) {
-                draft.extension(SLACK_CARD, target.card());
+            String card = target.card();
+            if (card != null) {
+                draft.extension(SLACK_CARD, card);
             }
             record(draft, cause, target.notification());
             out.info("%s: delivered %s%s%s", channel, target.what(), recipient == null ? "" : " to " + recipient,

@@ -166,8 +166,9 @@ final class EmailChannel implements Channel {
             notification.details().forEach(line -> html.append("<li>").append(escape(line)).append("</li>"));
             html.append("</ul>");
         }
-        if (notification.link() != null) {
-            html.append("<p><a href=\"").append(escape(notification.link())).append("\">Open the run</a></p>");
+        String link = notification.link();
+        if (link != null) {
+            html.append("<p><a href=\"").append(escape(link)).append("\">Open the run</a></p>");
         }
         html.append("<p style=\"color:#888\">Severity ").append(notification.severity().wireName())
                 .append(" &middot; sent by LotaBots NotificationBot</p></body></html>");

@@ -117,7 +117,7 @@ public final class RoutingRules {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' is larger"
                     + " than " + MAX_FILE_BYTES + " bytes; a routing file holds a few rules. Is it the right file?");
         }
-        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean json = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".json");
         return parse(content, json, shown);
     }
 
@@ -150,11 +150,12 @@ public final class RoutingRules {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' cannot be"
                     + " read as " + (json ? "JSON" : "YAML") + ": " + e.getMessage() + ". " + FORMAT_HINT, e);
         }
-        if (parsed == null || parsed.routes() == null) {
+        List<Route> routes = parsed == null ? null : parsed.routes();
+        if (routes == null) {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' has no"
                     + " 'routes' list. " + FORMAT_HINT);
         }
-        return new RoutingRules(parsed.routes());
+        return new RoutingRules(routes);
     }
 
     private static final String FORMAT_HINT = "Write a list of rules under 'routes', each with 'channel' (one of "

@@ -173,8 +173,9 @@ final class SlackChannel implements Channel {
                 return attempt.isDelivered() ? Attempt.delivered(existing.get().ts(), existing.get().channel())
                         : attempt;
             });
-            if (updated.isDelivered() || updated.reason() == null
-                    || !(updated.reason().contains("message_not_found") || updated.reason().contains("cant_update"))) {
+            String reason = updated.reason();
+            if (updated.isDelivered() || reason == null
+                    || !(reason.contains("message_not_found") || reason.contains("cant_update"))) {
                 return updated;
             }
             out.info("slack: the status card of %s is gone; posting a new one", correlationId);
