@@ -53,12 +53,14 @@ class SampleAppITest {
         assertThat(run.err()).contains("[BuildBot] Running mvn -B verify").contains("<== TestBot: SUCCESS");
         assertThat(run.out()).contains("build.completed").contains("test.completed");
         List<Message> messages = Journal.at(copy.resolve(Journal.DEFAULT_PATH)).read(MessageFilter.ALL);
-        BuildCompleted build = messages.get(0).payloadAs(BuildCompleted.class);
+        BuildCompleted build = messages.stream().filter(m -> m.getType().equals(BuildCompleted.TYPE)).findFirst()
+                .orElseThrow().payloadAs(BuildCompleted.class);
         assertThat(build.artifacts()).singleElement().satisfies(artifact -> {
             assertThat(artifact.path()).isEqualTo("target/sample-app-1.0.0.jar");
             assertThat(artifact.sha256()).hasSize(64);
         });
-        TestCompleted tests = messages.get(1).payloadAs(TestCompleted.class);
+        TestCompleted tests = messages.stream().filter(m -> m.getType().equals(TestCompleted.TYPE)).findFirst()
+                .orElseThrow().payloadAs(TestCompleted.class);
         assertThat(tests.totalTests()).isEqualTo(6);
         assertThat(tests.byKind()).containsKeys("unit", "integration", "e2e");
         assertThat(tests.coverage()).isGreaterThan(50.0);
