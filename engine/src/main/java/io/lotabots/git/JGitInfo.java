@@ -115,6 +115,25 @@ public final class JGitInfo implements GitInfo {
         return gitDir.toPath();
     }
 
+    /**
+     * Returns the top folder of the checked-out files.
+     *
+     * @return the work tree
+     * @throws LotaBotsException with {@link GitErrorCode#NO_WORK_TREE} for a bare repository
+     */
+    public Path getWorkTree() {
+        try (Repository repository = repository()) {
+            if (repository.isBare()) {
+                throw LotaBotsException.of(GitErrorCode.NO_WORK_TREE, "The Git repository '" + gitDir
+                        + "' is bare; it has no checked-out files.");
+            }
+            return repository.getWorkTree().toPath();
+        }
+        catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
     private Repository repository() throws IOException {
         return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
     }
