@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,19 @@ class SecretRulesTest {
             assertThat(scanner.scanText("a.txt", line)).as("%s must not match %s", id, line)
                     .extracting(SecretFinding::ruleId).doesNotContain(id);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void shouldHaveANegativeExampleThatPassesTheKeywordFilter(final String id, final List<String> match,
+            final List<String> noMatch) {
+        SecretRule rule = BUILT_IN.get(id).orElseThrow();
+        List<String> keywords = rule.getPairedWith().isPresent()
+                ? BUILT_IN.get(rule.getPairedWith().get()).orElseThrow().getKeywords() : rule.getKeywords();
+
+        assertThat(noMatch).as("a look-alike of %s that holds one of its keywords %s, so that the pattern and not"
+                + " the pre-filter rejects it", id, keywords)
+                .anySatisfy(line -> assertThat(keywords).anyMatch(line.toLowerCase(Locale.ROOT)::contains));
     }
 
     @Test
