@@ -192,7 +192,7 @@ public final class SecretCorpus {
                 sinceLast++;
             }
             Path file = folder.resolve(relative);
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(folder.resolve(relative.substring(0, relative.indexOf('/'))));
             byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(content);
