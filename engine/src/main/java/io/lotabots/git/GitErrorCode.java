@@ -12,6 +12,10 @@ public enum GitErrorCode implements ErrorCode {
     NO_COMMIT,
     /** A ref does not exist. */
     UNKNOWN_REF,
+    /** A ref and HEAD have no common ancestor, or it is missing from a shallow clone. */
+    NO_MERGE_BASE,
+    /** The repository is bare: it has no working tree whose changes could be read. */
+    NO_WORK_TREE,
     /** The repository cannot be read. */
     IO_FAILURE {
         @Override

@@ -32,4 +32,19 @@ public interface GitInfo {
      *         exist
      */
     List<String> getChangedFilesSince(String ref);
+
+    /**
+     * Returns the lines added or modified since a ref, the way a reviewer sees a pull request: the difference between
+     * the merge base of the ref and HEAD, and the working tree (so committed, staged and unstaged changes, and files
+     * not yet added unless Git ignores them), with renames detected. Deleted files, symbolic links and submodules
+     * are left out, as are files whose only change is a deletion of lines or a rename.
+     *
+     * @param ref a branch, tag or commit, for example {@code origin/main}
+     * @return the changed files, sorted by path (relative to the repository's work tree)
+     * @throws io.lotabots.error.LotaBotsException with {@link GitErrorCode#UNKNOWN_REF} if the ref does not exist,
+     *         {@link GitErrorCode#NO_MERGE_BASE} if it has no common history with HEAD,
+     *         {@link GitErrorCode#NO_COMMIT} if HEAD has no commit, {@link GitErrorCode#NO_WORK_TREE} for a bare
+     *         repository
+     */
+    List<ChangedFile> getChangedLinesSince(String ref);
 }

@@ -4,17 +4,33 @@ import io.lotabots.error.LotaBotsException;
 
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -99,6 +115,25 @@ public final class JGitInfo implements GitInfo {
         return gitDir.toPath();
     }
 
+    /**
+     * Returns the top folder of the checked-out files.
+     *
+     * @return the work tree
+     * @throws LotaBotsException with {@link GitErrorCode#NO_WORK_TREE} for a bare repository
+     */
+    public Path getWorkTree() {
+        try (Repository repository = repository()) {
+            if (repository.isBare()) {
+                throw LotaBotsException.of(GitErrorCode.NO_WORK_TREE, "The Git repository '" + gitDir
+                        + "' is bare; it has no checked-out files.");
+            }
+            return repository.getWorkTree().toPath();
+        }
+        catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
     private Repository repository() throws IOException {
         return new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
     }
@@ -152,6 +187,120 @@ public final class JGitInfo implements GitInfo {
         }
         catch (IOException e) {
             throw unreadable(e);
+        }
+    }
+
+    @Override
+    public List<ChangedFile> getChangedLinesSince(final String ref) {
+        try (Repository repository = repository();
+                DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            if (repository.isBare()) {
+                throw LotaBotsException.of(GitErrorCode.NO_WORK_TREE, "The Git repository '" + gitDir
+                        + "' is bare; changed lines need a checked-out working tree.");
+            }
+            RevCommit base = mergeBase(repository, ref);
+            CanonicalTreeParser before = new CanonicalTreeParser();
+            try (ObjectReader reader = repository.newObjectReader()) {
+                before.reset(reader, base.getTree());
+            }
+            diff.setRepository(repository);
+            diff.setDetectRenames(true);
+            diff.setPathFilter(new NotIgnoredUnlessTracked());
+            List<ChangedFile> result = new ArrayList<>();
+            for (DiffEntry entry : diff.scan(before, new FileTreeIterator(repository))) {
+                FileMode mode = entry.getNewMode();
+                if (entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                        || mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                    continue;
+                }
+                FileHeader header = diff.toFileHeader(entry);
+                boolean binary = header.getPatchType() != FileHeader.PatchType.UNIFIED;
+                List<LineRange> lines = new ArrayList<>();
+                for (Edit edit : header.toEditList()) {
+                    if (edit.getEndB() > edit.getBeginB()) {
+                        lines.add(new LineRange(edit.getBeginB() + 1, edit.getEndB()));
+                    }
+                }
+                if (binary || !lines.isEmpty()) {
+                    result.add(new ChangedFile(entry.getNewPath(), lines, binary));
+                }
+            }
+            result.sort(Comparator.comparing(ChangedFile::path));
+            return List.copyOf(result);
+        }
+        catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private RevCommit mergeBase(final Repository repository, final String ref) throws IOException {
+        ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+        if (head == null) {
+            throw LotaBotsException.of(GitErrorCode.NO_COMMIT, "The Git repository '" + gitDir
+                    + "' has no commit yet; commit first, or scan the whole workspace.");
+        }
+        ObjectId other = resolveCommit(repository, ref);
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(other));
+            walk.markStart(walk.parseCommit(head));
+            RevCommit base = walk.next();
+            if (base == null) {
+                throw LotaBotsException.of(GitErrorCode.NO_MERGE_BASE, "'" + ref + "' and HEAD have no common"
+                        + " history in '" + gitDir + "'; give a ref HEAD was branched from, or fetch more history"
+                        + " if the clone is shallow.");
+            }
+            return walk.parseCommit(base);
+        }
+        catch (MissingObjectException e) {
+            throw LotaBotsException.of(GitErrorCode.NO_MERGE_BASE, "The history between '" + ref + "' and HEAD is"
+                    + " incomplete in '" + gitDir + "' (" + e.getObjectId().name() + " is missing); fetch more"
+                    + " history, for example with 'git fetch --unshallow'.", e);
+        }
+    }
+
+    private ObjectId resolveCommit(final Repository repository, final String ref) throws IOException {
+        ObjectId commit;
+        try {
+            commit = repository.resolve(ref + "^{commit}");
+        }
+        catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
+            throw LotaBotsException.of(GitErrorCode.UNKNOWN_REF, "'" + ref + "' is not a valid Git revision or does"
+                    + " not name a commit; give a branch, tag or commit.", e);
+        }
+        if (commit == null) {
+            throw LotaBotsException.of(GitErrorCode.UNKNOWN_REF, "There is no branch, tag or commit '" + ref
+                    + "' in '" + gitDir + "'; fetch it first (a shallow clone may lack it).");
+        }
+        return commit;
+    }
+
+    /**
+     * Leaves out what Git ignores in the working tree (tree 1 of the walk), unless the base commit (tree 0) has it.
+     */
+    private static final class NotIgnoredUnlessTracked extends TreeFilter {
+        @Override
+        public boolean include(final TreeWalk walker) throws IOException {
+            if (walker.getRawMode(0) != 0) {
+                return true;
+            }
+            WorkingTreeIterator work = walker.getTree(1, WorkingTreeIterator.class);
+            return work == null || !work.isEntryIgnored();
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "NOT_IGNORED_UNLESS_TRACKED";
         }
     }
 

@@ -6,6 +6,7 @@ import io.lotabots.error.LotaBotsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -14,23 +15,37 @@ import java.util.regex.PatternSyntaxException;
  * One kind of secret: an id, keywords that pre-filter lines, a pattern whose group captures the secret, and an
  * optional minimum Shannon entropy of the secret. A line is only matched against the pattern if it contains
  * one of the keywords, ignoring case. Instances are immutable.
+ *
+ * <p>A <em>paired</em> rule ({@link #paired}) has no keywords: its pattern is only tried on the lines near a finding
+ * of another rule, its anchor, and a match turns the anchor's finding into one finding of the paired rule that
+ * holds both secrets (an AWS access key id with its secret access key). Its pattern may be looser than a rule
+ * that stands alone, since the anchor already makes a secret likely.</p>
  */
 public final class SecretRule {
+    /** The largest distance in lines between the two secrets of a paired rule. */
+    public static final int MAX_PAIR_DISTANCE = 100;
+
     private final String id;
     private final String description;
     private final List<String> keywords;
     private final Pattern pattern;
     private final String secretGroup;
     private final double minEntropy;
+    @CheckForNull
+    private final String pairedWith;
+    private final int maxPairDistance;
 
     private SecretRule(final String id, final String description, final List<String> keywords,
-            final Pattern pattern, final String secretGroup, final double minEntropy) {
+            final Pattern pattern, final String secretGroup, final double minEntropy,
+            @CheckForNull final String pairedWith, final int maxPairDistance) {
         this.id = id;
         this.description = description;
         this.keywords = keywords;
         this.pattern = pattern;
         this.secretGroup = secretGroup;
         this.minEntropy = minEntropy;
+        this.pairedWith = pairedWith;
+        this.maxPairDistance = maxPairDistance;
     }
 
     /**
@@ -47,9 +62,7 @@ public final class SecretRule {
      */
     public static SecretRule of(final String id, final String description, final List<String> keywords,
             final String regex, final String secretGroup, final double minEntropy) {
-        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw invalid(id, "the id must be lower-case letters, digits, '.', '_' and '-'");
-        }
+        checkId(id);
         if (keywords.isEmpty()) {
             throw invalid(id, "it has no keywords; give at least one word every match contains");
         }
@@ -60,6 +73,46 @@ public final class SecretRule {
             }
             lower.add(keyword.toLowerCase(Locale.ROOT));
         }
+        return new SecretRule(id, description, List.copyOf(lower), compile(id, regex, secretGroup, minEntropy),
+                secretGroup, minEntropy, null, 0);
+    }
+
+    /**
+     * Creates and checks a paired rule: its pattern is tried only on the lines within {@code maxDistance} lines of
+     * a finding of the anchor rule, and a match makes one finding of both secrets.
+     *
+     * @param id the unique id, for example {@code aws-access-key-pair}
+     * @param description what the rule finds
+     * @param anchorId the id of the rule whose findings are paired, for example {@code aws-access-key-id}
+     * @param maxDistance how many lines above or below the anchor's line the second secret may be, 0 to 100
+     * @param regex the pattern of the second secret
+     * @param secretGroup the number or name of the group that captures the second secret
+     * @param minEntropy the minimum Shannon entropy of the second secret, {@code 0} for none
+     * @return the rule
+     * @throws LotaBotsException with {@link SecretErrorCode#INVALID_RULE} if a value is malformed
+     */
+    public static SecretRule paired(final String id, final String description, final String anchorId,
+            final int maxDistance, final String regex, final String secretGroup, final double minEntropy) {
+        checkId(id);
+        if (anchorId.equals(id)) {
+            throw invalid(id, "it cannot be paired with itself");
+        }
+        if (maxDistance < 0 || maxDistance > MAX_PAIR_DISTANCE) {
+            throw invalid(id, "the pair distance " + maxDistance + " must be between 0 and " + MAX_PAIR_DISTANCE
+                    + " lines");
+        }
+        return new SecretRule(id, description, List.of(), compile(id, regex, secretGroup, minEntropy), secretGroup,
+                minEntropy, anchorId, maxDistance);
+    }
+
+    private static void checkId(final String id) {
+        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+            throw invalid(id, "the id must be lower-case letters, digits, '.', '_' and '-'");
+        }
+    }
+
+    private static Pattern compile(final String id, final String regex, final String secretGroup,
+            final double minEntropy) {
         if (Double.isNaN(minEntropy) || minEntropy < 0 || minEntropy > 8) {
             throw invalid(id, "the entropy " + minEntropy + " must be between 0 and 8 bits per character");
         }
@@ -73,7 +126,7 @@ public final class SecretRule {
                     + e.getIndex() + ". Fix the 'regex'.", e);
         }
         checkGroup(id, pattern, secretGroup);
-        return new SecretRule(id, description, List.copyOf(lower), pattern, secretGroup, minEntropy);
+        return pattern;
     }
 
     private static void checkGroup(final String id, final Pattern pattern, final String group) {
@@ -145,6 +198,24 @@ public final class SecretRule {
      */
     public double getMinEntropy() {
         return minEntropy;
+    }
+
+    /**
+     * Returns the rule whose findings this rule pairs with.
+     *
+     * @return the anchor's id, or empty if this rule stands alone
+     */
+    public Optional<String> getPairedWith() {
+        return Optional.ofNullable(pairedWith);
+    }
+
+    /**
+     * Returns how far, in lines, the second secret of a paired rule may be from the anchor's finding.
+     *
+     * @return lines above or below; {@code 0} for a rule that stands alone
+     */
+    public int getMaxPairDistance() {
+        return maxPairDistance;
     }
 
     Matcher matcher(final CharSequence line) {

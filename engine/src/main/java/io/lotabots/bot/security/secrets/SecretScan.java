@@ -17,10 +17,13 @@ public final class SecretScan {
     private final int skippedUnreadable;
     private final long bytesScanned;
     private final List<String> errors;
+    private final int skippedAllowlisted;
+    private final long linesMatched;
 
     SecretScan(final List<SecretFinding> findings, final int filesScanned, final int skippedBinary,
             final int skippedTooLarge, final List<Skipped> skippedLinks, final int skippedUnreadable,
-            final long bytesScanned, final List<String> errors) {
+            final long bytesScanned, final List<String> errors, final int skippedAllowlisted,
+            final long linesMatched) {
         this.findings = List.copyOf(findings);
         this.filesScanned = filesScanned;
         this.skippedBinary = skippedBinary;
@@ -29,6 +32,8 @@ public final class SecretScan {
         this.skippedUnreadable = skippedUnreadable;
         this.bytesScanned = bytesScanned;
         this.errors = List.copyOf(errors);
+        this.skippedAllowlisted = skippedAllowlisted;
+        this.linesMatched = linesMatched;
     }
 
     /**
@@ -96,6 +101,25 @@ public final class SecretScan {
     }
 
     /**
+     * Returns the number of files left out because the allowlist of the configuration names their path.
+     *
+     * @return the count
+     */
+    public int getSkippedAllowlisted() {
+        return skippedAllowlisted;
+    }
+
+    /**
+     * Returns the number of lines that held a keyword and so were matched against rules' patterns: all other lines
+     * were rejected by the keyword pre-filter without being decoded.
+     *
+     * @return the count
+     */
+    public long getLinesMatched() {
+        return linesMatched;
+    }
+
+    /**
      * Returns the number of bytes read.
      *
      * @return the count
@@ -116,12 +140,14 @@ public final class SecretScan {
     /**
      * Returns a one-line summary, without secrets.
      *
-     * @return for example {@code 3 secrets (1 new) in 120 files (2.0 MB); skipped 2 binary, 1 too large, 0 links}
+     * @return for example {@code 3 secrets (1 new) in 120 files (2048 bytes); skipped 2 binary, 1 too large, 0 links,
+     *         0 unreadable, 0 allowlisted}
      */
     public String getSummary() {
         return String.format(Locale.ROOT, "%d secrets (%d new) in %d files (%d bytes); skipped %d binary,"
-                + " %d too large, %d links, %d unreadable", findings.size(), getNewFindings().size(), filesScanned,
-                bytesScanned, skippedBinary, skippedTooLarge, skippedLinks.size(), skippedUnreadable);
+                + " %d too large, %d links, %d unreadable, %d allowlisted", findings.size(), getNewFindings().size(),
+                filesScanned, bytesScanned, skippedBinary, skippedTooLarge, skippedLinks.size(), skippedUnreadable,
+                skippedAllowlisted);
     }
 
     @Override

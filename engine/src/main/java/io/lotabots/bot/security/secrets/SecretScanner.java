@@ -1,15 +1,13 @@
 package io.lotabots.bot.security.secrets;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.git.ChangedFile;
+import io.lotabots.git.JGitInfo;
 import io.lotabots.util.WorkspaceFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,10 +37,13 @@ public final class SecretScanner {
     /** How many bytes at the start of a file are checked for a NUL byte. */
     public static final int BINARY_PROBE_SIZE = 8192;
 
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
     private final SecretRules rules;
     private final KeywordIndex index;
     private final long maxFileSize;
     private final Set<String> baseline;
+    private final boolean hasPairs;
 
     private SecretScanner(final SecretRules rules, final KeywordIndex index, final long maxFileSize,
             final Set<String> baseline) {
@@ -49,6 +51,7 @@ public final class SecretScanner {
         this.index = index;
         this.maxFileSize = maxFileSize;
         this.baseline = baseline;
+        this.hasPairs = rules.getRules().stream().anyMatch(rule -> rule.getPairedWith().isPresent());
     }
 
     /**
@@ -119,7 +122,8 @@ public final class SecretScanner {
     }
 
     /**
-     * Scans the files of a workspace that match the patterns ({@link WorkspaceFiles}).
+     * Scans the files of a workspace that match the patterns ({@link WorkspaceFiles}). Files whose path the
+     * allowlist of the rules names are left out and counted.
      *
      * @param workspace the folder
      * @param includes Ant-style patterns of files to scan
@@ -130,43 +134,88 @@ public final class SecretScanner {
     public SecretScan scan(final Path workspace, final Collection<String> includes,
             final Collection<String> excludes) {
         WorkspaceFiles.Selection selection = WorkspaceFiles.of(workspace).find(includes, excludes);
-        List<SecretFinding> findings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        int scanned = 0;
-        int binary = 0;
-        int tooLarge = 0;
-        int unreadable = 0;
-        long bytes = 0;
+        Run run = new Run();
+        run.skippedLinks.addAll(selection.getSkipped());
         List<String> paths = selection.getRelativePaths();
         List<Path> files = selection.getFiles();
         for (int i = 0; i < paths.size(); i++) {
-            String relative = paths.get(i);
-            Path file = files.get(i);
-            try {
-                long size = Files.size(file);
-                if (size > maxFileSize) {
-                    tooLarge++;
-                    continue;
-                }
-                if (isBinary(file)) {
-                    binary++;
-                    continue;
-                }
-                try (InputStream in = Files.newInputStream(file);
-                        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
-                    scan(relative, new BufferedReader(reader, 65_536), findings);
-                }
-                scanned++;
-                bytes += size;
-            }
-            catch (IOException e) {
-                unreadable++;
-                errors.add("Cannot read '" + relative + "': " + e.getClass().getSimpleName());
+            run.scanFile(paths.get(i), files.get(i), null);
+        }
+        return run.result();
+    }
+
+    /**
+     * Scans only the lines changed since a Git ref: the lines added or modified between the merge base of the ref
+     * and HEAD, and in the working tree ({@link JGitInfo#getChangedLinesSince(String)}), in the files below the
+     * workspace. A finding is reported if its line is new; a paired finding if either of its lines is.
+     *
+     * @param workspace the folder, inside a Git working tree
+     * @param ref a branch, tag or commit, for example {@code origin/main}
+     * @return the result; {@link SecretScan#getFilesScanned()} counts the changed files read
+     * @throws LotaBotsException with a {@link io.lotabots.git.GitErrorCode} if there is no repository, the ref does
+     *         not exist or has no common history with HEAD
+     */
+    public SecretScan scanChangedSince(final Path workspace, final String ref) {
+        JGitInfo git = JGitInfo.open(workspace, name -> Optional.empty());
+        Path root = absolute(git.getWorkTree());
+        Path base = absolute(workspace);
+        List<ChangedFile> inWorkspace = new ArrayList<>();
+        for (ChangedFile change : git.getChangedLinesSince(ref)) {
+            Path file = root.resolve(change.path()).normalize();
+            if (file.startsWith(base)) {
+                String relative = base.relativize(file).toString().replace('\\', '/');
+                inWorkspace.add(new ChangedFile(relative, change.lines(), change.binary()));
             }
         }
-        return new SecretScan(findings, scanned, binary, tooLarge, selection.getSkipped(), unreadable, bytes, errors);
+        return scanChangedLines(workspace, inWorkspace);
+    }
+
+    /**
+     * Scans only the given lines of the given files.
+     *
+     * @param workspace the folder
+     * @param changes the files, with paths relative to the workspace, and their new lines
+     * @return the result
+     */
+    public SecretScan scanChangedLines(final Path workspace, final Collection<ChangedFile> changes) {
+        Path base = absolute(workspace);
+        Path realBase;
+        try {
+            realBase = base.toRealPath();
+        }
+        catch (IOException e) {
+            throw LotaBotsException.of(SecretErrorCode.FILE_UNREADABLE, "Cannot read the workspace '" + workspace
+                    + "': " + e.getMessage(), e);
+        }
+        Run run = new Run();
+        for (ChangedFile change : changes) {
+            Path file = base.resolve(change.path()).normalize();
+            if (!file.startsWith(base)) {
+                run.skippedLinks.add(new WorkspaceFiles.Skipped(change.path(), "outside the workspace"));
+                continue;
+            }
+            try {
+                Path real = file.toRealPath();
+                if (!real.startsWith(realBase)) {
+                    run.skippedLinks.add(new WorkspaceFiles.Skipped(change.path(),
+                            "a symbolic link that leads outside the workspace"));
+                    continue;
+                }
+                if (!Files.isRegularFile(real)) {
+                    continue;
+                }
+            }
+            catch (IOException e) {
+                run.unreadable(change.path(), e);
+                continue;
+            }
+            run.scanFile(change.path(), file, change);
+        }
+        return run.result();
+    }
+
+    private static Path absolute(final Path path) {
+        return path.toAbsolutePath().normalize();
     }
 
     /**
@@ -177,46 +226,203 @@ public final class SecretScanner {
      * @return the findings
      */
     public List<SecretFinding> scanText(final String file, final String text) {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
         List<SecretFinding> findings = new ArrayList<>();
-        try {
-            scan(file, new BufferedReader(new StringReader(text)), findings);
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("A string cannot fail to be read", e);
-        }
+        new FileScan(file, data, data.length).scan(null, findings);
         return findings;
     }
 
-    private static boolean isBinary(final Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] probe = in.readNBytes(BINARY_PROBE_SIZE);
-            for (byte b : probe) {
-                if (b == 0) {
-                    return true;
-                }
+    /**
+     * One scan of many files: counters and a read buffer that grows to the largest file.
+     */
+    private final class Run {
+        private final List<SecretFinding> findings = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
+        private final List<WorkspaceFiles.Skipped> skippedLinks = new ArrayList<>();
+        private byte[] buffer = new byte[65_536];
+        private int scanned;
+        private int binary;
+        private int tooLarge;
+        private int unreadable;
+        private int allowlisted;
+        private long bytes;
+        private long linesMatched;
+
+        void scanFile(final String relative, final Path file, @CheckForNull final ChangedFile changed) {
+            if (rules.getAllowlist().isPathAllowed(relative)) {
+                allowlisted++;
+                return;
             }
-            return false;
+            try {
+                long size = Files.size(file);
+                if (size > maxFileSize || size > MAX_ARRAY) {
+                    tooLarge++;
+                    return;
+                }
+                if (buffer.length < size) {
+                    buffer = new byte[(int) Math.max(size, Math.min(MAX_ARRAY, 2L * buffer.length))];
+                }
+                int length;
+                try (InputStream in = Files.newInputStream(file)) {
+                    length = in.readNBytes(buffer, 0, (int) size);
+                }
+                if (isBinary(buffer, length)) {
+                    binary++;
+                    return;
+                }
+                FileScan fileScan = new FileScan(relative, buffer, length);
+                fileScan.scan(changed, findings);
+                linesMatched += fileScan.linesMatched;
+                scanned++;
+                bytes += length;
+            }
+            catch (IOException e) {
+                unreadable(relative, e);
+            }
+        }
+
+        void unreadable(final String relative, final IOException e) {
+            unreadable++;
+            errors.add("Cannot read '" + relative + "': " + e.getClass().getSimpleName());
+        }
+
+        SecretScan result() {
+            return new SecretScan(findings, scanned, binary, tooLarge, skippedLinks, unreadable, bytes, errors,
+                    allowlisted, linesMatched);
         }
     }
 
-    private void scan(final String file, final BufferedReader reader, final List<SecretFinding> findings)
-            throws IOException {
-        List<SecretRule> all = rules.getRules();
-        boolean[] hits = new boolean[all.size()];
-        List<int[]> spans = new ArrayList<>();
-        int number = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            number++;
-            if (!index.mark(line, hits)) {
-                continue;
+    private static boolean isBinary(final byte[] data, final int length) {
+        int end = Math.min(length, BINARY_PROBE_SIZE);
+        for (int i = 0; i < end; i++) {
+            if (data[i] == 0) {
+                return true;
             }
-            boolean allowed = line.contains(ALLOW_MARKER);
-            spans.clear();
-            for (int r = 0; r < hits.length; r++) {
-                if (!hits[r]) {
+        }
+        return false;
+    }
+
+    /**
+     * A secret found on a line, before pairing, line filtering and fingerprinting.
+     */
+    private static final class Hit {
+        private final SecretRule rule;
+        private final int line;
+        private final int start;
+        private final int end;
+        private final int lineStart;
+        private final String secret;
+        private final String masked;
+        private final int partnerLine;
+
+        Hit(final SecretRule rule, final int line, final int start, final int end, final int lineStart,
+                final String secret, final String masked, final int partnerLine) {
+            this.rule = rule;
+            this.line = line;
+            this.start = start;
+            this.end = end;
+            this.lineStart = lineStart;
+            this.secret = secret;
+            this.masked = masked;
+            this.partnerLine = partnerLine;
+        }
+
+        boolean overlaps(final int line2, final int start2, final int end2) {
+            return line == line2 && start < end2 && start2 < end;
+        }
+    }
+
+    /**
+     * The scan of one file's bytes: the keyword automaton runs over all of them; only a line in which a keyword
+     * ends is decoded and matched against the rules whose keywords it holds.
+     */
+    private final class FileScan {
+        private final String file;
+        private final byte[] data;
+        private final int length;
+        private final List<Hit> hits = new ArrayList<>();
+        private int countedTo;
+        private int countedLines = 1;
+        private long linesMatched;
+
+        FileScan(final String file, final byte[] data, final int length) {
+            this.file = file;
+            this.data = data;
+            this.length = length;
+        }
+
+        void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
+            List<SecretRule> all = rules.getRules();
+            boolean[] marks = new boolean[all.size()];
+            List<int[]> spans = new ArrayList<>();
+            int[] table = index.table();
+            byte[] bytes = data;
+            int end = length;
+            int state = 0;
+            int i = 0;
+            while (i < end) {
+                int next = table[state + (bytes[i] & 0xff)];
+                if (next >= 0) {
+                    state = next;
+                    i++;
                     continue;
                 }
-                hits[r] = false;
+                int lineStart = i;
+                while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                int lineEnd = i;
+                while (lineEnd < end && bytes[lineEnd] != '\n') {
+                    lineEnd++;
+                }
+                index.mark(bytes, lineStart, lineEnd, marks);
+                matchLine(lineStart, lineEnd, lineNumber(lineStart), marks, spans);
+                i = lineEnd + 1;
+                state = 0;
+            }
+            if (hasPairs && !hits.isEmpty()) {
+                pair();
+            }
+            for (Hit hit : hits) {
+                if (changed != null && !changed.isChanged(hit.line)
+                        && (hit.partnerLine == 0 || !changed.isChanged(hit.partnerLine))) {
+                    continue;
+                }
+                String fingerprint = fingerprint(hit.rule.getId(), file, hit.secret);
+                findings.add(new SecretFinding(file, hit.line, hit.start + 1, hit.rule.getId(), fingerprint,
+                        hit.masked, baseline.contains(fingerprint)));
+            }
+        }
+
+        private int lineNumber(final int lineStart) {
+            int lines = countedLines;
+            for (int i = countedTo; i < lineStart; i++) {
+                if (data[i] == '\n') {
+                    lines++;
+                }
+            }
+            countedTo = lineStart;
+            countedLines = lines;
+            return lines;
+        }
+
+        private String decode(final int lineStart, final int lineEnd) {
+            int end = lineEnd > lineStart && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            return new String(data, lineStart, end - lineStart, StandardCharsets.UTF_8);
+        }
+
+        private void matchLine(final int lineStart, final int lineEnd, final int number, final boolean[] marks,
+                final List<int[]> spans) {
+            linesMatched++;
+            String line = decode(lineStart, lineEnd);
+            boolean allowed = line.contains(ALLOW_MARKER);
+            spans.clear();
+            List<SecretRule> all = rules.getRules();
+            for (int r = 0; r < marks.length; r++) {
+                if (!marks[r]) {
+                    continue;
+                }
+                marks[r] = false;
                 if (allowed) {
                     continue;
                 }
@@ -224,7 +430,7 @@ public final class SecretScanner {
                 Matcher matcher = rule.matcher(line);
                 while (matcher.find()) {
                     String secret = rule.secretOf(matcher);
-                    if (secret == null) {
+                    if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
                         continue;
                     }
                     int start = rule.groupStart(matcher);
@@ -233,11 +439,107 @@ public final class SecretScanner {
                         continue; // an earlier, more specific rule found it
                     }
                     spans.add(new int[] {start, end});
-                    String fingerprint = fingerprint(rule.getId(), file, secret);
-                    findings.add(new SecretFinding(file, number, start + 1, rule.getId(), fingerprint,
-                            SecretFinding.mask(secret), baseline.contains(fingerprint)));
+                    hits.add(new Hit(rule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0));
                 }
             }
+        }
+
+        /**
+         * Turns each anchor finding with a partner secret near it into one finding of the paired rule, and drops
+         * the partner's own finding.
+         */
+        private void pair() {
+            for (SecretRule pairRule : rules.getRules()) {
+                if (pairRule.getPairedWith().isEmpty()) {
+                    continue;
+                }
+                String anchorId = pairRule.getPairedWith().get();
+                List<Hit> partners = new ArrayList<>();
+                List<Hit> result = new ArrayList<>(hits.size());
+                for (Hit hit : hits) {
+                    Hit partner = hit.rule.getId().equals(anchorId) ? findPartner(hit, pairRule, partners) : null;
+                    if (partner == null) {
+                        result.add(hit);
+                        continue;
+                    }
+                    partners.add(partner);
+                    result.add(new Hit(pairRule, hit.line, hit.start, hit.end, hit.lineStart,
+                            hit.secret + '\0' + partner.secret, hit.masked + " + " + partner.masked, partner.line));
+                }
+                result.removeIf(hit -> hit.rule.getPairedWith().isEmpty()
+                        && partners.stream().anyMatch(partner -> hit.overlaps(partner.line, partner.start, partner.end)));
+                hits.clear();
+                hits.addAll(result);
+            }
+        }
+
+        @CheckForNull
+        private Hit findPartner(final Hit anchor, final SecretRule pairRule, final List<Hit> used) {
+            int distance = pairRule.getMaxPairDistance();
+            int[] starts = new int[2 * distance + 1];
+            int[] ends = new int[2 * distance + 1];
+            java.util.Arrays.fill(starts, -1);
+            starts[distance] = anchor.lineStart;
+            ends[distance] = lineEnd(anchor.lineStart);
+            for (int k = 1; k <= distance && starts[distance - k + 1] > 0; k++) {
+                int end = starts[distance - k + 1] - 1;
+                int start = end;
+                while (start > 0 && data[start - 1] != '\n') {
+                    start--;
+                }
+                starts[distance - k] = start;
+                ends[distance - k] = end;
+            }
+            for (int k = 1; k <= distance && ends[distance + k - 1] < length; k++) {
+                int start = ends[distance + k - 1] + 1;
+                starts[distance + k] = start;
+                ends[distance + k] = lineEnd(start);
+            }
+            for (int k = 0; k <= distance; k++) {
+                for (int side : k == 0 ? new int[] {0} : new int[] {-k, k}) {
+                    int slot = distance + side;
+                    if (starts[slot] < 0) {
+                        continue;
+                    }
+                    Hit partner = match(pairRule, anchor, anchor.line + side, starts[slot], ends[slot], used);
+                    if (partner != null) {
+                        return partner;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private int lineEnd(final int start) {
+            int end = start;
+            while (end < length && data[end] != '\n') {
+                end++;
+            }
+            return end;
+        }
+
+        @CheckForNull
+        private Hit match(final SecretRule pairRule, final Hit anchor, final int number, final int lineStart,
+                final int lineEnd, final List<Hit> used) {
+            String line = decode(lineStart, lineEnd);
+            if (line.contains(ALLOW_MARKER)) {
+                return null;
+            }
+            Matcher matcher = pairRule.matcher(line);
+            while (matcher.find()) {
+                String secret = pairRule.secretOf(matcher);
+                if (secret == null || secret.equals(anchor.secret) || rules.getAllowlist().isSecretAllowed(secret)) {
+                    continue;
+                }
+                int start = pairRule.groupStart(matcher);
+                int end = start + secret.length();
+                if (anchor.overlaps(number, start, end)
+                        || used.stream().anyMatch(other -> other.overlaps(number, start, end))) {
+                    continue;
+                }
+                return new Hit(pairRule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0);
+            }
+            return null;
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,14 +50,31 @@ class SecretRulesTest {
         assertThat(match).as("positive examples of %s", id).isNotEmpty();
         assertThat(noMatch).as("negative examples of %s", id).isNotEmpty();
         SecretRule rule = BUILT_IN.get(id).orElseThrow();
-        SecretScanner scanner = SecretScanner.of(SecretRules.of(List.of(rule)));
+        List<SecretRule> set = new ArrayList<>();
+        rule.getPairedWith().ifPresent(anchor -> set.add(BUILT_IN.get(anchor).orElseThrow()));
+        set.add(rule);
+        SecretScanner scanner = SecretScanner.of(SecretRules.of(set));
         for (String line : match) {
             assertThat(scanner.scanText("a.txt", line)).as("%s must find a secret in %s", id, line)
                     .extracting(SecretFinding::ruleId).containsExactly(id);
         }
         for (String line : noMatch) {
-            assertThat(scanner.scanText("a.txt", line)).as("%s must not match %s", id, line).isEmpty();
+            assertThat(scanner.scanText("a.txt", line)).as("%s must not match %s", id, line)
+                    .extracting(SecretFinding::ruleId).doesNotContain(id);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void shouldHaveANegativeExampleThatPassesTheKeywordFilter(final String id, final List<String> match,
+            final List<String> noMatch) {
+        SecretRule rule = BUILT_IN.get(id).orElseThrow();
+        List<String> keywords = rule.getPairedWith().isPresent()
+                ? BUILT_IN.get(rule.getPairedWith().get()).orElseThrow().getKeywords() : rule.getKeywords();
+
+        assertThat(noMatch).as("a look-alike of %s that holds one of its keywords %s, so that the pattern and not"
+                + " the pre-filter rejects it", id, keywords)
+                .anySatisfy(line -> assertThat(keywords).anyMatch(line.toLowerCase(Locale.ROOT)::contains));
     }
 
     @Test

