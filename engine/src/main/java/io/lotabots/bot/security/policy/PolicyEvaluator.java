@@ -93,7 +93,8 @@ public final class PolicyEvaluator {
     }
 
     private GateResult gate(final List<AssessedFinding> assessed) {
-        if (policy.failOn() == null) {
+        Severity failOn = policy.failOn();
+        if (failOn == null) {
             return new GateResult("failOn", true, policy.criticality(), "failOn none: the gate never fails");
         }
         List<AssessedFinding> offending = assessed.stream()
@@ -101,7 +102,7 @@ public final class PolicyEvaluator {
                 .filter(f -> !policy.newOnly() || f.isNew())
                 .filter(f -> policy.fails(f.finding().severity()))
                 .toList();
-        String threshold = policy.failOn().name().toLowerCase(Locale.ROOT) + " or above";
+        String threshold = failOn.name().toLowerCase(Locale.ROOT) + " or above";
         String scope = policy.newOnly() ? "new findings" : "findings";
         if (offending.isEmpty()) {
             return new GateResult("failOn", true, policy.criticality(), "no " + scope + " at " + threshold);

@@ -1,5 +1,6 @@
 package io.lotabots.bot.security.policy;
 
+import io.lotabots.bot.security.findings.PackageRef;
 import io.lotabots.bot.security.findings.SecurityFinding;
 
 import java.nio.file.FileSystems;
@@ -46,15 +47,17 @@ public record Suppression(String id, @CheckForNull String path, @CheckForNull St
         if (!idMatches) {
             return false;
         }
-        if (packageName != null && (finding.pkg() == null || !packageName.equals(finding.pkg().name()))) {
+        PackageRef pkg = finding.pkg();
+        if (packageName != null && (pkg == null || !packageName.equals(pkg.name()))) {
             return false;
         }
         if (path != null) {
-            if (finding.file() == null) {
+            String file = finding.file();
+            if (file == null) {
                 return false;
             }
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path);
-            return matcher.matches(Path.of(finding.file()));
+            return matcher.matches(Path.of(file));
         }
         return true;
     }
