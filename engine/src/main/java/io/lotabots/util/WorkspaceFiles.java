@@ -172,6 +172,43 @@ public final class WorkspaceFiles {
         }
     }
 
+    /**
+     * Resolves one path a user gave (an option's value) inside the workspace: relative paths against it, absolute
+     * ones as they are. A path that leaves the workspace, by {@code ..}, as an absolute path elsewhere, or through a
+     * link whose target is outside, is refused. The path need not exist.
+     *
+     * @param path the path as given
+     * @param what what it is, for the message, for example {@code the option 'suppressions'}
+     * @return the absolute, normalized path
+     * @throws LotaBotsException with {@link WorkspaceErrorCode#OUTSIDE_WORKSPACE} naming the path and what it is
+     */
+    public Path resolve(final String path, final String what) {
+        Path root = workspace.toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = root.resolve(path).normalize();
+        }
+        catch (InvalidPathException e) {
+            throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
+                    + " is not a valid path: " + e.getReason(), e);
+        }
+        if (!resolved.startsWith(root)) {
+            throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
+                    + " is outside the workspace " + root + "; give a path inside it");
+        }
+        try {
+            if (Files.exists(resolved) && !resolved.toRealPath().startsWith(root.toRealPath())) {
+                throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
+                        + " leads out of the workspace through a link; give a path inside it");
+            }
+        }
+        catch (IOException e) {
+            throw LotaBotsException.of(WorkspaceErrorCode.IO_FAILURE, "Cannot check the path '" + path + "' of "
+                    + what + ": " + e.getMessage(), e);
+        }
+        return resolved;
+    }
+
     private static String describe(final Collection<String> patterns) {
         return "'" + String.join("', '", patterns) + "'";
     }

@@ -316,4 +316,27 @@ class WorkspaceFilesTest {
         assertThat(found).hasSize(1);
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @Test
+    void resolvesAGivenPathInsideTheWorkspaceWhetherItExistsOrNot() throws IOException {
+        files("config/suppressions.yaml");
+
+        assertThat(WorkspaceFiles.of(workspace).resolve("config/suppressions.yaml", "the option 'suppressions'"))
+                .isEqualTo(workspace.resolve("config/suppressions.yaml"));
+        assertThat(WorkspaceFiles.of(workspace).resolve(".lotabots/out.sarif", "the option 'sarifOut'"))
+                .isEqualTo(workspace.resolve(".lotabots/out.sarif"));
+    }
+
+    @Test
+    void refusesAGivenPathThatLeavesTheWorkspace() throws IOException {
+        Files.writeString(outside.resolve("secret.txt"), "x", StandardCharsets.UTF_8);
+        Files.createSymbolicLink(workspace.resolve("link"), outside);
+
+        assertRefused(() -> WorkspaceFiles.of(workspace).resolve("../outside/secret.txt", "the option 'baseline'"),
+                WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '../outside/secret.txt' of the option 'baseline' is outside the workspace");
+        assertRefused(() -> WorkspaceFiles.of(workspace).resolve(outside.resolve("secret.txt").toString(), "the option 'baseline'"),
+                WorkspaceErrorCode.OUTSIDE_WORKSPACE, "is outside the workspace");
+        assertRefused(() -> WorkspaceFiles.of(workspace).resolve("link/secret.txt", "the option 'baseline'"),
+                WorkspaceErrorCode.OUTSIDE_WORKSPACE, "leads out of the workspace through a link");
+    }
 }
