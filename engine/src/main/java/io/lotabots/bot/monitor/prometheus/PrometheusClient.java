@@ -55,13 +55,15 @@ public final class PrometheusClient {
     private final Duration timeout;
     @CheckForNull
     private final String authorization;
+    private final int maxBodyBytes;
 
     private PrometheusClient(final HttpClient http, final URI base, final Duration timeout,
-            @CheckForNull final String authorization) {
+            @CheckForNull final String authorization, final int maxBodyBytes) {
         this.http = http;
         this.base = base;
         this.timeout = timeout;
         this.authorization = authorization;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -85,7 +87,7 @@ public final class PrometheusClient {
         }
         String text = base.toString();
         URI trimmed = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        return new PrometheusClient(http, trimmed, timeout, null);
+        return new PrometheusClient(http, trimmed, timeout, null, MAX_BODY_BYTES);
     }
 
     /**
@@ -95,7 +97,17 @@ public final class PrometheusClient {
      * @return the client
      */
     public PrometheusClient withBearerToken(final String token) {
-        return new PrometheusClient(http, base, timeout, "Bearer " + token);
+        return new PrometheusClient(http, base, timeout, "Bearer " + token, maxBodyBytes);
+    }
+
+    /**
+     * Returns this client with another limit of the answer size; tests use a small one.
+     *
+     * @param limit the most bytes read
+     * @return the client
+     */
+    PrometheusClient withMaxBodyBytes(final int limit) {
+        return new PrometheusClient(http, base, timeout, authorization, limit);
     }
 
     /**
@@ -160,7 +172,7 @@ public final class PrometheusClient {
             builder.header("Authorization", authorization);
         }
         CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(builder.build(),
-                info -> new LimitedBody(MAX_BODY_BYTES));
+                info -> new LimitedBody(maxBodyBytes));
         HttpResponse<byte[]> response;
         try {
             // the future completes when the whole body has arrived, so the timeout bounds a trickling body too
@@ -174,7 +186,7 @@ public final class PrometheusClient {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof LimitedBody.TooLarge) {
                 throw LotaBotsException.of(PrometheusErrorCode.BAD_RESPONSE, "Prometheus at " + base
-                        + " answered query '" + abbreviate(query) + "' with more than " + (MAX_BODY_BYTES >> 20)
+                        + " answered query '" + abbreviate(query) + "' with more than " + (maxBodyBytes >> 20)
                         + " MB; narrow the query (fewer series, a larger step)");
             }
             String reason = cause instanceof HttpTimeoutException ? "no answer within " + Durations.format(timeout)
