@@ -28,10 +28,12 @@ final class CriterionParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_:]*");
     private static final Set<String> SEVERITIES = Set.of("critical", "high", "medium", "low", "warning", "info");
-    private static final Map<String, Double> UNITS = Map.ofEntries(Map.entry("%", 0.01), Map.entry("ms", 0.001),
+    private static final Map<String, Double> UNITS = Map.ofEntries(Map.entry("%", 100.0), Map.entry("ms", 1000.0),
             Map.entry("s", 1.0), Map.entry("m", 60.0), Map.entry("h", 3600.0), Map.entry("b", 1.0),
             Map.entry("kb", 1e3), Map.entry("mb", 1e6), Map.entry("gb", 1e9), Map.entry("kib", 1024.0),
             Map.entry("mib", 1024.0 * 1024), Map.entry("gib", 1024.0 * 1024 * 1024));
+    /** The units that divide: 95% is 95 / 100, exactly 0.95, where 95 * 0.01 is not. */
+    private static final Set<String> DIVIDING = Set.of("%", "ms");
     private static final String EXAMPLE = " A criterion reads like 'error_rate < 5%', 'max(latency_p99) < 300ms"
             + " weight=2' or 'p95 <= +10% warn <= +20%'.";
 
@@ -165,18 +167,24 @@ final class CriterionParser {
         String unit = text.substring(unitStart, position);
         boolean percent = "%".equals(unit);
         double factor = 1;
+        double divisor = 1;
         if (!unit.isEmpty()) {
             Double known = UNITS.get(unit.toLowerCase(Locale.ROOT));
             if (known == null || unit.equals("M") || unit.equals("S")) {
                 position = unitStart;
                 throw error("expected a unit %, ms, s, m, h, B, KB, MB, GB, KiB, MiB or GiB, found '" + unit + "'");
             }
-            factor = known;
+            if (DIVIDING.contains(unit.toLowerCase(Locale.ROOT))) {
+                divisor = known;
+            }
+            else {
+                factor = known;
+            }
         }
         if (position < text.length() && !Character.isWhitespace(text.charAt(position))) {
             throw error("expected a space after the threshold" + found());
         }
-        double value = sign * amount * factor;
+        double value = sign * amount * factor / divisor;
         return new Criterion.Comparison(operator, new Criterion.Threshold(value, relative, relative && percent));
     }
 

@@ -156,11 +156,6 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
      * default availability criterion when health checks are given.
      */
     private static List<Criterion> resolveCriteria(final MonitorRequest request) {
-        if (request.health().isEmpty() && request.queries().isEmpty()) {
-            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "There is nothing to watch: give health"
-                    + " checks (--health http://app:8080/health) or metrics (--prometheus URL with --query or"
-                    + " --criterion on a preset such as error_rate).");
-        }
         List<Criterion> resolved = new ArrayList<>();
         for (Criterion criterion : request.criteria()) {
             String metric = criterion.metric();
@@ -182,6 +177,11 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
                         + HEALTH_LATENCY + " with health checks.");
             }
             resolved.add(criterion.withMetric(name));
+        }
+        if (request.health().isEmpty() && request.queries().isEmpty()) {
+            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "There is nothing to watch: give health"
+                    + " checks (--health http://app:8080/health) or metrics (--prometheus URL with --query or"
+                    + " --criterion on a preset such as error_rate).");
         }
         if (!request.health().isEmpty()
                 && resolved.stream().noneMatch(criterion -> AVAILABILITY.equals(criterion.metric()))) {

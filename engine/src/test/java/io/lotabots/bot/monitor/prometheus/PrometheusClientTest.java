@@ -229,11 +229,9 @@ class PrometheusClientTest {
     void givesUpOnASlowServerAfterTheTimeout() {
         PrometheusClient slow = PrometheusClient.of(HttpClient.newHttpClient(), base("/slow/"), SHORT);
 
-        long start = System.nanoTime();
         assertThatThrownBy(() -> slow.instant("up", Instant.EPOCH)).isInstanceOfSatisfying(LotaBotsException.class,
                 e -> assertThat(e.getCode()).isEqualTo(PrometheusErrorCode.UNAVAILABLE))
                 .hasMessageContaining("no answer within 1.0 s");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
