@@ -19,7 +19,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 /**
  * Judges the series of a window: each criterion's value (its aggregate over the samples, the worst series when a
  * query returns several), pass, warning or fail against its limit, the Keptn-style score and verdict; anomalies by
- * the robust z-score (median and MAD); trends by least squares, with the time the line crosses a criterion's limit.
+ * the robust z-score (median and MAD) of samples at least 5 % away from the median; trends by least squares, with
+ * the time the line crosses a criterion's limit.
  * It does no I/O, so it is measured on its own ({@code MonitorEvaluationBenchmark}).
  */
 public final class WindowEvaluator {
@@ -29,6 +30,9 @@ public final class WindowEvaluator {
     public static final int MIN_SAMPLES = 8;
     /** The most anomalies reported per series; the farthest are kept. */
     public static final int MAX_ANOMALIES_PER_SERIES = 5;
+
+    /** The smallest distance from the median, relative to it, that is reported: scrape jitter of 1 % is no anomaly. */
+    public static final double MIN_RELATIVE_DEVIATION = 0.05;
 
     private static final double MAD_SCALE = 0.6745;
     private static final double MEAN_AD_SCALE = 1.253314;
@@ -243,7 +247,8 @@ public final class WindowEvaluator {
         Anomaly runBest = null;
         for (int i = 0; i < n; i++) {
             double z = (series.value(i) - median) / scale;
-            if (Math.abs(z) > anomalyLimit) {
+            double distance = Math.abs(series.value(i) - median);
+            if (Math.abs(z) > anomalyLimit && distance >= MIN_RELATIVE_DEVIATION * Math.abs(median)) {
                 Anomaly candidate = new Anomaly(name, toInstant(series.time(i)), series.value(i), median, round(z));
                 if (runBest == null || Math.abs(candidate.deviation()) > Math.abs(runBest.deviation())) {
                     runBest = candidate;
