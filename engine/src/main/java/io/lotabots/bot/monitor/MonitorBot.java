@@ -88,6 +88,13 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         Clock clock = context.getClock();
         registerSecrets(request, context);
         List<Criterion> criteria = resolveCriteria(request);
+        if (request.health().isEmpty() && request.queries().isEmpty()) {
+            // a run of every bot (lotabots run) reaches MonitorBot without anything to watch: say so, judge nothing
+            sink.info("Nothing to watch: give health checks (--health http://app:8080/health) or metrics"
+                    + " (--prometheus URL with --query, or --criterion on a preset such as error_rate); no verdict");
+            return new MonitorResult("Nothing to watch; no verdict", log, List.of(), new WindowEvaluator.Evaluation(
+                    Verdict.PASS, 100, List.of(), List.of(), List.of()), Map.of(), 0, 0, 0, List.of(), null);
+        }
         PrometheusClient prometheus = client(request, context);
         Map<String, Baseline> baselines = baselines(request, context, sink);
         criteria.stream().filter(Criterion::isRelative).forEach(criterion -> {
@@ -177,11 +184,6 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
                         + HEALTH_LATENCY + " with health checks.");
             }
             resolved.add(criterion.withMetric(name));
-        }
-        if (request.health().isEmpty() && request.queries().isEmpty()) {
-            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "There is nothing to watch: give health"
-                    + " checks (--health http://app:8080/health) or metrics (--prometheus URL with --query or"
-                    + " --criterion on a preset such as error_rate).");
         }
         if (!request.health().isEmpty()
                 && resolved.stream().noneMatch(criterion -> AVAILABILITY.equals(criterion.metric()))) {

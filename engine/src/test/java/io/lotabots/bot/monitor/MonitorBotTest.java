@@ -259,8 +259,18 @@ class MonitorBotTest {
     }
 
     @Test
-    void refusesAWatchOfNothingAndQueriesWithoutPrometheus() {
-        assertThatThrownBy(() -> watch(Map.of())).hasMessageContaining("There is nothing to watch");
+    void judgesNothingWhenThereIsNothingToWatch() {
+        MonitorResult result = watch(Map.of());
+
+        assertThat(result.getStatus()).isEqualTo(BotStatus.SUCCESS);
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getVerdictMessage()).isEmpty();
+        assertThat(result.isRollbackRecommended()).isFalse();
+        assertThat(lines).anyMatch(line -> line.startsWith("Nothing to watch: give health checks"));
+    }
+
+    @Test
+    void refusesQueriesWithoutPrometheusAndBadOptions() {
         assertThatThrownBy(() -> watch(Map.of("criterion", List.of("error_rate < 5%"))))
                 .hasMessageContaining("need a Prometheus URL");
         assertThatThrownBy(() -> watch(Map.of("health", List.of("ftp://example.com/"))))
