@@ -124,10 +124,11 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         report(evaluation, sink);
         int predictions = 0;
         for (Trend trend : evaluation.trends()) {
-            if (trend.prediction() != null && predictions++ < MAX_PREDICTIONS) {
+            String prediction = trend.prediction();
+            if (prediction != null && predictions++ < MAX_PREDICTIONS) {
                 messages.add(context.publish(MonitorBotDescriptor.NAME, new PredictionMade(trend.metric(),
-                        trend.currentValue(), trend.baseline(), trend.direction(), trend.prediction(),
-                        trend.threshold(), trend.crossesAt())));
+                        trend.currentValue(), trend.baseline(), trend.direction(), prediction, trend.threshold(),
+                        trend.crossesAt())));
             }
         }
         Message verdictMessage = context.publish(MonitorBotDescriptor.NAME, new MonitorVerdict(
@@ -257,11 +258,13 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         }
         for (Trend trend : evaluation.trends()) {
             if (!"stable".equals(trend.direction())) {
+                Double threshold = trend.threshold();
+                String prediction = trend.prediction() == null || threshold == null ? ""
+                        : "; " + trend.prediction() + " (limit " + WindowEvaluator.format(threshold) + ", at "
+                                + trend.crossesAt() + ")";
                 sink.info(String.format(Locale.ROOT, "Trend of %s: %s by %s per hour, now %s%s", trend.metric(),
                         trend.direction(), WindowEvaluator.format(trend.slopePerHour()),
-                        WindowEvaluator.format(trend.currentValue()), trend.prediction() == null ? ""
-                                : "; " + trend.prediction() + " (limit " + WindowEvaluator.format(trend.threshold())
-                                        + ", at " + trend.crossesAt() + ")"));
+                        WindowEvaluator.format(trend.currentValue()), prediction));
             }
         }
     }
@@ -410,9 +413,13 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
 
         private void query(final String name, final String promql, final Instant now, final boolean first,
                 final Map<String, List<Double>> values) {
+            PrometheusClient client = prometheus;
+            if (client == null) {
+                return;
+            }
             QueryResult result;
             try {
-                result = prometheus.instant(promql, now);
+                result = client.instant(promql, now);
             }
             catch (LotaBotsException e) {
                 if (first) {
@@ -456,15 +463,17 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         private void alert(final Criterion criterion, final CriterionOutcome outcome, final Instant now) {
             Instant since = firing.get(criterion);
             String alertName = criterion.alertNameFor(criterion.metric());
-            double value = outcome.value() == null ? 0 : outcome.value();
-            if (outcome.result() == Verdict.FAIL && since == null && outcome.limit() != null) {
+            Double measured = outcome.value();
+            double value = measured == null ? 0 : measured;
+            Double limit = outcome.limit();
+            if (outcome.result() == Verdict.FAIL && since == null && limit != null) {
                 firing.put(criterion, now);
                 triggered++;
-                String severity = criterion.severity() != null ? criterion.severity()
-                        : criterion.key() ? "critical" : "high";
+                String given = criterion.severity();
+                String severity = given != null ? given : criterion.key() ? "critical" : "high";
                 sink.error("Alert " + alertName + " (" + severity + "): " + outcome.detail());
                 messages.add(context.publish(MonitorBotDescriptor.NAME, new AlertTriggered(alertName, severity,
-                        criterion.metric(), value, outcome.limit(), request.environment())));
+                        criterion.metric(), value, limit, request.environment())));
             }
             else if (outcome.result() != Verdict.FAIL && since != null) {
                 firing.remove(criterion);
@@ -490,19 +499,21 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         Map<String, List<TimeSeries>> window(final Instant from, final Instant end) {
             Map<String, List<TimeSeries>> series = new LinkedHashMap<>();
             long span = Duration.between(from, end).toMillis();
-            Duration step = request.step() != null ? request.step() : request.interval();
+            Duration given = request.step();
+            Duration step = given != null ? given : request.interval();
             if (span / step.toMillis() + 1 > PrometheusClient.MAX_POINTS) {
                 step = Duration.ofMillis(span / (PrometheusClient.MAX_POINTS - 1) + 1);
                 sink.info("The window of " + Durations.format(Duration.ofMillis(span)) + " needs a step of "
                         + Durations.format(step) + " to stay within Prometheus' " + PrometheusClient.MAX_POINTS
                         + " points per series");
             }
-            if (prometheus != null) {
+            PrometheusClient client = prometheus;
+            if (client != null) {
                 for (Map.Entry<String, String> query : request.queries().entrySet()) {
                     List<TimeSeries> ranged = null;
                     if (span > 0) {
                         try {
-                            QueryResult result = prometheus.range(query.getValue(), from, end, step);
+                            QueryResult result = client.range(query.getValue(), from, end, step);
                             if (result.nonNumeric() > 0) {
                                 sink.info("Left out " + result.nonNumeric() + " sample(s) of " + query.getKey()
                                         + " that are not numbers (NaN or ±Inf)");

@@ -1,5 +1,7 @@
 package io.lotabots.bot.monitor.prometheus;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -17,6 +19,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    @CheckForNull
     private Flow.Subscription subscription;
 
     LimitedBody(final int limit) {
@@ -41,7 +44,10 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + buffer.remaining() > limit) {
-                subscription.cancel();
+                Flow.Subscription current = subscription;
+                if (current != null) {
+                    current.cancel();
+                }
                 result.completeExceptionally(new TooLarge(limit));
                 return;
             }
