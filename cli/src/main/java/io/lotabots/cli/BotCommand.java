@@ -80,8 +80,8 @@ final class BotCommand implements Callable<Integer> {
     private static OptionSpec optionSpec(final BotOption<?> option) {
         OptionSpec.Builder builder = OptionSpec.builder(option.getCommandLineName())
                 .required(option.isRequired())
-                .description(option.getHelp() + option.getDefaultValue().map(value -> " Default: " + value + ".")
-                        .orElse(""));
+                .description((option.getHelp() + option.getDefaultValue().map(value -> " Default: " + value + ".")
+                        .orElse("")).replace("%", "%%"));  // picocli formats descriptions: 'error_rate < 5%'
         if (option.getType().isList()) {
             return builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
                     .paramLabel("VALUE").build();
