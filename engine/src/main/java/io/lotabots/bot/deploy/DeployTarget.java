@@ -18,7 +18,7 @@ import java.util.Optional;
  *     <li>{@link #rollback(String)} is called instead, on demand, with the reference of an earlier backup.</li>
  * </ol>
  */
-public interface DeployTarget {
+public interface DeployTarget extends AutoCloseable {
     /**
      * Returns the kind, as in {@code deploy.started}.
      *
@@ -66,4 +66,12 @@ public interface DeployTarget {
      * @return what happened
      */
     TargetRollback rollback(@CheckForNull String backupRef, BackupStore backups);
+
+    /**
+     * Releases what the target holds, such as an API client.
+     */
+    @Override
+    default void close() {
+        // nothing to release
+    }
 }

@@ -108,7 +108,7 @@ public final class KubernetesTarget implements DeployTarget {
      * Creates the target.
      *
      * @param settings what to deploy, and where
-     * @param client the client, connected to the environment's cluster; the caller closes it
+     * @param client the client, connected to the environment's cluster; {@link #close()} closes it
      * @param workspace the workspace, where manifests are read
      * @param clock the clock that times rollouts and the rollback window
      * @param sleeper waits between looks at a rollout and between API retries
@@ -199,6 +199,11 @@ public final class KubernetesTarget implements DeployTarget {
             log.info("Generated Deployment and Service '%s' for %s: %d replicas, port %d", app, settings.image(),
                     settings.replicas(), settings.port());
         }
+        checkNamespace();
+        validated = true;
+    }
+
+    private void checkNamespace() {
         api.call("read Namespace " + settings.namespace(), () -> {
             if (client.namespaces().withName(settings.namespace()).get() == null) {
                 throw LotaBotsException.of(DeployErrorCode.NO_NAMESPACE, "The namespace '" + settings.namespace()
@@ -207,7 +212,6 @@ public final class KubernetesTarget implements DeployTarget {
             }
             return Boolean.TRUE;
         });
-        validated = true;
     }
 
     private boolean selectsApplication(final Service candidate) {
@@ -774,13 +778,12 @@ public final class KubernetesTarget implements DeployTarget {
 
     @Override
     public TargetRollback rollback(@CheckForNull final String backupRef, final BackupStore backups) {
-        ensureValidated();
         if (backupRef == null) {
             throw LotaBotsException.of(DeployErrorCode.NOTHING_TO_ROLL_BACK, "Environment '" + settings.environment()
                     + "' has no backup to roll back to: nothing was deployed there before.");
         }
         actions.clear();
-        String from = servingVersion().orElse(null);
+        checkNamespace();
         KubernetesList list;
         try {
             list = serialization.unmarshal(backups.read(backupRef), KubernetesList.class);
@@ -789,7 +792,11 @@ public final class KubernetesTarget implements DeployTarget {
             throw LotaBotsException.of(DeployErrorCode.BACKUP_FAILURE, "The backup '" + backupRef + "' is not a"
                     + " Kubernetes list written by DeployBot: " + e.getMessage(), e);
         }
-        List<HasMetadata> items = list.getItems() == null ? List.of() : list.getItems();
+        List<HasMetadata> items = list == null || list.getItems() == null ? List.of() : list.getItems();
+        if (!validated) {
+            adopt(items);
+        }
+        String from = servingVersion().orElse(null);
         Set<String> inBackup = new LinkedHashSet<>();
         for (HasMetadata item : items) {
             inBackup.add(key(item));
@@ -834,6 +841,27 @@ public final class KubernetesTarget implements DeployTarget {
         }
         String to = servingVersion().orElse(null);
         return new TargetRollback(true, from, to, String.valueOf(publicUrl(serviceUrl(service))), actions);
+    }
+
+    private void adopt(final List<HasMetadata> items) {
+        for (HasMetadata item : items) {
+            String name = item.getMetadata().getName();
+            if (item instanceof Deployment && app.isEmpty() && !name.endsWith("-canary")) {
+                app = name.replaceFirst("-(" + BLUE + "|" + GREEN + ")$", "");
+            }
+            if (item instanceof Service found && service == null && !name.endsWith("-preview")) {
+                service = found;
+            }
+        }
+        if (app.isEmpty()) {
+            throw LotaBotsException.of(DeployErrorCode.BACKUP_FAILURE, "The backup holds no Deployment; it cannot"
+                    + " be rolled back to.");
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     private static boolean isRetired(final Deployment deployment) {
