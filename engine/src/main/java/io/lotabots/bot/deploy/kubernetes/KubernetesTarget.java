@@ -90,7 +90,7 @@ public final class KubernetesTarget implements DeployTarget {
     private final Sleeper sleeper;
     private final LogSink log;
     private final ApiCalls api;
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private final KubernetesSerialization serialization = Manifests.SERIALIZATION;
 
     private Deployment desired = new Deployment();
     @CheckForNull

@@ -70,7 +70,10 @@ final class Manifests {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
             .build());
 
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    /** One serialization for all: creating one scans the model classes, which takes a while. */
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final KubernetesSerialization serialization = SERIALIZATION;
 
     private record Kind(String apiVersion, Class<? extends HasMetadata> type) {
     }
