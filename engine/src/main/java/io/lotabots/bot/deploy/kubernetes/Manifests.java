@@ -243,7 +243,8 @@ final class Manifests {
             while (documents.hasNextValue()) {
                 JsonNode node = documents.nextValue();
                 document++;
-                if (node == null || node.isNull() || node.isMissingNode()) {
+                if (node == null || node.isNull() || node.isMissingNode()
+                        || node.isTextual() && node.asText().isBlank()) {
                     continue;
                 }
                 String source = shown + ", document " + document;
