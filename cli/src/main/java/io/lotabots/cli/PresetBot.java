@@ -6,6 +6,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotResult;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,11 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
             final Map<String, Object> preset) {
         this.bot = bot;
         BotDescriptor<Q> original = bot.getDescriptor();
-        List<BotOption<?>> options = offered.stream().map(name -> original.findOption(name).orElseThrow(
-                () -> new IllegalArgumentException(original.getName() + " has no option " + name))).toList();
+        List<BotOption<?>> options = new ArrayList<>();
+        for (String name : offered) {
+            options.add(original.findOption(name).orElseThrow(
+                    () -> new IllegalArgumentException(original.getName() + " has no option " + name)));
+        }
         this.descriptor = BotDescriptor.of(id, original.getName(), help, options, given -> {
             Map<String, Object> values = new LinkedHashMap<>(given.getGiven());
             values.putAll(preset);

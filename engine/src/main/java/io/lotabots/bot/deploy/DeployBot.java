@@ -212,7 +212,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
         private String version() {
             if (request.version() != null) {
                 if (request.version().isBlank() || request.version().length() > 128) {
-                    throw invalid("Option 'version' must be a non-empty text of at most 128 characters.");
+                    throw invalid("Option 'appVersion' must be a non-empty text of at most 128 characters.");
                 }
                 return request.version();
             }
@@ -221,7 +221,8 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             if (tag != null) {
                 return tag;
             }
-            throw invalid("Give the version being deployed (version: '1.4.2'), or an image with a tag.");
+            throw invalid("Give the version being deployed (appVersion: '1.4.2', --app-version 1.4.2), or an image"
+                    + " with a tag.");
         }
 
         @CheckForNull

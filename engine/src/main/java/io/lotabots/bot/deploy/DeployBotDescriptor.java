@@ -66,8 +66,9 @@ public final class DeployBotDescriptor {
             OptionType.STRING_LIST, List.of(), "Environments to deploy to one after the other, for example"
                     + " staging,production: the next starts only when the one before succeeded.");
     /** The version. */
-    public static final BotOption<String> VERSION = BotOption.optional("version", OptionType.STRING, null,
-            "Version being deployed, for example 1.4.2; by default the image's tag.");
+    public static final BotOption<String> VERSION = BotOption.optional("appVersion", OptionType.STRING, null,
+            "Version being deployed, for example 1.4.2 (appVersion, because --version shows the version of"
+                    + " lotabots); by default the image's tag.");
     /** The manifests. */
     public static final BotOption<List<String>> MANIFESTS = BotOption.optional("manifests", OptionType.STRING_LIST,
             List.of(), "Kubernetes manifests: YAML files or folders in the workspace, with ${IMAGE}, ${VERSION},"
