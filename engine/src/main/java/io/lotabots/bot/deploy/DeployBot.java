@@ -298,7 +298,8 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             String strategy = request.strategy().getId();
             if (!approved(environment, version)) {
                 return new DeployResult.EnvironmentResult(environment, version, target.getKind(), strategy, false,
-                        false, null, null, null, null, "the deployment to " + environment + " needs approval", List.of());
+                        false, null, null, null, null, "the deployment to " + environment + " needs approval",
+                        List.of());
             }
             publish(new DeployStarted(environment, version, strategy, target.getKind()));
             out.info("Deploying %s to %s (%s) with %s", version, environment, target.describe(), strategy);

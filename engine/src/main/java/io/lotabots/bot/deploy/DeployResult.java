@@ -74,7 +74,8 @@ public final class DeployResult extends AbstractBotResult {
         }
     }
 
-    private static void putIfPresent(final Map<String, Object> map, final String key, @CheckForNull final Object value) {
+    private static void putIfPresent(final Map<String, Object> map, final String key,
+            @CheckForNull final Object value) {
         if (value != null) {
             map.put(key, value);
         }

@@ -25,7 +25,8 @@ record RolloutStatus(boolean done, boolean failed, String message) {
     static RolloutStatus of(final Deployment deployment) {
         String name = deployment.getMetadata().getName();
         DeploymentStatus status = deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
-        long generation = deployment.getMetadata().getGeneration() == null ? 0 : deployment.getMetadata().getGeneration();
+        Long given = deployment.getMetadata().getGeneration();
+        long generation = given == null ? 0 : given;
         long observed = status.getObservedGeneration() == null ? -1 : status.getObservedGeneration();
         if (observed < generation) {
             return new RolloutStatus(false, false, "Waiting for deployment spec update to be observed...");
