@@ -84,9 +84,10 @@ public final class HttpChecker {
                 return new HttpCheckResult(check, false, status, latency, attempt,
                         "expected status " + check.expectedStatus() + ", got " + status);
             }
-            if (check.bodyContains() != null && !body.contains(check.bodyContains())) {
+            String expectedText = check.bodyContains();
+            if (expectedText != null && !body.contains(expectedText)) {
                 return new HttpCheckResult(check, false, status, latency, attempt,
-                        "the body does not contain '" + check.bodyContains() + "'");
+                        "the body does not contain '" + expectedText + "'");
             }
             return new HttpCheckResult(check, true, status, latency, attempt, null);
         } catch (TimeoutException e) {

@@ -159,10 +159,14 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                     String.join(", ", request.environments()), request.strategy().getId(), kind,
                     last.url() == null ? "" : " at " + last.url())
                     : String.format(Locale.ROOT, "Deployment of %s to %s failed: %s%s", version, last.environment(),
-                            last.failure(), last.previousVersion() != null && last.rolledBack()
-                                    ? "; " + last.previousVersion() + " serves again" : "");
+                            last.failure(), previousOf(last));
             return new DeployResult(success ? BotStatus.SUCCESS : BotStatus.FAILURE, summary, log, messages,
                     results);
+        }
+
+        private static String previousOf(final DeployResult.EnvironmentResult result) {
+            String previous = result.previousVersion();
+            return previous != null && result.rolledBack() ? "; " + previous + " serves again" : "";
         }
 
         private void checkRequest() {
@@ -194,27 +198,31 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             if (kubernetes.port() < 1 || kubernetes.port() > 65_535) {
                 throw invalid("Option 'port' must be a port between 1 and 65535; was " + kubernetes.port() + ".");
             }
-            if (kubernetes.idleReplicas() != null && kubernetes.idleReplicas() < 0) {
+            Integer idle = kubernetes.idleReplicas();
+            if (idle != null && idle < 0) {
                 throw invalid("Option 'idleReplicas' must not be negative.");
             }
-            if (request.approval().overrideReason() != null && request.approval().overrideReason().isBlank()) {
+            String overrideReason = request.approval().overrideReason();
+            if (overrideReason != null && overrideReason.isBlank()) {
                 throw invalid("Option 'approvalOverride' needs a reason, for example 'INC-42 checkout down'.");
             }
         }
 
         private String kind() {
-            if (request.target() != null) {
-                return request.target();
+            String target = request.target();
+            if (target != null) {
+                return target;
             }
             return request.kubernetes().isGiven() ? "kubernetes" : "directory";
         }
 
         private String version() {
-            if (request.version() != null) {
-                if (request.version().isBlank() || request.version().length() > 128) {
+            String given = request.version();
+            if (given != null) {
+                if (given.isBlank() || given.length() > 128) {
                     throw invalid("Option 'appVersion' must be a non-empty text of at most 128 characters.");
                 }
-                return request.version();
+                return given;
             }
             String image = request.kubernetes().image();
             String tag = image == null ? null : tagOf(image);
@@ -321,13 +329,14 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                         + String.join("; ", deployment.actions()) + (deployment.restored() ? ""
                         : ". The undo was NOT complete: check the environment by hand."));
                 publish(new DeployFailed(environment, version, reason, deployment.restored()));
-                boolean rolledBack = deployment.restored() && deployment.previousVersion() != null;
+                String previous = deployment.previousVersion();
+                boolean rolledBack = deployment.restored() && previous != null;
                 if (rolledBack) {
-                    publish(new DeployRolledBack(environment, version, deployment.previousVersion(),
+                    publish(new DeployRolledBack(environment, version, previous,
                             cap("automatic: " + deployment.failure())));
                 }
                 out.error("Deployment of " + version + " to " + environment + " failed: " + deployment.failure()
-                        + (rolledBack ? "; " + deployment.previousVersion() + " serves again" : ""));
+                        + (rolledBack ? "; " + previous + " serves again" : ""));
                 return new DeployResult.EnvironmentResult(environment, version, target.getKind(), strategy, false,
                         rolledBack, null, backupRef, null, deployment.previousVersion(), deployment.failure(),
                         deployment.actions());
@@ -347,9 +356,10 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             }
             String gate = "deploy." + environment;
             String user = user();
-            if (approval.overrideReason() != null) {
-                publish(new ApprovalOverridden(gate, user, approval.overrideReason()));
-                out.info("Approval for %s overridden by %s: %s", environment, user, approval.overrideReason());
+            String overrideReason = approval.overrideReason();
+            if (overrideReason != null) {
+                publish(new ApprovalOverridden(gate, user, overrideReason));
+                out.info("Approval for %s overridden by %s: %s", environment, user, overrideReason);
                 return true;
             }
             publish(new ApprovalRequested(gate, environment, "deploy " + version + " to " + environment));
@@ -479,43 +489,45 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                     completed.pop();
                 }
             }
-            String journal = context.getBus().getJournal() == null ? "the bus of this run"
-                    : "the journal " + context.getBus().getJournal().getFile();
+            io.lotabots.bus.Journal journalFile = context.getBus().getJournal();
+            String journal = journalFile == null ? "the bus of this run" : "the journal " + journalFile.getFile();
             if (completed.isEmpty()) {
                 throw LotaBotsException.of(DeployErrorCode.NOTHING_TO_ROLL_BACK, "Nothing to roll back in '"
                         + environment + "': " + journal + " records no successful deployment there (or every one"
                         + " was rolled back already). Give the --journal of the runs that deployed.");
             }
             DeployCompleted last = completed.peek();
-            if (last.backupRef() == null) {
+            String backupRef = last.backupRef();
+            if (backupRef == null) {
                 throw LotaBotsException.of(DeployErrorCode.NOTHING_TO_ROLL_BACK, "Nothing to roll back to in '"
                         + environment + "': version " + last.version() + " was its first deployment (nothing was"
                         + " deployed there before it, so there is no backup).");
             }
-            String kind = request.target() != null ? request.target()
-                    : targets.getOrDefault(last.version(), kind());
+            String kind = request.target() != null ? kind() : targets.getOrDefault(last.version(), kind());
             out.info("Rolling %s back from %s to the state before it (backup %s)", environment, last.version(),
-                    last.backupRef());
+                    backupRef);
             try (DeployTarget target = open(kind, environment, last.version())) {
-                TargetRollback rollback = target.rollback(last.backupRef(), backups);
-                String from = rollback.fromVersion() != null ? rollback.fromVersion() : last.version();
+                TargetRollback rollback = target.rollback(backupRef, backups);
+                String fromVersion = rollback.fromVersion();
+                String from = fromVersion != null ? fromVersion : last.version();
                 if (!rollback.rolledBack()) {
-                    String reason = cap("rollback to " + last.backupRef() + " failed. Done: "
+                    String reason = cap("rollback to " + backupRef + " failed. Done: "
                             + String.join("; ", rollback.actions()));
                     publish(new DeployFailed(environment, from, reason, Boolean.FALSE));
                     return new DeployResult(BotStatus.FAILURE, "Rollback of " + environment + " failed: " + reason,
                             log, messages, List.of(new DeployResult.EnvironmentResult(environment, from, kind,
-                                    "rollback", false, false, null, last.backupRef(), null, null, reason,
+                                    "rollback", false, false, null, backupRef, null, null, reason,
                                     rollback.actions())));
                 }
-                String to = rollback.toVersion() != null ? rollback.toVersion() : "unknown";
-                publish(new DeployRolledBack(environment, from, to, cap(ON_DEMAND + ": restored " + last.backupRef()
+                String toVersion = rollback.toVersion();
+                String to = toVersion != null ? toVersion : "unknown";
+                publish(new DeployRolledBack(environment, from, to, cap(ON_DEMAND + ": restored " + backupRef
                         + ", the state before " + last.version() + ". Done: " + String.join("; ",
                         rollback.actions()))));
                 out.info("Rolled %s back from %s to %s", environment, from, to);
                 return new DeployResult(BotStatus.SUCCESS, "Rolled " + environment + " back from " + from + " to "
                         + to, log, messages, List.of(new DeployResult.EnvironmentResult(environment, to, kind,
-                                "rollback", true, true, null, last.backupRef(), rollback.url(), from, null,
+                                "rollback", true, true, null, backupRef, rollback.url(), from, null,
                                 rollback.actions())));
             }
         }

@@ -139,8 +139,10 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
      * Builds a {@link DeployRequest}.
      */
     public static final class Builder {
+        @CheckForNull
         private String target;
         private List<String> environments = List.of();
+        @CheckForNull
         private String version;
         private DeployStrategy strategy = DeployStrategy.ROLLING;
         private List<String> smoke = List.of();
@@ -150,6 +152,7 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
         private Duration canaryWindow = DeployBotDescriptor.DEFAULT_CANARY_WINDOW;
         private Duration canaryInterval = DeployBotDescriptor.DEFAULT_CANARY_INTERVAL;
         private Duration rollbackWindow = DeployBotDescriptor.DEFAULT_ROLLBACK_WINDOW;
+        @CheckForNull
         private String url;
         private boolean rollback;
         private Kubernetes kubernetes = new Kubernetes(List.of(), null, null, DeployBotDescriptor.DEFAULT_REPLICAS,

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * DeployBot against the fabric8 mock API server in CRUD mode, with {@link ClusterController} playing the
  * controller and a local HTTP server answering the smoke tests.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(https = false, crud = true)
 class DeployBotKubernetesITest {
     private static final String NS = "staging";
     /** Kept, so that the quieter level is not collected with the logger: the mock server logs every request. */

@@ -32,7 +32,6 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class KubeconfigConnector implements KubernetesConnector {
     private static final long MAX_KUBECONFIG_BYTES = 4 << 20;
-    private static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
     private static final List<String> CREDENTIAL_FIELDS = List.of("token", "tokenFile", "client-certificate",
             "client-certificate-data", "password", "exec", "auth-provider");
 
@@ -57,7 +56,7 @@ public final class KubeconfigConnector implements KubernetesConnector {
                 throw noCredentials(environment, "the context '" + context + "' is given but there is no kubeconfig"
                         + " (neither the kubeconfig option, KUBECONFIG nor ~/.kube/config)");
             }
-            if (!Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
+            if (variables.apply("KUBERNETES_SERVICE_HOST") == null) {
                 throw noCredentials(environment, "there is no kubeconfig (neither the kubeconfig option, KUBECONFIG"
                         + " nor ~/.kube/config) and this does not run in a pod with a service account");
             }

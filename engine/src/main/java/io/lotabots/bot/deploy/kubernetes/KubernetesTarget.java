@@ -146,18 +146,19 @@ public final class KubernetesTarget implements DeployTarget {
 
     @Override
     public void validate() {
+        String image = settings.image();
         List<Manifests.Manifest> manifests;
         if (!settings.manifests().isEmpty()) {
             manifests = new Manifests().load(workspace, settings.manifests(), variables());
         }
-        else if (settings.image() != null) {
-            String name = settings.name() != null ? settings.name() : Manifests.nameOf(settings.image());
+        else if (image != null) {
+            String given = settings.name();
+            String name = given != null ? given : Manifests.nameOf(image);
             if (name == null) {
                 throw LotaBotsException.of(DeployErrorCode.INVALID_REQUEST, "Cannot derive an application name from"
-                        + " the image '" + settings.image() + "'; give the name option.");
+                        + " the image '" + image + "'; give the name option.");
             }
-            manifests = Manifests.generate(Manifests.checkName(name), settings.image(), settings.replicas(),
-                    settings.port());
+            manifests = Manifests.generate(Manifests.checkName(name), image, settings.replicas(), settings.port());
         }
         else {
             throw LotaBotsException.of(DeployErrorCode.INVALID_REQUEST, "Environment '" + settings.environment()
@@ -195,8 +196,8 @@ public final class KubernetesTarget implements DeployTarget {
             throw Manifests.invalid("The manifests hold " + services.size() + " Services; give one, whose selector"
                     + " matches the pods of the Deployment '" + app + "'.");
         }
-        if (settings.image() != null && settings.manifests().isEmpty()) {
-            log.info("Generated Deployment and Service '%s' for %s: %d replicas, port %d", app, settings.image(),
+        if (image != null && settings.manifests().isEmpty()) {
+            log.info("Generated Deployment and Service '%s' for %s: %d replicas, port %d", app, image,
                     settings.replicas(), settings.port());
         }
         checkNamespace();
@@ -227,11 +228,13 @@ public final class KubernetesTarget implements DeployTarget {
         variables.put("NAMESPACE", settings.namespace());
         variables.put("REPLICAS", String.valueOf(settings.replicas()));
         variables.put("PORT", String.valueOf(settings.port()));
-        if (settings.image() != null) {
-            variables.put("IMAGE", settings.image());
+        String image = settings.image();
+        if (image != null) {
+            variables.put("IMAGE", image);
         }
-        if (settings.name() != null) {
-            variables.put("NAME", settings.name());
+        String name = settings.name();
+        if (name != null) {
+            variables.put("NAME", name);
         }
         variables.putAll(settings.variables());
         return variables;
@@ -266,8 +269,9 @@ public final class KubernetesTarget implements DeployTarget {
         for (HasMetadata object : others) {
             read(object.getKind(), object.getMetadata().getName()).ifPresent(found -> snapshot.put(key(found), found));
         }
-        if (service != null) {
-            String name = service.getMetadata().getName();
+        Service known = service;
+        if (known != null) {
+            String name = known.getMetadata().getName();
             read("Service", name).ifPresent(found -> snapshot.put(key(found), found));
             read("Service", name + "-preview").ifPresent(found -> snapshot.put(key(found), found));
         }
@@ -372,13 +376,13 @@ public final class KubernetesTarget implements DeployTarget {
     }
 
     private void blueGreen(final DeployChecks checks, final Result result) {
+        Service service = this.service;
         if (service == null) {
             throw Manifests.invalid("The blueGreen strategy switches a Service between colours, but the manifests"
                     + " hold no Service that selects the pods of '" + app + "'; add one.");
         }
         String serviceName = service.getMetadata().getName();
-        Service live = api.call("read Service " + serviceName,
-                () -> client.services().inNamespace(settings.namespace()).withName(serviceName).get());
+        Service live = readService(serviceName);
         String current = live == null || live.getSpec().getSelector() == null ? null
                 : live.getSpec().getSelector().get(COLOUR);
         String serving = current != null ? app + "-" + current : exists(app) ? app : null;
@@ -402,7 +406,8 @@ public final class KubernetesTarget implements DeployTarget {
         preview.getSpec().setType("ClusterIP");
         preview.getSpec().setSelector(withEntry(service.getSpec().getSelector(), COLOUR, colour));
         apply(preview, " pointing at " + colour);
-        URI base = settings.previewUrl() != null ? URI.create(settings.previewUrl()) : serviceUrl(preview);
+        String previewUrl = settings.previewUrl();
+        URI base = previewUrl != null ? URI.create(previewUrl) : serviceUrl(preview);
         result.failure = smoke(checks, base);
         if (result.failure != null) {
             return;
@@ -467,6 +472,7 @@ public final class KubernetesTarget implements DeployTarget {
         result.url = String.valueOf(publicUrl(base));
     }
 
+    @CheckForNull
     private String smoke(final DeployChecks checks, final URI base) {
         CheckOutcome outcome = checks.smoke(base);
         actions.add("smoke tests: " + outcome.summary());
@@ -561,12 +567,12 @@ public final class KubernetesTarget implements DeployTarget {
      * @param name the Deployment
      * @return why it failed, or {@code null} when it finished
      */
+    @CheckForNull
     private String awaitRollout(final String name) {
         Instant deadline = clock.instant().plus(settings.rolloutTimeout());
         String last = "";
         while (true) {
-            Deployment deployment = api.call("read Deployment " + name, () -> client.apps().deployments()
-                    .inNamespace(settings.namespace()).withName(name).get());
+            Deployment deployment = readDeployment(name);
             if (deployment == null) {
                 return "the Deployment '" + name + "' disappeared during its rollout";
             }
@@ -596,9 +602,22 @@ public final class KubernetesTarget implements DeployTarget {
         }
     }
 
+    @CheckForNull
+    private Service readService(final String name) {
+        return api.call("read Service " + name, () -> client.services().inNamespace(settings.namespace())
+                .withName(name).get());
+    }
+
+    @CheckForNull
+    private Deployment readDeployment(final String name) {
+        return api.call("read Deployment " + name, () -> client.apps().deployments().inNamespace(settings.namespace())
+                .withName(name).get());
+    }
+
     private URI serviceUrl(@CheckForNull final Service target) {
         if (target == null) {
-            return URI.create(settings.url() != null ? settings.url()
+            String url = settings.url();
+            return URI.create(url != null ? url
                     : "http://" + app + "." + settings.namespace() + ".svc.cluster.local:" + settings.port());
         }
         List<ServicePort> ports = target.getSpec().getPorts();
@@ -608,7 +627,8 @@ public final class KubernetesTarget implements DeployTarget {
     }
 
     private URI publicUrl(final URI clusterUrl) {
-        return settings.url() != null ? URI.create(settings.url()) : clusterUrl;
+        String url = settings.url();
+        return url != null ? URI.create(url) : clusterUrl;
     }
 
     private void retire(final String name) {
@@ -668,11 +688,11 @@ public final class KubernetesTarget implements DeployTarget {
     }
 
     private boolean isServing(final Deployment deployment) {
-        if (service == null) {
+        Service known = service;
+        if (known == null) {
             return false;
         }
-        Service live = api.call("read Service " + service.getMetadata().getName(), () -> client.services()
-                .inNamespace(settings.namespace()).withName(service.getMetadata().getName()).get());
+        Service live = readService(known.getMetadata().getName());
         if (live == null || live.getSpec().getSelector() == null) {
             return false;
         }
@@ -687,9 +707,9 @@ public final class KubernetesTarget implements DeployTarget {
      */
     public Optional<String> servingVersion() {
         String name = app;
-        if (service != null) {
-            Service live = api.call("read Service " + service.getMetadata().getName(), () -> client.services()
-                    .inNamespace(settings.namespace()).withName(service.getMetadata().getName()).get());
+        Service known = service;
+        if (known != null) {
+            Service live = readService(known.getMetadata().getName());
             String colour = live == null || live.getSpec().getSelector() == null ? null
                     : live.getSpec().getSelector().get(COLOUR);
             if (colour != null) {
