@@ -81,7 +81,11 @@ public final class LotaBotsCommand {
                 throw new IllegalStateException("The bot id '" + bot.getDescriptor().getId()
                         + "' is taken by a built-in subcommand");
             }
-            commandLine.addSubcommand(bot.getDescriptor().getId(), BotCommand.of(bot));
+            CommandLine botCommand = BotCommand.of(bot);
+            if ("deploy".equals(bot.getDescriptor().getId())) {
+                botCommand.addSubcommand("rollback", BotCommand.of(PresetBot.deployRollback(bot)));
+            }
+            commandLine.addSubcommand(bot.getDescriptor().getId(), botCommand);
         }
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
         commandLine.setParameterExceptionHandler((exception, args) -> {

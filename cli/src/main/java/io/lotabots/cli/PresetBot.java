@@ -1,0 +1,68 @@
+package io.lotabots.cli;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotDescriptor;
+import io.lotabots.bot.BotOption;
+import io.lotabots.bot.BotResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bot seen through a subcommand that fixes some of its options and offers a few of the others, such as
+ * {@code lotabots deploy rollback --environment ENV}, which is DeployBot with {@code rollback=true}. The options,
+ * their help and defaults still come from the bot's descriptor.
+ *
+ * @param <Q> the request type
+ * @param <R> the result type
+ */
+final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
+    private final Bot<Q, R> bot;
+    private final BotDescriptor<Q> descriptor;
+
+    private PresetBot(final Bot<Q, R> bot, final String id, final String help, final List<String> offered,
+            final Map<String, Object> preset) {
+        this.bot = bot;
+        BotDescriptor<Q> original = bot.getDescriptor();
+        List<BotOption<?>> options = new ArrayList<>();
+        for (String name : offered) {
+            options.add(original.findOption(name).orElseThrow(
+                    () -> new IllegalArgumentException(original.getName() + " has no option " + name)));
+        }
+        this.descriptor = BotDescriptor.of(id, original.getName(), help, options, given -> {
+            Map<String, Object> values = new LinkedHashMap<>(given.getGiven());
+            values.putAll(preset);
+            return original.createRequest(values);
+        });
+    }
+
+    /**
+     * Returns DeployBot's {@code rollback} subcommand's bot.
+     *
+     * @param deploy DeployBot
+     * @param <Q> the request type
+     * @param <R> the result type
+     * @return the bot behind {@code lotabots deploy rollback}
+     */
+    static <Q, R extends BotResult> PresetBot<Q, R> deployRollback(final Bot<Q, R> deploy) {
+        return new PresetBot<>(deploy, "rollback", "rolls an environment back to the state before its last"
+                + " successful deployment recorded in the journal, and announces deploy.rolled_back.",
+                List.of("environment", "target", "namespace", "context", "kubeconfig", "rolloutTimeout", "url",
+                        "releases", "startCommand", "stopCommand", "healthPath", "bluePort", "greenPort",
+                        "startTimeout"),
+                Map.of("rollback", Boolean.TRUE));
+    }
+
+    @Override
+    public BotDescriptor<Q> getDescriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public R run(final Q request, final BotContext context) {
+        return bot.run(request, context);
+    }
+}
