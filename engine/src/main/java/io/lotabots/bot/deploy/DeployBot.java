@@ -262,10 +262,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
         }
 
         private DeployTarget directoryTarget(final String environment, final String version) {
-            // The directory target (io.lotabots.bot.deploy.directory) plugs in here through DirectoryDeployTarget:
-            // return DirectoryDeployTarget.create(request, environment, version, context);
-            throw invalid("The directory target is not part of this build; deploy environment '" + environment
-                    + "' with target: 'kubernetes' (version " + version + ").");
+            return DirectoryDeployTarget.create(request, environment, version, context);
         }
 
         private Optional<String> perEnvironment(final String option, final List<String> values,
