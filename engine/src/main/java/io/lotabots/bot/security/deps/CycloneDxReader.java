@@ -56,7 +56,7 @@ final class CycloneDxReader {
         try {
             if (xml) {
                 precheck(content);
-                bom = new XmlParser().parse(content);
+                bom = new XmlParser().parse(new ByteArrayInputStream(content));
             }
             else {
                 bom = new JsonParser().parse(content);
