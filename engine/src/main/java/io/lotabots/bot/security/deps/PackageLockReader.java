@@ -49,7 +49,8 @@ final class PackageLockReader {
     }
 
     /** One entry before the direct dependencies are known. */
-    private record Entry(String name, String version, int line, @CheckForNull String scope, boolean topLevel) {
+    private record Entry(String name, String declaredAs, String version, int line, @CheckForNull String scope,
+            boolean topLevel) {
     }
 
     static void read(final InputStream in, final String file, @CheckForNull final Set<String> packageJsonNames,
@@ -105,7 +106,7 @@ final class PackageLockReader {
         }
         if (hasPackages) {
             for (Entry entry : packages) {
-                Relation relation = entry.topLevel() && direct.contains(entry.name()) ? Relation.DIRECT
+                Relation relation = entry.topLevel() && direct.contains(entry.declaredAs()) ? Relation.DIRECT
                         : Relation.TRANSITIVE;
                 sink.add(Component.of(Ecosystem.NPM, entry.name(), entry.version(), file, entry.line(), relation,
                         entry.scope()));
@@ -114,7 +115,7 @@ final class PackageLockReader {
         }
         for (Entry entry : legacy) {
             Relation relation = !entry.topLevel() ? Relation.TRANSITIVE : packageJsonNames == null
-                    ? Relation.UNKNOWN : packageJsonNames.contains(entry.name()) ? Relation.DIRECT
+                    ? Relation.UNKNOWN : packageJsonNames.contains(entry.declaredAs()) ? Relation.DIRECT
                             : Relation.TRANSITIVE;
             sink.add(Component.of(Ecosystem.NPM, entry.name(), entry.version(), file, entry.line(), relation,
                     entry.scope()));
@@ -143,11 +144,11 @@ final class PackageLockReader {
             if (node.path("link").asBoolean(false)) {
                 continue;
             }
-            String name = node.path("name").isTextual() ? node.path("name").asText()
-                    : key.substring(marker + "node_modules/".length());
+            String declaredAs = key.substring(marker + "node_modules/".length());
+            String name = node.path("name").isTextual() ? node.path("name").asText() : declaredAs;
             String version = node.path("version").asText("");
             boolean topLevel = key.indexOf("node_modules/") == marker;
-            add(name, version, line, scope(node), topLevel, file, packages, sink);
+            add(name, declaredAs, version, line, scope(node), topLevel, file, packages, sink);
         }
     }
 
@@ -187,7 +188,7 @@ final class PackageLockReader {
                 }
             }
             String scope = dev ? "dev" : optional ? "optional" : "prod";
-            add(name, version, line, scope, depth == 0, file, legacy, sink);
+            add(name, name, version, line, scope, depth == 0, file, legacy, sink);
             legacy.addAll(children);
         }
     }
@@ -202,7 +203,7 @@ final class PackageLockReader {
         return node.path("optional").asBoolean(false) ? "optional" : "prod";
     }
 
-    private static void add(final String name, final String rawVersion, final int line, final String scope,
+    private static void add(final String name, final String declaredAs, final String rawVersion, final int line, final String scope,
             final boolean topLevel, final String file, final List<Entry> entries, final ReadSink sink) {
         String packageName = name;
         String version = rawVersion;
@@ -224,6 +225,6 @@ final class PackageLockReader {
                     version));
             return;
         }
-        entries.add(new Entry(packageName, version, line, scope, topLevel));
+        entries.add(new Entry(packageName, declaredAs, version, line, scope, topLevel));
     }
 }
