@@ -61,12 +61,13 @@ final class AffectedPackage {
         return advisory;
     }
 
-    boolean affects(final String version) {
+    boolean affects(final ParsedVersion parsed) {
+        String version = parsed.text();
         if (versions.contains(version) || versions.contains(version.strip())) {
             return true;
         }
         for (SortedRange<?> range : ranges) {
-            if (range.contains(version)) {
+            if (range.contains(parsed)) {
                 return true;
             }
         }
@@ -82,7 +83,7 @@ final class AffectedPackage {
      * @return the fixing version as the advisory writes it, or {@code null}
      */
     @CheckForNull
-    String firstFixed(final String version) {
+    String firstFixed(final ParsedVersion version) {
         String best = null;
         for (SortedRange<?> range : ranges) {
             String fixed = range.fixedAfter(version);
@@ -170,11 +171,11 @@ final class AffectedPackage {
 
         /** Returns the first {@code fixed} event above the version if this range contains it, else null. */
         @CheckForNull
-        String fixedAfter(final String version) {
-            if (!contains(version)) {
+        String fixedAfter(final ParsedVersion version) {
+            V value = version.in(scheme);
+            if (value == null || !contains(value)) {
                 return null;
             }
-            V value = scheme.parse(version);
             for (int i = 0; i < kinds.size(); i++) {
                 @CheckForNull V at = versions.get(i);
                 if (at == null || value.compareTo(at) >= 0) {
@@ -190,14 +191,12 @@ final class AffectedPackage {
             return null;
         }
 
-        boolean contains(final String version) {
-            V value;
-            try {
-                value = scheme.parse(version);
-            }
-            catch (IllegalArgumentException exception) {
-                return false;
-            }
+        boolean contains(final ParsedVersion version) {
+            V value = version.in(scheme);
+            return value != null && contains(value);
+        }
+
+        private boolean contains(final V value) {
             boolean affected = false;
             for (int i = 0; i < kinds.size(); i++) {
                 @CheckForNull V at = versions.get(i);

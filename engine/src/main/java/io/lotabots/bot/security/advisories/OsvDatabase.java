@@ -191,8 +191,9 @@ public final class OsvDatabase {
             return List.of();
         }
         Set<OsvAdvisory> found = new LinkedHashSet<>();
+        ParsedVersion parsed = new ParsedVersion(version);
         for (AffectedPackage candidate : candidates) {
-            if (candidate.affects(version)) {
+            if (candidate.affects(parsed)) {
                 found.add(candidate.advisory());
             }
         }
@@ -216,9 +217,10 @@ public final class OsvDatabase {
             return List.of();
         }
         Map<OsvAdvisory, String> found = new LinkedHashMap<>();
+        ParsedVersion parsed = new ParsedVersion(version);
         for (AffectedPackage candidate : candidates) {
-            if (candidate.affects(version)) {
-                String fixed = candidate.firstFixed(version);
+            if (candidate.affects(parsed)) {
+                String fixed = candidate.firstFixed(parsed);
                 String known = found.get(candidate.advisory());
                 if (!found.containsKey(candidate.advisory()) || known == null
                         || fixed != null && ecosystem.scheme().isValid(fixed) && ecosystem.scheme().isValid(known)
