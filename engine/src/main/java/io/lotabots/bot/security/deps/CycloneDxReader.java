@@ -19,7 +19,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -236,9 +235,5 @@ final class CycloneDxReader {
     static String firstLine(final String text) {
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).strip();
-    }
-
-    static List<String> supportedTypes() {
-        return List.of("maven", "npm", "pypi");
     }
 }

@@ -369,7 +369,7 @@ public final class DependencyInventory {
 
         private boolean hasPomAbove(final Path pom) {
             for (Path other : poms.keySet()) {
-                if (!other.equals(pom) && pom.startsWith(other.getParent())) {
+                if (!other.equals(pom) && pom.startsWith(folderOf(other))) {
                     return true;
                 }
             }
@@ -378,7 +378,7 @@ public final class DependencyInventory {
 
         private boolean isCovered(final Path pom) {
             for (Path owner : covered) {
-                if (pom.startsWith(owner.getParent())) {
+                if (pom.startsWith(folderOf(owner))) {
                     return true;
                 }
             }
@@ -391,14 +391,14 @@ public final class DependencyInventory {
             try {
                 output = Files.createTempFile("lotabots-dependency-list", ".txt");
                 List<String> command = new ArrayList<>(maven.command());
-                command.addAll(List.of("-B", "-q", "-f", pom.getFileName().toString(), "dependency:list",
+                command.addAll(List.of("-B", "-q", "-f", nameOf(pom), "dependency:list",
                         "-DoutputFile=" + output.toAbsolutePath(), "-DappendOutput=true"));
                 if (maven.offline()) {
                     command.add("-o");
                 }
                 log.info("Listing the resolved Maven dependencies of '%s': %s", relative, String.join(" ", command));
                 ProcessOutcome outcome = Objects.requireNonNull(processes).run(new ProcessSpec(command,
-                        pom.getParent(), Map.of(), maven.timeout()), new LogSink() {
+                        folderOf(pom), Map.of(), maven.timeout()), new LogSink() {
                             @Override
                             public void info(final String line) {
                                 log.info("[mvn] " + line);
@@ -471,7 +471,8 @@ public final class DependencyInventory {
                     if (isCovered && listedKeys.contains(declared.key())) {
                         continue;
                     }
-                    if (declared.version() == null || isRange(declared.version())) {
+                    String version = declared.version();
+                    if (version == null || isRange(version)) {
                         if (!isCovered) {
                             unresolved++;
                             sink.warning(relative, declared.line(), String.format(Locale.ROOT, "The version of "
@@ -482,8 +483,8 @@ public final class DependencyInventory {
                         }
                         continue;
                     }
-                    sink.add(Component.of(Ecosystem.MAVEN, declared.key(), declared.version(), relative,
-                            declared.line(), Relation.DIRECT, declared.scope()));
+                    sink.add(Component.of(Ecosystem.MAVEN, declared.key(), version, relative, declared.line(),
+                            Relation.DIRECT, declared.scope()));
                 }
                 if (!isCovered && !pom.getValue().isEmpty()) {
                     log.info("'%s': %d declared dependencies read, %d without a version; transitive dependencies "
@@ -503,7 +504,7 @@ public final class DependencyInventory {
                 return found;
             }
             for (Path pom : poms.keySet()) {
-                if (!pom.equals(owner) && pom.startsWith(owner.getParent())) {
+                if (!pom.equals(owner) && pom.startsWith(folderOf(owner))) {
                     found = find(pom, key);
                     if (found != null) {
                         return found;
@@ -542,7 +543,7 @@ public final class DependencyInventory {
 
         @CheckForNull
         private Format format(final Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = nameOf(file).toLowerCase(Locale.ROOT);
             if ("pom.xml".equals(name) || name.endsWith(".pom")) {
                 return Format.POM;
             }
@@ -584,6 +585,16 @@ public final class DependencyInventory {
             log.info("Dependency inventory: %s", inventory.summary());
             return inventory;
         }
+    }
+
+    private Path folderOf(final Path file) {
+        Path parent = file.getParent();
+        return parent == null ? paths.workspace() : parent;
+    }
+
+    private static String nameOf(final Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString();
     }
 
     /** One line of a resolved list and the pom it belongs to. */

@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -146,9 +145,5 @@ final class PoetryLockReader {
         if (matcher.find()) {
             names.add(Ecosystem.PYPI.normalizeName(matcher.group(1)));
         }
-    }
-
-    static List<String> fileNames() {
-        return List.of("poetry.lock");
     }
 }

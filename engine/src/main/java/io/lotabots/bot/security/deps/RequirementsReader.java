@@ -122,7 +122,8 @@ final class RequirementsReader {
         }
         Path included;
         try {
-            Path base = file.getParent() == null ? paths.workspace() : file.getParent();
+            Path parent = file.getParent();
+            Path base = parent == null ? paths.workspace() : parent;
             included = paths.resolve(base, target, origin);
             if (!Files.isRegularFile(included)) {
                 sink.error(relative, line, 0, String.format(Locale.ROOT, "The include '-r %s' %s names no file "
