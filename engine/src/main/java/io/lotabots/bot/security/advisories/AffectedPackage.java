@@ -61,16 +61,46 @@ final class AffectedPackage {
         return advisory;
     }
 
-    boolean affects(final String version) {
+    boolean affects(final ParsedVersion parsed) {
+        String version = parsed.text();
         if (versions.contains(version) || versions.contains(version.strip())) {
             return true;
         }
         for (SortedRange<?> range : ranges) {
-            if (range.contains(version)) {
+            if (range.contains(parsed)) {
                 return true;
             }
         }
         return !versions.isEmpty() && listedAsEqual(version);
+    }
+
+    /**
+     * Returns the version that fixes an affected version: of the ranges that contain it, the lowest {@code fixed}
+     * event above it. A version affected only through the listed versions, or through a range that ends with
+     * {@code last_affected} or {@code limit}, has no known fix.
+     *
+     * @param version the version in use
+     * @return the fixing version as the advisory writes it, or {@code null}
+     */
+    @CheckForNull
+    String firstFixed(final ParsedVersion version) {
+        String best = null;
+        for (SortedRange<?> range : ranges) {
+            String fixed = range.fixedAfter(version);
+            if (fixed != null && (best == null || ecosystemCompare(fixed, best) < 0)) {
+                best = fixed;
+            }
+        }
+        return best;
+    }
+
+    private int ecosystemCompare(final String left, final String right) {
+        try {
+            return ecosystem.scheme().compare(left, right);
+        }
+        catch (IllegalArgumentException exception) {
+            return left.compareTo(right);
+        }
     }
 
     /** Tests the listed versions by the ecosystem's equality, so that PyPI's {@code 1.0} matches {@code 1.0.0}. */
@@ -104,18 +134,22 @@ final class AffectedPackage {
         private final VersionScheme<V> scheme;
         private final List<EventKind> kinds;
         private final List<V> versions;
+        private final List<String> texts;
 
-        private SortedRange(final VersionScheme<V> scheme, final List<EventKind> kinds, final List<V> versions) {
+        private SortedRange(final VersionScheme<V> scheme, final List<EventKind> kinds, final List<V> versions,
+                final List<String> texts) {
             this.scheme = scheme;
             this.kinds = kinds;
             this.versions = versions;
+            this.texts = texts;
         }
 
         static <V extends Comparable<V>> SortedRange<V> of(final VersionScheme<V> scheme, final List<Event> events) {
             List<Parsed<V>> parsed = new ArrayList<>();
             for (Event event : events) {
                 boolean zero = event.kind() == EventKind.INTRODUCED && "0".equals(event.version().strip());
-                parsed.add(new Parsed<>(event.kind(), zero ? null : scheme.parse(event.version())));
+                parsed.add(new Parsed<>(event.kind(), zero ? null : scheme.parse(event.version()),
+                        event.version().strip()));
             }
             Comparator<Parsed<V>> byVersion = (a, b) -> {
                 if (a.version == null || b.version == null) {
@@ -126,21 +160,43 @@ final class AffectedPackage {
             parsed.sort(byVersion.thenComparing(p -> p.kind));
             List<EventKind> kinds = new ArrayList<>();
             List<V> versions = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (Parsed<V> p : parsed) {
                 kinds.add(p.kind);
                 versions.add(p.version);
+                texts.add(p.text);
             }
-            return new SortedRange<>(scheme, kinds, versions);
+            return new SortedRange<>(scheme, kinds, versions, texts);
         }
 
-        boolean contains(final String version) {
-            V value;
-            try {
-                value = scheme.parse(version);
+        /** Returns the first {@code fixed} event above the version if this range contains it, else null. */
+        @CheckForNull
+        String fixedAfter(final ParsedVersion version) {
+            V value = version.in(scheme);
+            if (value == null || !contains(value)) {
+                return null;
             }
-            catch (IllegalArgumentException exception) {
-                return false;
+            for (int i = 0; i < kinds.size(); i++) {
+                @CheckForNull V at = versions.get(i);
+                if (at == null || value.compareTo(at) >= 0) {
+                    continue;
+                }
+                if (kinds.get(i) == EventKind.FIXED) {
+                    return texts.get(i);
+                }
+                if (kinds.get(i) != EventKind.INTRODUCED) {
+                    return null;
+                }
             }
+            return null;
+        }
+
+        boolean contains(final ParsedVersion version) {
+            V value = version.in(scheme);
+            return value != null && contains(value);
+        }
+
+        private boolean contains(final V value) {
             boolean affected = false;
             for (int i = 0; i < kinds.size(); i++) {
                 @CheckForNull V at = versions.get(i);
@@ -178,10 +234,12 @@ final class AffectedPackage {
         private final EventKind kind;
         @CheckForNull
         private final V version;
+        private final String text;
 
-        Parsed(final EventKind kind, @CheckForNull final V version) {
+        Parsed(final EventKind kind, @CheckForNull final V version, final String text) {
             this.kind = kind;
             this.version = version;
+            this.text = text;
         }
     }
 }

@@ -19,11 +19,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +53,81 @@ public final class OsvDatabase {
     private static final int MAX_NESTING_DEPTH = 64;
 
     private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index;
+    private final Map<String, List<OsvAdvisory>> byId;
     private final int advisoryCount;
 
-    private OsvDatabase(final Map<Ecosystem, Map<String, List<AffectedPackage>>> index, final int advisoryCount) {
+    private OsvDatabase(final Map<Ecosystem, Map<String, List<AffectedPackage>>> index,
+            final Map<String, List<OsvAdvisory>> byId, final int advisoryCount) {
         this.index = index;
+        this.byId = byId;
         this.advisoryCount = advisoryCount;
+    }
+
+    /**
+     * Builds a database of advisories already read, for example the one advisory of a CVE alert.
+     *
+     * @param advisories the advisories
+     * @param log receives one error line per range whose versions cannot be parsed
+     * @return the database
+     */
+    public static OsvDatabase of(final Collection<OsvAdvisory> advisories, final LogSink log) {
+        Loader loader = new Loader(log, OsvLimits.defaults());
+        for (OsvAdvisory advisory : advisories) {
+            loader.index(advisory, advisory.id());
+        }
+        return loader.build();
+    }
+
+    /**
+     * Reads one OSV JSON file, for example a newly published advisory that is not yet in the database.
+     *
+     * @param file the file
+     * @return the advisory
+     * @throws LotaBotsException with {@link AdvisoryErrorCode#DATABASE_UNREADABLE} if the file cannot be read,
+     *         {@link AdvisoryErrorCode#ADVISORY_TOO_LARGE} if it is larger than
+     *         {@link OsvLimits#DEFAULT_MAX_FILE_BYTES}, {@link AdvisoryErrorCode#ADVISORY_MALFORMED} if it is no
+     *         valid JSON (named with line and column) or no valid OSV record (named with the JSON path)
+     */
+    public static OsvAdvisory readAdvisory(final Path file) {
+        Loader loader = new Loader(LogSink.NONE, OsvLimits.defaults());
+        byte[] content;
+        try {
+            long size = Files.size(file);
+            if (size > OsvLimits.DEFAULT_MAX_FILE_BYTES) {
+                throw LotaBotsException.of(AdvisoryErrorCode.ADVISORY_TOO_LARGE, String.format(Locale.ROOT,
+                        "Refusing advisory '%s': it has %d bytes, the limit is %d. Give one OSV record.", file,
+                        size, OsvLimits.DEFAULT_MAX_FILE_BYTES));
+            }
+            content = Files.readAllBytes(file);
+        }
+        catch (IOException exception) {
+            throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_UNREADABLE, String.format(Locale.ROOT,
+                    "Cannot read advisory '%s': %s. Check the path.", file, exception.getMessage()), exception);
+        }
+        try {
+            return loader.parse(content);
+        }
+        catch (JsonProcessingException exception) {
+            throw LotaBotsException.of(AdvisoryErrorCode.ADVISORY_MALFORMED, String.format(Locale.ROOT,
+                    "Cannot parse advisory '%s'%s: %s. Give a file in OSV JSON format.", file,
+                    Loader.position(exception), exception.getOriginalMessage()), exception);
+        }
+        catch (IOException | IllegalArgumentException exception) {
+            throw LotaBotsException.of(AdvisoryErrorCode.ADVISORY_MALFORMED, String.format(Locale.ROOT,
+                    "Cannot read advisory '%s': %s. Give a file in OSV JSON format.", file,
+                    exception.getMessage()), exception);
+        }
+    }
+
+    /**
+     * Finds advisories by id or alias, ignoring case: first the advisory with that id, then those that list it as
+     * an alias (a CVE id usually is an alias of a GHSA or PYSEC advisory).
+     *
+     * @param idOrAlias the id, for example {@code CVE-2021-44228}
+     * @return the advisories, each once; empty if none is known
+     */
+    public List<OsvAdvisory> findByIdOrAlias(final String idOrAlias) {
+        return byId.getOrDefault(idOrAlias.strip().toUpperCase(Locale.ROOT), List.of());
     }
 
     /**
@@ -119,8 +191,9 @@ public final class OsvDatabase {
             return List.of();
         }
         Set<OsvAdvisory> found = new LinkedHashSet<>();
+        ParsedVersion parsed = new ParsedVersion(version);
         for (AffectedPackage candidate : candidates) {
-            if (candidate.affects(version)) {
+            if (candidate.affects(parsed)) {
                 found.add(candidate.advisory());
             }
         }
@@ -129,12 +202,57 @@ public final class OsvDatabase {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * Returns the advisories that affect a version of a package, each with the version that fixes it.
+     *
+     * @param ecosystem the package's ecosystem
+     * @param name the package name: {@code group:artifact} for Maven; PyPI names are normalised as PEP 503 says
+     * @param version the version
+     * @return the matches, sorted by advisory id, each advisory once
+     */
+    public List<OsvMatch> matchWithFixes(final Ecosystem ecosystem, final String name, final String version) {
+        List<AffectedPackage> candidates = index.getOrDefault(ecosystem, Map.of())
+                .getOrDefault(ecosystem.normalizeName(name), List.of());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<OsvAdvisory, String> found = new LinkedHashMap<>();
+        ParsedVersion parsed = new ParsedVersion(version);
+        for (AffectedPackage candidate : candidates) {
+            if (candidate.affects(parsed)) {
+                String fixed = candidate.firstFixed(parsed);
+                String known = found.get(candidate.advisory());
+                if (!found.containsKey(candidate.advisory()) || known == null
+                        || fixed != null && ecosystem.scheme().isValid(fixed) && ecosystem.scheme().isValid(known)
+                                && ecosystem.scheme().compare(fixed, known) < 0) {
+                    found.put(candidate.advisory(), fixed == null ? known : fixed);
+                }
+            }
+        }
+        List<OsvMatch> result = new ArrayList<>();
+        found.forEach((advisory, fixed) -> result.add(new OsvMatch(advisory, fixed)));
+        result.sort(Comparator.comparing(match -> match.advisory().id()));
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * Returns whether an advisory of the database names a package, at any version.
+     *
+     * @param ecosystem the package's ecosystem
+     * @param name the package name
+     * @return {@code true} if some advisory names it
+     */
+    public boolean names(final Ecosystem ecosystem, final String name) {
+        return index.getOrDefault(ecosystem, Map.of()).containsKey(ecosystem.normalizeName(name));
+    }
+
     /** Reads the files, counts what was read and skipped, and builds the index. */
     private static final class Loader {
         private final LogSink log;
         private final OsvLimits limits;
         private final ObjectMapper mapper;
         private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index = new EnumMap<>(Ecosystem.class);
+        private final Map<String, List<OsvAdvisory>> byId = new HashMap<>();
         private int advisories;
         private int skipped;
         private int gitRanges;
@@ -285,21 +403,28 @@ public final class OsvDatabase {
             log.error(line);
         }
 
+        OsvAdvisory parse(final byte[] content) throws IOException {
+            JsonNode root = mapper.readTree(content);
+            if (root == null) {
+                throw new IllegalArgumentException("the file is empty");
+            }
+            return OsvParser.parse(root);
+        }
+
+        static String position(final JsonProcessingException exception) {
+            JsonLocation location = exception.getLocation();
+            return location == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
+                    location.getLineNr(), location.getColumnNr());
+        }
+
         private void add(final byte[] content, final String origin) {
             OsvAdvisory advisory;
             try {
-                JsonNode root = mapper.readTree(content);
-                if (root == null) {
-                    throw new IllegalArgumentException("the file is empty");
-                }
-                advisory = OsvParser.parse(root);
+                advisory = parse(content);
             }
             catch (JsonProcessingException exception) {
-                JsonLocation location = exception.getLocation();
-                String position = location == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
-                        location.getLineNr(), location.getColumnNr());
                 skip(String.format(Locale.ROOT, "Cannot parse advisory '%s'%s: %s. The file is skipped.",
-                        origin, position, exception.getOriginalMessage()));
+                        origin, position(exception), exception.getOriginalMessage()));
                 return;
             }
             catch (IOException | IllegalArgumentException exception) {
@@ -307,7 +432,20 @@ public final class OsvDatabase {
                         origin, exception.getMessage()));
                 return;
             }
+            index(advisory, origin);
+        }
+
+        void index(final OsvAdvisory advisory, final String origin) {
             advisories++;
+            byId.computeIfAbsent(advisory.id().strip().toUpperCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(0, advisory);
+            for (String alias : advisory.aliases()) {
+                List<OsvAdvisory> known = byId.computeIfAbsent(alias.strip().toUpperCase(Locale.ROOT),
+                        k -> new ArrayList<>(1));
+                if (!known.contains(advisory)) {
+                    known.add(advisory);
+                }
+            }
             for (int i = 0; i < advisory.affected().size(); i++) {
                 Affected affected = advisory.affected().get(i);
                 Optional<Ecosystem> ecosystem = Ecosystem.fromOsvName(affected.ecosystem());
@@ -333,7 +471,9 @@ public final class OsvDatabase {
         OsvDatabase build() {
             Map<Ecosystem, Map<String, List<AffectedPackage>>> frozen = new EnumMap<>(Ecosystem.class);
             index.forEach((ecosystem, packages) -> frozen.put(ecosystem, Map.copyOf(packages)));
-            return new OsvDatabase(frozen, advisories);
+            Map<String, List<OsvAdvisory>> ids = new HashMap<>();
+            byId.forEach((id, list) -> ids.put(id, List.copyOf(list)));
+            return new OsvDatabase(frozen, Map.copyOf(ids), advisories);
         }
     }
 }
