@@ -1,0 +1,329 @@
+package io.lotabots.bot.security;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotDescriptor;
+import io.lotabots.bot.BotStatus;
+import io.lotabots.bot.GateResult;
+import io.lotabots.bot.ProcessingMode;
+import io.lotabots.bot.security.advisories.OsvAdvisory;
+import io.lotabots.bot.security.advisories.OsvDatabase;
+import io.lotabots.bot.security.advisories.Severity;
+import io.lotabots.bot.security.deps.CveAlert;
+import io.lotabots.bot.security.deps.DependencyInventory;
+import io.lotabots.bot.security.deps.DependencyMatcher;
+import io.lotabots.bot.security.deps.DependencyProblem;
+import io.lotabots.bot.security.deps.Inventory;
+import io.lotabots.bot.security.deps.MavenResolution;
+import io.lotabots.bot.security.findings.FindingKind;
+import io.lotabots.bot.security.findings.SecurityFinding;
+import io.lotabots.bot.security.policy.AssessedFinding;
+import io.lotabots.bot.security.policy.Baseline;
+import io.lotabots.bot.security.policy.PolicyEvaluator;
+import io.lotabots.bot.security.policy.PolicyOutcome;
+import io.lotabots.bot.security.policy.SecurityPolicy;
+import io.lotabots.bot.security.policy.Suppressions;
+import io.lotabots.bot.security.reports.ReportInput;
+import io.lotabots.bot.security.reports.ReportProblem;
+import io.lotabots.bot.security.reports.ReportSummary;
+import io.lotabots.bot.security.reports.ScannerReportResult;
+import io.lotabots.bot.security.reports.ScannerReports;
+import io.lotabots.bot.security.sarif.SarifReport;
+import io.lotabots.bot.security.sarif.SarifTool;
+import io.lotabots.bot.security.secrets.SecretFinding;
+import io.lotabots.bot.security.secrets.SecretRules;
+import io.lotabots.bot.security.secrets.SecretScan;
+import io.lotabots.bot.security.secrets.SecretScanner;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.Message;
+import io.lotabots.message.SecurityCveAlert;
+import io.lotabots.message.SecurityScanCompleted;
+import io.lotabots.util.EngineLog;
+import io.lotabots.util.LogSink;
+import io.lotabots.util.WorkspaceFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scans a workspace for secrets and vulnerable dependencies, reads the reports of other scanners, puts every
+ * finding through one policy (suppressions, new versus known, severity gate), writes a SARIF report of all of them
+ * and announces {@code security.scan_completed}. In CVE alert mode it answers one question instead, whether the
+ * codebase uses a package at a version one advisory affects, and announces {@code security.cve_alert}.
+ *
+ * <p>An input that cannot be read (a malformed lockfile, report or advisory) is named with its position and left
+ * out; the other inputs still count and the run is UNSTABLE. In strict mode the first such input fails the run.
+ */
+public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
+    /** How many findings the log lists one by one. */
+    static final int FINDINGS_LOGGED = 25;
+
+    @Override
+    public BotDescriptor<SecurityRequest> getDescriptor() {
+        return SecurityBotDescriptor.get();
+    }
+
+    @Override
+    public SecurityResult run(final SecurityRequest request, final BotContext context) {
+        EngineLog log = new EngineLog("Problems of SecurityBot:");
+        LogSink sink = log.and(context.getLog());
+        WorkspaceFiles workspace = WorkspaceFiles.of(context.getWorkspace());
+        if (request.advisory() != null) {
+            return cveAlert(request, request.advisory(), context, workspace, log, sink);
+        }
+        List<String> problems = new ArrayList<>();
+        List<SecurityFinding> findings = new ArrayList<>();
+        Set<String> accepted = new HashSet<>();
+        List<SarifTool> tools = new ArrayList<>();
+        tools.add(SarifTool.named(SarifTool.SECRETS));
+        tools.add(SarifTool.named(SarifTool.DEPENDENCIES));
+
+        if (request.secrets() != null) {
+            scanSecrets(request, request.secrets(), context, workspace, sink, findings, accepted, problems);
+        }
+        if (!request.dependencies().isEmpty()) {
+            Inventory inventory = inventory(request, context, sink, problems);
+            if (request.advisories() == null) {
+                sink.info("No advisory database given (option advisories): " + inventory.matchable().size()
+                        + " dependencies listed, not matched");
+            } else {
+                OsvDatabase database = OsvDatabase.load(workspace.resolve(request.advisories(), "the option 'advisories'"),
+                        sink);
+                List<SecurityFinding> vulnerable = DependencyMatcher.of(database).match(inventory.matchable());
+                sink.info(String.format(Locale.ROOT, "Matched %d dependencies against %d advisories: %d vulnerable",
+                        inventory.matchable().size(), database.size(), vulnerable.size()));
+                findings.addAll(vulnerable);
+            }
+        }
+        if (!request.reports().isEmpty()) {
+            ScannerReportResult reports = ScannerReports.create().withMode(context.getMode()).readInputs(
+                    request.reports().stream().map(ReportInput::parse).toList(), context.getWorkspace(), sink);
+            for (ReportSummary report : reports.getReports()) {
+                tools.add(new SarifTool(report.tool(), report.toolVersion(), report.informationUri()));
+            }
+            for (ReportProblem problem : reports.getProblems()) {
+                problems.add(problem.message());
+            }
+            findings.addAll(reports.getFindings());
+        }
+        if (context.getMode() == ProcessingMode.STRICT && !problems.isEmpty()) {
+            throw LotaBotsException.of(SecurityErrorCode.INPUT_UNREADABLE, "An input could not be read (strict mode): "
+                    + problems.get(0));
+        }
+
+        Suppressions suppressions = request.suppressions() == null ? Suppressions.none()
+                : Suppressions.read(workspace.resolve(request.suppressions(), "the option 'suppressions'"),
+                        request.suppressions());
+        Optional<Baseline> baseline = baseline(request, context, workspace, sink);
+        SecurityPolicy policy = new SecurityPolicy(SecurityPolicy.parseFailOn(request.failOn()), request.criticality(),
+                request.newOnly());
+        PolicyOutcome outcome = new PolicyEvaluator(policy, suppressions, baseline)
+                .evaluate(findings, accepted, LocalDate.ofInstant(context.getClock().instant(), ZoneOffset.UTC));
+
+        Path sarif = workspace.resolve(request.sarifOut(), "the option 'sarifOut'");
+        SarifReport.create().withTools(distinct(tools)).write(findings, sarif);
+        String sarifText = context.getWorkspace().toAbsolutePath().normalize().relativize(sarif).toString()
+                .replace('\\', '/');
+
+        logFindings(outcome, sink);
+        GateResult gate = outcome.gate();
+        BotStatus status = gate.toStatus();
+        if (gate.passed()) {
+            sink.info("Gate failOn passed: " + gate.detail());
+        } else {
+            sink.error("Gate failOn failed: " + gate.detail() + " => " + gate.criticality());
+        }
+        if (!problems.isEmpty()) {
+            status = status.worse(BotStatus.UNSTABLE);
+            problems.forEach(problem -> sink.error("Left out: " + problem));
+        }
+        Integer newCount = outcome.hasBaseline() ? outcome.getNew().size() : null;
+        Integer fixedCount = outcome.hasBaseline() ? outcome.fixed().size() : null;
+        Message message = context.publish(SecurityBotDescriptor.NAME, new SecurityScanCompleted(
+                outcome.vulnerabilities(), outcome.secretsFound(), gate.passed() ? "pass" : "fail", newCount,
+                fixedCount, sarifText));
+        String summary = summary(outcome, status, sarifText);
+        return new SecurityResult(status, summary, log, List.of(message), outcome, sarifText, problems,
+                java.util.Map.of());
+    }
+
+    private static void scanSecrets(final SecurityRequest request, final String folderText, final BotContext context,
+            final WorkspaceFiles workspace, final LogSink sink, final List<SecurityFinding> findings,
+            final Set<String> accepted, final List<String> problems) {
+        Path folder = workspace.resolve(folderText, "the option 'secrets'");
+        if (!Files.isDirectory(folder)) {
+            throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The folder '" + folderText
+                    + "' to scan for secrets (option secrets) does not exist; give a folder of the workspace, or none");
+        }
+        SecretRules rules = SecretRules.builtIn();
+        if (request.secretConfig() != null) {
+            rules = rules.withConfig(workspace.resolve(request.secretConfig(), "the option 'secretConfig'"));
+        }
+        SecretScanner scanner = SecretScanner.of(rules).withMaxFileSize(request.maxFileSizeKb() * 1024L);
+        if (request.secretBaseline() != null) {
+            scanner = scanner.withBaseline(SecretScanner.readBaseline(
+                    workspace.resolve(request.secretBaseline(), "the option 'secretBaseline'")));
+        }
+        SecretScan scan = request.since() == null ? scanner.scan(folder) : scanner.scanChangedSince(folder, request.since());
+        sink.info("Secrets: " + scan.getSummary());
+        problems.addAll(scan.getErrors());
+        Path root = context.getWorkspace().toAbsolutePath().normalize();
+        String prefix = root.relativize(folder).toString().replace('\\', '/');
+        for (SecretFinding secret : scan.getFindings()) {
+            String file = prefix.isEmpty() ? secret.file() : prefix + "/" + secret.file();
+            findings.add(new SecurityFinding(FindingKind.SECRET, secret.ruleId(), Severity.HIGH,
+                    secret.ruleId() + " " + secret.maskedSecret(), SarifTool.SECRETS, file, secret.line(), null, null,
+                    List.of(), secret.fingerprint()));
+            if (secret.baselined()) {
+                accepted.add(secret.fingerprint());
+            }
+        }
+    }
+
+    private static Inventory inventory(final SecurityRequest request, final BotContext context, final LogSink sink,
+            final List<String> problems) {
+        DependencyInventory.Builder builder = DependencyInventory.builder(context).log(sink);
+        if (request.resolveMaven()) {
+            builder.resolveMaven(context.getProcesses(), MavenResolution.defaults());
+        }
+        DependencyInventory reader = builder.build();
+        List<String> files = new ArrayList<>(request.dependencies());
+        boolean detect = files.remove(SecurityBotDescriptor.AUTO);
+        Inventory inventory = detect ? reader.detect() : reader.read(files);
+        if (detect && !files.isEmpty()) {
+            Inventory more = reader.read(files);
+            List<io.lotabots.bot.security.deps.Component> components = new ArrayList<>(inventory.components());
+            components.addAll(more.components());
+            List<String> read = new ArrayList<>(inventory.files());
+            read.addAll(more.files());
+            List<DependencyProblem> all = new ArrayList<>(inventory.problems());
+            all.addAll(more.problems());
+            inventory = new Inventory(components, read, all);
+        }
+        sink.info("Dependencies: " + inventory.summary());
+        for (DependencyProblem problem : inventory.problems()) {
+            if (problem.isError()) {
+                problems.add(problem.toString());
+            } else {
+                sink.info("Warning: " + problem);
+            }
+        }
+        return inventory;
+    }
+
+    private static Optional<Baseline> baseline(final SecurityRequest request, final BotContext context,
+            final WorkspaceFiles workspace, final LogSink sink) {
+        if (request.baseline() != null) {
+            return Optional.of(Baseline.read(workspace.resolve(request.baseline(), "the option 'baseline'"),
+                    request.baseline()));
+        }
+        List<Message> earlier = context.getBus().query(MessageFilter.ofTypes(SecurityScanCompleted.TYPE));
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            String report = earlier.get(i).getPayloadField("report_url").filter(node -> node.isTextual())
+                    .map(node -> node.asText()).orElse(null);
+            if (report == null) {
+                continue;
+            }
+            Path file = context.getWorkspace().resolve(report).normalize();
+            if (file.startsWith(context.getWorkspace().toAbsolutePath().normalize()) && Files.isRegularFile(file)) {
+                sink.info("Comparing with the previous scan's findings in " + report);
+                return Optional.of(Baseline.read(file, report));
+            }
+            sink.info("The previous scan's report " + report + " is gone; every finding counts as new");
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static void logFindings(final PolicyOutcome outcome, final LogSink sink) {
+        List<AssessedFinding> counting = outcome.findings().stream().filter(AssessedFinding::counts).toList();
+        counting.stream().limit(FINDINGS_LOGGED).forEach(f -> sink.info(String.format(Locale.ROOT, "%s %s %s: %s%s",
+                f.finding().severity().name(), f.finding().ruleId(), f.finding().location(), f.finding().message(),
+                outcome.hasBaseline() ? (f.isNew() ? " [new]" : " [known]") : "")));
+        if (counting.size() > FINDINGS_LOGGED) {
+            sink.info("... and " + (counting.size() - FINDINGS_LOGGED) + " more findings; all are in the SARIF report");
+        }
+        for (AssessedFinding expired : outcome.getExpiredSuppressions()) {
+            sink.error("The suppression of " + expired.finding().ruleId() + " at "
+                    + (expired.suppression() == null ? "?" : expired.suppression().origin() + " expired on "
+                            + expired.suppression().expires())
+                    + "; the finding counts again");
+        }
+    }
+
+    private static String summary(final PolicyOutcome outcome, final BotStatus status, final String sarif) {
+        StringBuilder text = new StringBuilder();
+        int vulnerabilities = outcome.vulnerabilities().values().stream().mapToInt(Integer::intValue).sum();
+        text.append(vulnerabilities).append(vulnerabilities == 1 ? " vulnerability" : " vulnerabilities");
+        if (vulnerabilities > 0) {
+            text.append(" (");
+            List<String> parts = new ArrayList<>();
+            outcome.vulnerabilities().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
+            text.append(String.join(", ", parts)).append(')');
+        }
+        text.append(", ").append(outcome.secretsFound()).append(outcome.secretsFound() == 1 ? " secret" : " secrets");
+        if (outcome.hasBaseline()) {
+            text.append(", ").append(outcome.getNew().size()).append(" new, ").append(outcome.fixed().size())
+                    .append(" fixed");
+        }
+        text.append("; gate ").append(outcome.gate().passed() ? "passed" : "failed").append(" => ").append(status)
+                .append("; SARIF ").append(sarif);
+        return text.toString();
+    }
+
+    private SecurityResult cveAlert(final SecurityRequest request, final String advisory, final BotContext context,
+            final WorkspaceFiles workspace, final EngineLog log, final LogSink sink) {
+        List<OsvAdvisory> advisories;
+        Path asFile = context.getWorkspace().resolve(advisory).normalize();
+        if (advisory.endsWith(".json") || Files.isRegularFile(asFile)) {
+            advisories = CveAlert.readAdvisory(workspace.resolve(advisory, "the option 'advisory'"));
+        } else {
+            if (request.advisories() == null) {
+                throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "To look up the advisory " + advisory
+                        + " give the advisory database (option advisories), or give an OSV JSON file as the advisory");
+            }
+            OsvDatabase database = OsvDatabase.load(workspace.resolve(request.advisories(), "the option 'advisories'"),
+                    sink);
+            advisories = CveAlert.lookUp(advisory, database);
+        }
+        List<String> problems = new ArrayList<>();
+        Inventory inventory = inventory(request, context, sink, problems);
+        CveAlert alert = CveAlert.check(advisory, advisories, inventory.matchable(), sink);
+        sink.info(alert.summary());
+        SecurityCveAlert payload = alert.toPayload();
+        Message message = context.publish(SecurityBotDescriptor.NAME, payload);
+        BotStatus status = alert.verdict() == CveAlert.Verdict.AFFECTED ? BotStatus.UNSTABLE : BotStatus.SUCCESS;
+        if (!problems.isEmpty()) {
+            status = status.worse(BotStatus.UNSTABLE);
+            problems.forEach(problem -> sink.error("Left out: " + problem));
+        }
+        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("advisory", alert.advisoryId());
+        extra.put("verdict", alert.verdict().name());
+        extra.put("affected", alert.verdict() == CveAlert.Verdict.AFFECTED);
+        extra.put("locations", alert.locations());
+        return new SecurityResult(status, alert.summary(), log, List.of(message), null, null, problems, extra);
+    }
+
+    private static List<SarifTool> distinct(final List<SarifTool> tools) {
+        Set<String> names = new LinkedHashSet<>();
+        List<SarifTool> result = new ArrayList<>();
+        for (SarifTool tool : tools) {
+            if (names.add(tool.name())) {
+                result.add(tool);
+            }
+        }
+        return result;
+    }
+}
