@@ -85,6 +85,9 @@ public final class LotaBotsCommand {
             if ("deploy".equals(bot.getDescriptor().getId())) {
                 botCommand.addSubcommand("rollback", BotCommand.of(PresetBot.deployRollback(bot)));
             }
+            if ("security".equals(bot.getDescriptor().getId())) {
+                botCommand.addSubcommand("cve-alert", BotCommand.of(PresetBot.cveAlert(bot)));
+            }
             commandLine.addSubcommand(bot.getDescriptor().getId(), botCommand);
         }
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);

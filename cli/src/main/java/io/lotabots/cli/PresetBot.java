@@ -56,6 +56,21 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
                 Map.of("rollback", Boolean.TRUE));
     }
 
+    /**
+     * Returns SecurityBot's {@code cve-alert} subcommand's bot: CVE alert mode with the dependency options.
+     *
+     * @param security SecurityBot
+     * @param <Q> the request type
+     * @param <R> the result type
+     * @return the bot behind {@code lotabots security cve-alert}
+     */
+    static <Q, R extends BotResult> PresetBot<Q, R> cveAlert(final Bot<Q, R> security) {
+        return new PresetBot<>(security, "cve-alert", "answers whether this codebase uses a package at a version one"
+                + " advisory affects, and where, and announces security.cve_alert; exit 3 when it does.",
+                List.of("advisory", "advisories", "dependencies", "sbom", "resolveMaven"),
+                Map.of("secrets", "none"));
+    }
+
     @Override
     public BotDescriptor<Q> getDescriptor() {
         return descriptor;

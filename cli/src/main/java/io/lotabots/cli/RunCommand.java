@@ -18,12 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lotabots run}: the main job until the scenarios exist. It runs every registered bot, in order, on a
- * working directory with the bots' defaults, records their messages in the journal, and prints the timeline.
+ * {@code lotabots run}: runs bots one after the other on a working directory with their defaults, by default
+ * BuildBot, TestBot and SecurityBot (the stages of the main job that need no environment to deploy to), records
+ * their messages in the journal, and prints the timeline. {@code lotabots scenario run} runs whole scenarios.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run every registered bot on a working directory with its defaults, record the messages in"
-                + " the journal and print the message timeline.",
+        description = {"Run bots one after the other on a working directory with their defaults (build, test and"
+                + " security unless --bots says otherwise), record the messages in the journal and print the message"
+                + " timeline. 'lotabots scenario run NAME' runs a whole scenario.",
                 "Progress goes to standard error, the timeline to standard output."})
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
                     + " approves every one. Repeatable.")
     private List<String> approvals = new ArrayList<>();
 
+    @Option(names = "--bots", paramLabel = "ID", split = ",", defaultValue = "build,test,security",
+            description = "The bots to run, in order. Default: ${DEFAULT-VALUE}.")
+    private List<String> bots = new ArrayList<>();
+
     private final BotRegistry registry;
 
     RunCommand() {
@@ -62,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
         for (String key : options.keySet()) {
             registry.get(key);
         }
-        for (Bot<?, ?> bot : registry.getBots()) {
+        for (String name : bots) {
+            Bot<?, ?> bot = registry.get(name);
             String id = bot.getDescriptor().getId();
             Map<String, Object> botOptions = options.getOrDefault(id, options.getOrDefault(bot.getDescriptor().getName(), Map.of()));
             steps.add(Step.bot(bot.getDescriptor().getName(), bot, botOptions));

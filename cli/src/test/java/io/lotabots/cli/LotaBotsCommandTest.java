@@ -205,7 +205,7 @@ class LotaBotsCommandTest {
 
     @Test
     void shouldRunEveryBotRecordItsMessagesAndPrintTheTimeline() {
-        CliRun run = CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "count.branch=release");
+        CliRun run = CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "count.branch=release");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
         assertThat(run.err()).contains("==> CountingBot").contains("[CountingBot] counting branch release")
@@ -221,17 +221,17 @@ class LotaBotsCommandTest {
 
     @Test
     void shouldExitWithTheBotStatus() {
-        assertThat(CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "count.outcome=UNSTABLE")
+        assertThat(CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "count.outcome=UNSTABLE")
                 .exitCode()).isEqualTo(ExitCode.UNSTABLE);
-        assertThat(CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "count.outcome=FAILURE")
+        assertThat(CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "count.outcome=FAILURE")
                 .exitCode()).isEqualTo(ExitCode.FAILURE);
     }
 
     @Test
     void shouldRejectOverridesOfUnknownBotsAndOptions() {
-        CliRun unknownBot = CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "nobot.x=1");
-        CliRun badValue = CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "count.outcome=MAYBE");
-        CliRun malformed = CliRun.of(COUNTING, "run", "--workdir", dir.toString(), "--set", "count");
+        CliRun unknownBot = CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "nobot.x=1");
+        CliRun badValue = CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "count.outcome=MAYBE");
+        CliRun malformed = CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.toString(), "--set", "count");
 
         assertThat(unknownBot.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unknownBot.err()).contains("There is no bot 'nobot'").contains("count");
@@ -283,7 +283,7 @@ class LotaBotsCommandTest {
 
     @Test
     void shouldRejectAWorkdirThatDoesNotExist() {
-        CliRun run = CliRun.of(COUNTING, "run", "--workdir", dir.resolve("nope").toString());
+        CliRun run = CliRun.of(COUNTING, "run", "--bots", "count", "--workdir", dir.resolve("nope").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("does not exist");

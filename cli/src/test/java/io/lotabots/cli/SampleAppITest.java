@@ -45,12 +45,10 @@ class SampleAppITest {
     }
 
     /**
-     * The registered bots without DeployBot: the sample app gets its deploy step (the directory target) once that
-     * target is merged; until then a run without deploy options would stop at DeployBot's missing environment.
+     * Every registered bot; {@code run} picks build, test and security from them, in that order.
      */
     private static BotRegistry buildAndTest() {
-        return BotRegistry.of(BotRegistry.standard().getBots().stream()
-                .filter(bot -> !"deploy".equals(bot.getDescriptor().getId())).toList());
+        return BotRegistry.standard();
     }
 
     @Test
@@ -59,8 +57,11 @@ class SampleAppITest {
                 "--set", "build.artifacts=target/*.jar", "--set", "test.minCoverage=50");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SUCCESS);
-        assertThat(run.err()).contains("[BuildBot] Running mvn -B verify").contains("<== TestBot: SUCCESS");
-        assertThat(run.out()).contains("build.completed").contains("test.completed");
+        assertThat(run.err()).contains("[BuildBot] Running mvn -B verify").contains("<== TestBot: SUCCESS")
+                .contains("<== SecurityBot: SUCCESS");
+        assertThat(run.out()).contains("build.completed").contains("test.completed").contains("security.scan_completed")
+                .contains("Report: ");
+        assertThat(copy.resolve(".lotabots/security/security.sarif")).exists();
         List<Message> messages = Journal.at(copy.resolve(Journal.DEFAULT_PATH)).read(MessageFilter.ALL);
         BuildCompleted build = messages.stream().filter(m -> m.getType().equals(BuildCompleted.TYPE)).findFirst()
                 .orElseThrow().payloadAs(BuildCompleted.class);
@@ -84,7 +85,8 @@ class SampleAppITest {
         CliRun run = CliRun.of(buildAndTest(), "run", "--workdir", copy.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
-        assertThat(run.err()).contains("<== BuildBot: FAILURE").contains("<== TestBot: NOT_RUN");
+        assertThat(run.err()).contains("<== BuildBot: FAILURE").contains("<== TestBot: NOT_RUN")
+                .contains("<== SecurityBot: NOT_RUN");
         assertThat(run.out()).contains("build.failed");
     }
 }

@@ -210,7 +210,6 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             all.addAll(more.problems());
             inventory = new Inventory(components, read, all);
         }
-        sink.info("Dependencies: " + inventory.summary());
         for (DependencyProblem problem : inventory.problems()) {
             if (problem.isError()) {
                 problems.add(problem.toString());
