@@ -95,7 +95,8 @@ public final class ScenarioCompiler {
         }
         ScenarioStage.ApprovalStage approval = (ScenarioStage.ApprovalStage) stage;
         Step step = Step.approval(approval.stage(), approval.gate(), approval.description());
-        return approval.when() == null ? step : guarded(approval.stage(), approval.when(), step);
+        ScenarioStage.Condition when = approval.when();
+        return when == null ? step : guarded(approval.stage(), when, step);
     }
 
     private Step botStep(final ScenarioStage.BotStage stage, final Map<String, ? extends Map<String, ?>> overrides) {
@@ -117,7 +118,8 @@ public final class ScenarioCompiler {
             step = Step.onFailure(stage.stage(), step,
                     Step.sequence("On failure of " + stage.stage(), handlers.toArray(Step[]::new)));
         }
-        return stage.when() == null ? step : guarded(stage.stage(), stage.when(), step);
+        ScenarioStage.Condition when = stage.when();
+        return when == null ? step : guarded(stage.stage(), when, step);
     }
 
     private static Step guarded(final String name, final ScenarioStage.Condition condition, final Step step) {

@@ -42,9 +42,9 @@ public final class ScenarioText {
                 out.append('\n');
             }
         }
-        if (scenario.notification() != null) {
-            out.append("\nAfter each stage: ").append(scenario.notification().bot())
-                    .append(options(scenario.notification().options())).append('\n');
+        Scenario.Notify notify = scenario.notification();
+        if (notify != null) {
+            out.append("\nAfter each stage: ").append(notify.bot()).append(options(notify.options())).append('\n');
         }
         return out.toString();
     }

@@ -52,14 +52,17 @@ final class DirectoryDeployTarget implements DeployTarget {
         if (options.artifact() == null && !request.rollback()) {
             throw invalid("The directory target needs the artifact to deploy, for example artifact: 'target/app.jar'.");
         }
-        if (options.startCommand() == null) {
+        String startCommand = options.startCommand();
+        if (startCommand == null) {
             throw invalid("The directory target needs the command that starts a release, for example"
                     + " startCommand: 'java -jar ${ARTIFACT} --server.port=${PORT}'.");
         }
-        Path artifact = options.artifact() == null ? workspace : workspace.resolve(options.artifact()).normalize();
+        String artifactOption = options.artifact();
+        Path artifact = artifactOption == null ? workspace : workspace.resolve(artifactOption).normalize();
         Path releases = workspace.resolve(options.releases()).normalize();
-        DirectorySettings settings = new DirectorySettings(releases, environment, words(options.startCommand()),
-                options.stopCommand() == null ? List.of() : words(options.stopCommand()), options.healthPath(),
+        String stopCommand = options.stopCommand();
+        DirectorySettings settings = new DirectorySettings(releases, environment, words(startCommand),
+                stopCommand == null ? List.of() : words(stopCommand), options.healthPath(),
                 options.bluePort(), options.greenPort(), options.startTimeout(), request.rollbackWindow());
         return new DirectoryDeployTarget(new DirectoryTarget(settings, context), artifact, version,
                 releases.toString());

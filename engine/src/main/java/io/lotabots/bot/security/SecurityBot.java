@@ -22,6 +22,7 @@ import io.lotabots.bot.security.policy.Baseline;
 import io.lotabots.bot.security.policy.PolicyEvaluator;
 import io.lotabots.bot.security.policy.PolicyOutcome;
 import io.lotabots.bot.security.policy.SecurityPolicy;
+import io.lotabots.bot.security.policy.Suppression;
 import io.lotabots.bot.security.policy.Suppressions;
 import io.lotabots.bot.security.reports.ReportInput;
 import io.lotabots.bot.security.reports.ReportProblem;
@@ -78,8 +79,9 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         EngineLog log = new EngineLog("Problems of SecurityBot:");
         LogSink sink = log.and(context.getLog());
         WorkspaceFiles workspace = WorkspaceFiles.of(context.getWorkspace());
-        if (request.advisory() != null) {
-            return cveAlert(request, request.advisory(), context, workspace, log, sink);
+        String advisory = request.advisory();
+        if (advisory != null) {
+            return cveAlert(request, advisory, context, workspace, log, sink);
         }
         List<String> problems = new ArrayList<>();
         List<SecurityFinding> findings = new ArrayList<>();
@@ -88,16 +90,18 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         tools.add(SarifTool.named(SarifTool.SECRETS));
         tools.add(SarifTool.named(SarifTool.DEPENDENCIES));
 
-        if (request.secrets() != null) {
-            scanSecrets(request, request.secrets(), context, workspace, sink, findings, accepted, problems);
+        String secrets = request.secrets();
+        if (secrets != null) {
+            scanSecrets(request, secrets, context, workspace, sink, findings, accepted, problems);
         }
         if (!request.dependencies().isEmpty()) {
             Inventory inventory = inventory(request, context, sink, problems);
-            if (request.advisories() == null) {
+            String advisories = request.advisories();
+            if (advisories == null) {
                 sink.info("No advisory database given (option advisories): " + inventory.matchable().size()
                         + " dependencies listed, not matched");
             } else {
-                OsvDatabase database = OsvDatabase.load(workspace.resolve(request.advisories(), "the option 'advisories'"),
+                OsvDatabase database = OsvDatabase.load(workspace.resolve(advisories, "the option 'advisories'"),
                         sink);
                 List<SecurityFinding> vulnerable = DependencyMatcher.of(database).match(inventory.matchable());
                 sink.info(String.format(Locale.ROOT, "Matched %d dependencies against %d advisories: %d vulnerable",
@@ -121,9 +125,9 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
                     + problems.get(0));
         }
 
-        Suppressions suppressions = request.suppressions() == null ? Suppressions.none()
-                : Suppressions.read(workspace.resolve(request.suppressions(), "the option 'suppressions'"),
-                        request.suppressions());
+        String suppressionsFile = request.suppressions();
+        Suppressions suppressions = suppressionsFile == null ? Suppressions.none()
+                : Suppressions.read(workspace.resolve(suppressionsFile, "the option 'suppressions'"), suppressionsFile);
         Optional<Baseline> baseline = baseline(request, context, workspace, sink);
         SecurityPolicy policy = new SecurityPolicy(SecurityPolicy.parseFailOn(request.failOn()), request.criticality(),
                 request.newOnly());
@@ -166,15 +170,18 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
                     + "' to scan for secrets (option secrets) does not exist; give a folder of the workspace, or none");
         }
         SecretRules rules = SecretRules.builtIn();
-        if (request.secretConfig() != null) {
-            rules = rules.withConfig(workspace.resolve(request.secretConfig(), "the option 'secretConfig'"));
+        String config = request.secretConfig();
+        if (config != null) {
+            rules = rules.withConfig(workspace.resolve(config, "the option 'secretConfig'"));
         }
         SecretScanner scanner = SecretScanner.of(rules).withMaxFileSize(request.maxFileSizeKb() * 1024L);
-        if (request.secretBaseline() != null) {
+        String secretBaseline = request.secretBaseline();
+        if (secretBaseline != null) {
             scanner = scanner.withBaseline(SecretScanner.readBaseline(
-                    workspace.resolve(request.secretBaseline(), "the option 'secretBaseline'")));
+                    workspace.resolve(secretBaseline, "the option 'secretBaseline'")));
         }
-        SecretScan scan = request.since() == null ? scanner.scan(folder) : scanner.scanChangedSince(folder, request.since());
+        String since = request.since();
+        SecretScan scan = since == null ? scanner.scan(folder) : scanner.scanChangedSince(folder, since);
         sink.info("Secrets: " + scan.getSummary());
         problems.addAll(scan.getErrors());
         Path root = context.getWorkspace().toAbsolutePath().normalize();
@@ -222,9 +229,9 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
 
     private static Optional<Baseline> baseline(final SecurityRequest request, final BotContext context,
             final WorkspaceFiles workspace, final LogSink sink) {
-        if (request.baseline() != null) {
-            return Optional.of(Baseline.read(workspace.resolve(request.baseline(), "the option 'baseline'"),
-                    request.baseline()));
+        String given = request.baseline();
+        if (given != null) {
+            return Optional.of(Baseline.read(workspace.resolve(given, "the option 'baseline'"), given));
         }
         List<Message> earlier = context.getBus().query(MessageFilter.ofTypes(SecurityScanCompleted.TYPE));
         for (int i = earlier.size() - 1; i >= 0; i--) {
@@ -253,9 +260,9 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             sink.info("... and " + (counting.size() - FINDINGS_LOGGED) + " more findings; all are in the SARIF report");
         }
         for (AssessedFinding expired : outcome.getExpiredSuppressions()) {
+            Suppression suppression = expired.suppression();
             sink.error("The suppression of " + expired.finding().ruleId() + " at "
-                    + (expired.suppression() == null ? "?" : expired.suppression().origin() + " expired on "
-                            + expired.suppression().expires())
+                    + (suppression == null ? "?" : suppression.origin() + " expired on " + suppression.expires())
                     + "; the finding counts again");
         }
     }
@@ -288,13 +295,14 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         if (advisory.endsWith(".json") || Files.isRegularFile(asFile)) {
             advisories = CveAlert.readAdvisory(workspace.resolve(advisory, "the option 'advisory'"));
         } else {
-            if (request.advisories() == null) {
+            String database = request.advisories();
+            if (database == null) {
                 throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "To look up the advisory " + advisory
                         + " give the advisory database (option advisories), or give an OSV JSON file as the advisory");
             }
-            OsvDatabase database = OsvDatabase.load(workspace.resolve(request.advisories(), "the option 'advisories'"),
+            OsvDatabase advisoryDatabase = OsvDatabase.load(workspace.resolve(database, "the option 'advisories'"),
                     sink);
-            advisories = CveAlert.lookUp(advisory, database);
+            advisories = CveAlert.lookUp(advisory, advisoryDatabase);
         }
         List<String> problems = new ArrayList<>();
         Inventory inventory = inventory(request, context, sink, problems);
