@@ -181,7 +181,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
                     workspace.resolve(secretBaseline, "the option 'secretBaseline'")));
         }
         String since = request.since();
-        SecretScan scan = since == null ? scanner.scan(folder) : scanner.scanChangedSince(folder, since);
+        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), request.secretExcludes())
+                : scanner.scanChangedSince(folder, since);
         sink.info("Secrets: " + scan.getSummary());
         problems.addAll(scan.getErrors());
         Path root = context.getWorkspace().toAbsolutePath().normalize();

@@ -25,6 +25,12 @@ public final class SecurityBotDescriptor {
     /** The folder scanned for secrets. */
     public static final BotOption<String> SECRETS = BotOption.optional("secrets", OptionType.STRING, ".",
             "Folder scanned for secrets, relative to the workspace; 'none' scans for none.");
+    /** Folders and files the secret scan leaves out. */
+    public static final BotOption<List<String>> SECRET_EXCLUDES = BotOption.optional("secretExcludes",
+            OptionType.STRING_LIST, List.of("**/.git/**", "**/.lotabots/**", "**/target/**", "**/build/**",
+                    "**/node_modules/**", "**/dist/**"),
+            "Ant-style patterns the secret scan leaves out: build output and installed packages, which repeat"
+                    + " (or minify) what the sources hold.");
     /** Scan only lines changed since a git reference. */
     public static final BotOption<String> SINCE = BotOption.optional("since", OptionType.STRING, null,
             "Git reference: scan only the lines changed since it (and uncommitted ones), for example origin/main.");
@@ -87,7 +93,7 @@ public final class SecurityBotDescriptor {
             "Scans for secrets and vulnerable dependencies, reads scanner reports, applies the severity gate with"
                     + " suppressions and a baseline, writes SARIF and announces security.scan_completed;"
                     + " in CVE alert mode announces security.cve_alert.",
-            List.of(SECRETS, SINCE, SECRET_CONFIG, SECRET_BASELINE, MAX_FILE_SIZE_KB, DEPENDENCIES, SBOM,
+            List.of(SECRETS, SECRET_EXCLUDES, SINCE, SECRET_CONFIG, SECRET_BASELINE, MAX_FILE_SIZE_KB, DEPENDENCIES, SBOM,
                     RESOLVE_MAVEN, ADVISORIES, REPORT, FAIL_ON, CRITICALITY, NEW_ONLY, BASELINE, SUPPRESSIONS,
                     SARIF_OUT, ADVISORY),
             SecurityBotDescriptor::toRequest);
@@ -117,7 +123,7 @@ public final class SecurityBotDescriptor {
         }
         SecurityPolicy.parseFailOn(options.require(FAIL_ON));
         return new SecurityRequest(secrets == null || "none".equals(secrets) || secrets.isBlank() ? null : secrets,
-                options.get(SINCE), options.get(SECRET_CONFIG), options.get(SECRET_BASELINE),
+                options.require(SECRET_EXCLUDES), options.get(SINCE), options.get(SECRET_CONFIG), options.get(SECRET_BASELINE),
                 options.require(MAX_FILE_SIZE_KB), dependencies, options.require(RESOLVE_MAVEN),
                 options.get(ADVISORIES), options.require(REPORT), options.require(FAIL_ON),
                 Criticality.valueOf(options.require(CRITICALITY)), options.require(NEW_ONLY), options.get(BASELINE),

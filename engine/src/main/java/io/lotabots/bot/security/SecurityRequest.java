@@ -10,6 +10,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * What SecurityBot scans and how it judges it. Built from options by {@link SecurityBotDescriptor}.
  *
  * @param secrets the folder scanned for secrets, relative to the workspace, or {@code null} for no secret scan
+ * @param secretExcludes Ant-style patterns the secret scan leaves out
  * @param since a git reference: scan only the lines changed since it, or {@code null} for every file
  * @param secretConfig a TOML, YAML or JSON file that adds, disables and allowlists secret rules, or {@code null}
  * @param secretBaseline a file of accepted secret fingerprints, or {@code null}
@@ -29,7 +30,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * @param advisory an advisory id or OSV file: answer whether this codebase is affected (CVE alert mode) instead
  *     of scanning, or {@code null}
  */
-public record SecurityRequest(@CheckForNull String secrets, @CheckForNull String since,
+public record SecurityRequest(@CheckForNull String secrets, List<String> secretExcludes, @CheckForNull String since,
         @CheckForNull String secretConfig, @CheckForNull String secretBaseline, int maxFileSizeKb,
         List<String> dependencies, boolean resolveMaven, @CheckForNull String advisories, List<String> reports,
         String failOn, Criticality criticality, boolean newOnly, @CheckForNull String baseline,
@@ -38,6 +39,7 @@ public record SecurityRequest(@CheckForNull String secrets, @CheckForNull String
      * Copies the lists.
      */
     public SecurityRequest {
+        secretExcludes = List.copyOf(secretExcludes);
         dependencies = List.copyOf(dependencies);
         reports = List.copyOf(reports);
     }

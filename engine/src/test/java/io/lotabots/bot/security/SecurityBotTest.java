@@ -113,6 +113,16 @@ class SecurityBotTest {
     }
 
     @Test
+    void leavesBuildOutputOutOfTheSecretScan() throws IOException {
+        Files.createDirectories(workspace.resolve("target/classes"));
+        Files.writeString(workspace.resolve("target/classes/aws.properties"), "aws_access_key_id = " + KEY_ID + "\n",
+                StandardCharsets.UTF_8);
+
+        assertThat(run(Map.of("failOn", "none")).getOutputs()).containsEntry("secretsFound", 0);
+        assertThat(run(Map.of("failOn", "none", "secretExcludes", List.of())).getOutputs()).containsEntry("secretsFound", 1);
+    }
+
+    @Test
     void passesACleanWorkspaceAndSaysSo() throws IOException {
         Files.delete(workspace.resolve("package-lock.json"));
 
