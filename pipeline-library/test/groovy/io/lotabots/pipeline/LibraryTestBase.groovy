@@ -42,7 +42,9 @@ abstract class LibraryTestBase extends BasePipelineTest {
 
     @BeforeAll
     void loadLibrary() throws Exception {
-        scriptRoots = ['target/test-jenkinsfiles'] as String[]
+        // The folder must exist before the script engine is made: only an existing folder's URL ends with '/'.
+        new File('target/test-jenkinsfiles').mkdirs()
+        scriptRoots = ['target/test-jenkinsfiles/'] as String[]
         scriptExtension = 'groovy'
         setUp()
         helper.registerSharedLibrary(library().name('lotabots').defaultVersion('master').allowOverride(true)

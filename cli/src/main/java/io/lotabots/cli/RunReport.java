@@ -45,8 +45,12 @@ final class RunReport {
             final List<Message> messages) {
         String html = render(title, correlationId, run, messages);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Path absolute = file.toAbsolutePath();
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
             Files.writeString(temporary, html, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
@@ -78,8 +82,9 @@ final class RunReport {
                     .append("</td><td class=\"").append(step.status().name()).append("\">").append(step.status().name())
                     .append("</td><td>").append(escape(Durations.format(step.duration()))).append("</td><td>")
                     .append(escape(step.summary()));
-            if (step.error() != null && !step.error().equals(step.summary())) {
-                html.append("<br><em>").append(escape(step.error())).append("</em>");
+            String error = step.error();
+            if (error != null && !error.equals(step.summary())) {
+                html.append("<br><em>").append(escape(error)).append("</em>");
             }
             html.append("</td></tr>\n");
         }
