@@ -1,6 +1,9 @@
 package io.lotabots.cli;
 
+import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotRegistry;
+import io.lotabots.bot.deploy.directory.DirectorySettings;
+import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.message.BuildCompleted;
@@ -12,6 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's main job on a copy of examples/sample-app: BuildBot runs the real Maven build, TestBot reads the
- * real Surefire, Failsafe and JaCoCo reports. Needs Maven on the PATH, as the README's commands do.
+ * real Surefire, Failsafe and JaCoCo reports, SecurityBot scans it; and DeployBot's directory target deploys the
+ * real jar blue-green on loopback ports and rolls it back. Needs Maven on the PATH, as the README's commands do.
  */
 class SampleAppITest {
     @TempDir
@@ -88,5 +99,62 @@ class SampleAppITest {
         assertThat(run.err()).contains("<== BuildBot: FAILURE").contains("<== TestBot: NOT_RUN")
                 .contains("<== SecurityBot: NOT_RUN");
         assertThat(run.out()).contains("build.failed");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String get(final int port, final String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    @Test
+    void shouldDeployTheSampleAppsJarBlueGreenAndRollItBack() throws IOException, InterruptedException {
+        int blue = freePort();
+        int green = freePort();
+        String[] common = {"--workdir", copy.toString(), "--target", "directory", "--environment", "staging",
+                "--artifact", "target/sample-app-1.0.0.jar", "--start-command", "java -jar ${ARTIFACT}",
+                "--blue-port", String.valueOf(blue), "--green-port", String.valueOf(green)};
+        try {
+            CliRun build = CliRun.of(buildAndTest(), "build", "--workdir", copy.toString(), "--command",
+                    "mvn -B -q package -DskipTests");
+            assertThat(build.exitCode()).as(build.err()).isEqualTo(ExitCode.SUCCESS);
+
+            CliRun first = CliRun.of(buildAndTest(), concat(new String[] {"deploy", "--app-version", "1.0.0",
+                    "--strategy", "blueGreen", "--smoke", "/health 200 ~UP"}, common));
+            CliRun second = CliRun.of(buildAndTest(), concat(new String[] {"deploy", "--app-version", "1.0.1",
+                    "--strategy", "blueGreen", "--smoke", "/greeting?name=Ada 200 ~Ada"}, common));
+
+            assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.SUCCESS);
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.SUCCESS);
+            assertThat(second.out()).contains("deploy.completed");
+            assertThat(get(green, "/health")).startsWith("200 ").contains("1.0.1");
+            assertThat(get(blue, "/health")).startsWith("200 ").contains("1.0.0");
+
+            CliRun rollback = CliRun.of(buildAndTest(), "deploy", "rollback", "--workdir", copy.toString(), "--target",
+                    "directory", "--environment", "staging", "--start-command", "java -jar ${ARTIFACT}", "--blue-port",
+                    String.valueOf(blue), "--green-port", String.valueOf(green));
+
+            assertThat(rollback.exitCode()).as(rollback.err()).isEqualTo(ExitCode.SUCCESS);
+            assertThat(rollback.out()).contains("deploy.rolled_back");
+            assertThat(Files.readSymbolicLink(copy.resolve(".lotabots/releases/staging/current")).toString())
+                    .contains("1.0.0");
+        }
+        finally {
+            DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), "staging",
+                    List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", blue, green, Duration.ofSeconds(60),
+                    Duration.ofHours(24));
+            new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
+        }
+    }
+
+    private static String[] concat(final String[] head, final String[] tail) {
+        return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
     }
 }
