@@ -53,7 +53,7 @@ class LotaBotsCommandTest {
     void shouldListEveryBotWithItsOptionsFromTheDescriptor() {
         CliRun run = CliRun.of(COUNTING, "bots");
 
-        assertThat(run.out()).contains("CountingBot (lotabots count, Pipeline step countBot)")
+        assertThat(run.out()).contains("CountingBot (lotabots count, Pipeline step countingBot)")
                 .contains("--branch").contains("default: main")
                 .contains("--outcome").contains("one of SUCCESS, UNSTABLE, FAILURE")
                 .contains("--token-variable");

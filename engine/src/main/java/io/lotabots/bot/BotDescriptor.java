@@ -68,12 +68,13 @@ public final class BotDescriptor<Q> {
     }
 
     /**
-     * Returns the Pipeline step name.
+     * Returns the Pipeline step name: the name with a lower-case first letter, as Jenkins names steps
+     * ({@code TestBot} gives {@code testBot}, {@code NotificationBot} gives {@code notificationBot}).
      *
      * @return the function name, for example {@code testBot}
      */
     public String getFunctionName() {
-        return id + "Bot";
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

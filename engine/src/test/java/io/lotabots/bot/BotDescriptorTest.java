@@ -47,11 +47,13 @@ class BotDescriptorTest {
     }
 
     @Test
-    void shouldDerivePipelineFunctionNameFromId() {
+    void shouldDerivePipelineFunctionNameFromName() {
         BotDescriptor<String> descriptor = BotDescriptor.of("test", "TestBot", "Runs tests.", List.of(),
                 options -> "request");
 
         assertThat(descriptor.getFunctionName()).isEqualTo("testBot");
+        assertThat(BotDescriptor.of("notify", "NotificationBot", "Notifies.", List.of(), options -> "request")
+                .getFunctionName()).isEqualTo("notificationBot");
         assertThat(descriptor.getId()).isEqualTo("test");
         assertThat(descriptor.getName()).isEqualTo("TestBot");
         assertThat(descriptor.getHelp()).isEqualTo("Runs tests.");

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * NotificationBot's id, name, help and options, the one place the CLI ({@code lotabots notify --channel slack}) and
- * the Pipeline step ({@code notifyBot channel: ['slack']}) read them from. Secrets are never options: they are read
+ * the Pipeline step ({@code notificationBot channel: ['slack']}) read them from. Secrets are never options: they are read
  * by name from the environment (CLI) or from credentials bound to these names (Jenkins).
  */
 public final class NotificationBotDescriptor {

@@ -50,7 +50,7 @@ class NotificationBotTest {
     void isRegisteredWithItsIdAndName() {
         assertThat(BotRegistry.standard().get("notify")).isInstanceOf(NotificationBot.class);
         assertThat(BotRegistry.standard().get("NotificationBot").getDescriptor().getFunctionName())
-                .isEqualTo("notifyBot");
+                .isEqualTo("notificationBot");
     }
 
     @Test
