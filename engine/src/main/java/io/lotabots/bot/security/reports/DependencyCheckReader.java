@@ -38,19 +38,11 @@ final class DependencyCheckReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw context.wrongType(parser, "the report", "an object");
             }
-            int index = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("dependencies".equals(name) && value != JsonToken.VALUE_NULL) {
-                    context.expectArray(parser, "dependencies");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (parser.currentToken() != JsonToken.START_OBJECT) {
-                            throw context.wrongType(parser, "dependencies[" + index + "]", "an object");
-                        }
-                        dependency(context, context.tree(parser), candidates);
-                        index++;
-                    }
+                    context.forEachObject(parser, "dependencies", node -> dependency(context, node, candidates));
                 }
                 else if ("scanInfo".equals(name)) {
                     version = context.tree(parser).path("engineVersion").asText(null);

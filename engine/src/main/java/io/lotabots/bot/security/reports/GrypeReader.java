@@ -46,13 +46,7 @@ final class GrypeReader {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("matches".equals(name) && value != JsonToken.VALUE_NULL) {
-                    context.expectArray(parser, "matches");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (parser.currentToken() != JsonToken.START_OBJECT) {
-                            throw context.wrongType(parser, "matches[" + matches.size() + "]", "an object");
-                        }
-                        matches.add(context.tree(parser));
-                    }
+                    context.forEachObject(parser, "matches", matches::add);
                 }
                 else if ("source".equals(name)) {
                     source = context.tree(parser);

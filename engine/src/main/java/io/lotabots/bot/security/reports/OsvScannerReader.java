@@ -35,19 +35,11 @@ final class OsvScannerReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw context.wrongType(parser, "the report", "an object");
             }
-            int index = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("results".equals(name) && value != JsonToken.VALUE_NULL) {
-                    context.expectArray(parser, "results");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (parser.currentToken() != JsonToken.START_OBJECT) {
-                            throw context.wrongType(parser, "results[" + index + "]", "an object");
-                        }
-                        result(context, context.tree(parser), findings);
-                        index++;
-                    }
+                    context.forEachObject(parser, "results", node -> result(context, node, findings));
                 }
                 else {
                     parser.skipChildren();

@@ -289,4 +289,28 @@ final class ReportContext {
             throw wrongType(parser, field, "an array");
         }
     }
+
+    /**
+     * Reads the array the parser is at, one object at a time as a tree, and hands each to {@code handler}; an element
+     * that is no object is an error naming it as {@code field[index]}.
+     */
+    void forEachObject(final JsonParser parser, final String field, final ObjectHandler handler) throws IOException {
+        expectArray(parser, field);
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw wrongType(parser, field + "[" + index + "]", "an object");
+            }
+            handler.accept(tree(parser));
+            index++;
+        }
+    }
+
+    /**
+     * Takes one object of a report array.
+     */
+    @FunctionalInterface
+    interface ObjectHandler {
+        void accept(JsonNode object) throws IOException;
+    }
 }

@@ -105,14 +105,7 @@ final class SarifReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("results".equals(name) && value != JsonToken.VALUE_NULL) {
-                context.expectArray(parser, "runs[" + index + "].results");
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (parser.currentToken() != JsonToken.START_OBJECT) {
-                        throw context.wrongType(parser, "runs[" + index + "].results[" + results.size() + "]",
-                                "an object");
-                    }
-                    results.add(context.tree(parser));
-                }
+                context.forEachObject(parser, "runs[" + index + "].results", results::add);
             }
             else if ("tool".equals(name)) {
                 tool = context.tree(parser);

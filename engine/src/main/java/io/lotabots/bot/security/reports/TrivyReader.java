@@ -92,13 +92,7 @@ final class TrivyReader {
 
     private static void readResults(final ReportContext context, final JsonParser parser,
             final List<JsonNode> results) throws IOException {
-        context.expectArray(parser, "Results");
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                throw context.wrongType(parser, "Results[" + results.size() + "]", "an object");
-            }
-            results.add(context.tree(parser));
-        }
+        context.forEachObject(parser, "Results", results::add);
     }
 
     private static Candidate vulnerability(final ReportContext context, final JsonNode vulnerability,
