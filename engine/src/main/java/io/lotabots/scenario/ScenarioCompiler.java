@@ -5,6 +5,8 @@ import io.lotabots.bot.BotOptions;
 import io.lotabots.bot.BotRegistry;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.workflow.Step;
+import io.lotabots.workflow.StepOutcome;
+import io.lotabots.workflow.StepStatus;
 import io.lotabots.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.Set;
 public final class ScenarioCompiler {
     /** The override key of the notification sent after each stage, beside stage and bot ids. */
     public static final String NOTIFY_KEY = "notify";
+    /** The options through which a notifying bot learns which stage it reports on and how that stage ended. */
+    private static final List<String> REPORT_OPTIONS = List.of("stage", "result", "summary");
 
     private final BotRegistry registry;
 
@@ -58,8 +62,9 @@ public final class ScenarioCompiler {
                 continue;
             }
             // A failed stage is announced too, after its failure path, before the run stops.
-            steps.add(Step.onFailure(stage.stage(), step, notification(notify, overrides, stage.stage() + " failed")));
-            steps.add(notification(notify, overrides, stage.stage()));
+            steps.add(Step.onFailure(stage.stage(), step, notification(notify, overrides, stage.stage(),
+                    "Notify: " + stage.stage() + " failed")));
+            steps.add(notification(notify, overrides, stage.stage(), "Notify: " + stage.stage()));
         }
         return Workflow.of(scenario.name(), scenario.title(), steps.toArray(Step[]::new));
     }
@@ -126,8 +131,13 @@ public final class ScenarioCompiler {
         return Step.when(name, condition.toString(), state -> condition.holds(state.parameters()), step);
     }
 
+    /**
+     * The notification about a stage. When the notifying bot takes them (NotificationBot does), it gets the stage's
+     * name, result and summary at run time, from the record of the stage it follows (its sibling step), so that a
+     * stage that failed before its bot published anything is still reported as failed.
+     */
     private Step.Task notification(final Scenario.Notify notify, final Map<String, ? extends Map<String, ?>> overrides,
-            final String stageName) {
+            final String stageName, final String stepName) {
         Bot<?, ?> bot = registry.find(notify.bot()).orElseThrow(() -> LotaBotsException.of(
                 ScenarioErrorCode.INVALID_DEFINITION, "The scenario's notification uses the bot '" + notify.bot()
                         + "', which is not installed; the bots are " + botIds()));
@@ -142,7 +152,37 @@ public final class ScenarioCompiler {
             throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, "The notification after each stage: "
                     + e.getMessage(), e);
         }
-        return Step.bot("Notify: " + stageName, bot, options).asOptional();
+        if (REPORT_OPTIONS.stream().anyMatch(option -> bot.getDescriptor().findOption(option).isEmpty())) {
+            return Step.bot(stepName, bot, options).asOptional();
+        }
+        Map<String, Object> fixed = Map.copyOf(options);
+        return Step.task(stepName, context -> {
+            String path = context.getPath();
+            String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+            Map<String, Object> report = new LinkedHashMap<>(fixed);
+            report.putIfAbsent("stage", stageName);
+            context.getState().step(parent + stageName).ifPresent(record -> {
+                report.putIfAbsent("result", resultOf(record.status()));
+                if (!record.summary().isBlank()) {
+                    report.putIfAbsent("summary", record.summary());
+                }
+            });
+            return StepOutcome.of(bot.run(report, context.botContext().withLogPrefix(bot.getDescriptor().getName())));
+        }).asOptional();
+    }
+
+    /**
+     * Returns the Jenkins result that a step's status amounts to, as the Pipeline library passes
+     * {@code currentBuild.currentResult}.
+     */
+    private static String resultOf(final StepStatus status) {
+        return switch (status) {
+            case SUCCESS -> "SUCCESS";
+            case UNSTABLE -> "UNSTABLE";
+            case FAILURE -> "FAILURE";
+            case ABORTED -> "ABORTED";
+            case SKIPPED, NOT_RUN -> "NOT_BUILT";
+        };
     }
 
     private Bot<?, ?> bot(final ScenarioStage.BotStage stage) {

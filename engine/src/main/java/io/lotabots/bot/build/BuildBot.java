@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.artifact.ArtifactStore;
 import io.lotabots.artifact.ArtifactStores;
+import io.lotabots.artifact.FileDigest;
 import io.lotabots.artifact.LocalArtifactStore;
 import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotContext;
@@ -138,6 +139,9 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
             BuildPlan plan = request.getCommand().map(BuildPlan::custom).orElseGet(() -> BuildPlan.detect(workspace));
             if (request.getPriority() == BuildPriority.CRITICAL) {
                 plan = plan.skipping(request.getNonEssential());
+            }
+            if (request.isTestFailuresToTestBot()) {
+                plan = plan.leavingTestFailuresToTestBot();
             }
             commandText = plan.describe();
             version = identify();

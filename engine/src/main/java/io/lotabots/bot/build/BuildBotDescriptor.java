@@ -57,6 +57,11 @@ public final class BuildBotDescriptor {
                     + " javadoc,site: Maven gets -Dmaven.javadoc.skip=true, -Dmaven.site.skip=true, -DskipTests for"
                     + " tests and -D<step>.skip=true for others; Gradle gets -x javadoc and -x test; npm drops npm"
                     + " test; every command sees them in LOTABOTS_SKIP_STEPS.");
+    /** Who fails the run on failing tests. */
+    public static final BotOption<String> TEST_FAILURES = BotOption.optional("testFailures",
+            OptionType.choice("fail", "testBot"), "fail", "What failing tests do to the build: fail it, or testBot:"
+                    + " the build goes on and TestBot's gate judges them from the reports (Maven gets"
+                    + " -Dmaven.test.failure.ignore=true; other build tools fail as before).");
     /** The timeout. */
     public static final BotOption<Duration> TIMEOUT = BotOption.optional("timeout", OptionType.DURATION,
             DEFAULT_TIMEOUT, "How long the build may run before it is stopped and fails, for example 30m or 1h.");
@@ -81,7 +86,7 @@ public final class BuildBotDescriptor {
     private static final BotDescriptor<BuildRequest> DESCRIPTOR = BotDescriptor.of(ID, NAME,
             "Builds the project with its build tool, stores the artifacts with their SHA-256 checksums and"
                     + " announces build.completed or build.failed.",
-            List.of(COMMAND, ARTIFACTS, EXCLUDES, STORE, REQUIRE_ARTIFACTS, PRIORITY, NON_ESSENTIAL, TIMEOUT, BRANCH,
+            List.of(COMMAND, ARTIFACTS, EXCLUDES, STORE, REQUIRE_ARTIFACTS, PRIORITY, NON_ESSENTIAL, TEST_FAILURES, TIMEOUT, BRANCH,
                     COMMIT, BUILD_ID, S3_ENDPOINT, S3_REGION),
             BuildBotDescriptor::toRequest);
 
@@ -106,6 +111,7 @@ public final class BuildBotDescriptor {
                 .requireArtifacts(options.require(REQUIRE_ARTIFACTS))
                 .priority(BuildPriority.fromWireName(options.require(PRIORITY)))
                 .nonEssential(options.require(NON_ESSENTIAL))
+                .testFailuresToTestBot("testBot".equals(options.require(TEST_FAILURES)))
                 .timeout(options.require(TIMEOUT))
                 .branch(options.get(BRANCH))
                 .commit(options.get(COMMIT))

@@ -25,6 +25,7 @@ public final class BuildRequest {
     private final boolean requireArtifacts;
     private final BuildPriority priority;
     private final List<String> nonEssential;
+    private final boolean testFailuresToTestBot;
     private final Duration timeout;
     @CheckForNull
     private final String branch;
@@ -44,6 +45,7 @@ public final class BuildRequest {
         this.requireArtifacts = builder.requireArtifacts;
         this.priority = builder.priority;
         this.nonEssential = List.copyOf(builder.nonEssential);
+        this.testFailuresToTestBot = builder.testFailuresToTestBot;
         this.timeout = builder.timeout;
         this.branch = builder.branch;
         this.commit = builder.commit;
@@ -125,6 +127,15 @@ public final class BuildRequest {
     }
 
     /**
+     * Returns whether failing tests are left to TestBot's gate instead of failing the build.
+     *
+     * @return {@code true} to leave them to TestBot
+     */
+    public boolean isTestFailuresToTestBot() {
+        return testFailuresToTestBot;
+    }
+
+    /**
      * Returns how long the build may run, all its commands together.
      *
      * @return the timeout
@@ -196,6 +207,7 @@ public final class BuildRequest {
         private boolean requireArtifacts;
         private BuildPriority priority = BuildPriority.NORMAL;
         private List<String> nonEssential = BuildBotDescriptor.DEFAULT_NON_ESSENTIAL;
+        private boolean testFailuresToTestBot;
         private Duration timeout = BuildBotDescriptor.DEFAULT_TIMEOUT;
         @CheckForNull
         private String branch;
@@ -284,6 +296,17 @@ public final class BuildRequest {
          */
         public Builder nonEssential(final List<String> value) {
             this.nonEssential = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Sets whether failing tests are left to TestBot's gate instead of failing the build.
+         *
+         * @param value {@code true} to leave them to TestBot
+         * @return this builder
+         */
+        public Builder testFailuresToTestBot(final boolean value) {
+            this.testFailuresToTestBot = value;
             return this;
         }
 

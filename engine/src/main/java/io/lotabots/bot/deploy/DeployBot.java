@@ -131,12 +131,18 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 return rollback();
             }
             String kind = kind();
-            String version = version();
+            BuiltArtifact built = "directory".equals(kind) && request.directory().artifact() == null
+                    ? BuiltArtifact.latest(context).orElse(null) : null;
+            String version = version(built);
+            if (built != null) {
+                out.info("Deploying %s of the build %s (SHA-256 checked against build.completed) as version %s",
+                        built.shown(), built.buildId(), version);
+            }
             List<DeployTarget> targets = new ArrayList<>();
             List<DeployResult.EnvironmentResult> results = new ArrayList<>();
             try {
                 for (String environment : request.environments()) {
-                    DeployTarget target = open(kind, environment, version);
+                    DeployTarget target = open(kind, environment, version, built);
                     targets.add(target);
                     target.validate();
                 }
@@ -216,7 +222,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             return request.kubernetes().isGiven() ? "kubernetes" : "directory";
         }
 
-        private String version() {
+        private String version(@CheckForNull final BuiltArtifact built) {
             String given = request.version();
             if (given != null) {
                 if (given.isBlank() || given.length() > 128) {
@@ -229,8 +235,11 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             if (tag != null) {
                 return tag;
             }
+            if (built != null) {
+                return built.buildId();
+            }
             throw invalid("Give the version being deployed (appVersion: '1.4.2', --app-version 1.4.2), or an image"
-                    + " with a tag.");
+                    + " with a tag, or run BuildBot with artifacts first so that its build id is the version.");
         }
 
         @CheckForNull
@@ -240,9 +249,11 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             return last.contains(":") ? last.substring(last.indexOf(':') + 1) : null;
         }
 
-        private DeployTarget open(final String kind, final String environment, final String version) {
+        private DeployTarget open(final String kind, final String environment, final String version,
+                @CheckForNull final BuiltArtifact built) {
             if ("directory".equals(kind)) {
-                return directoryTarget(environment, version);
+                return DirectoryDeployTarget.create(request, environment, version, context,
+                        built == null ? null : built.file());
             }
             DeployRequest.Kubernetes kubernetes = request.kubernetes();
             String namespace = perEnvironment("namespace", kubernetes.namespace(), environment).orElse(environment);
@@ -259,10 +270,6 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                     : new KubeconfigConnector(name -> context.getVariable(name).orElse(null));
             return new KubernetesTarget(settings, connecting.connect(environment, kubeContext, kubeconfig),
                     context.getWorkspace(), context.getClock(), sleeper, out);
-        }
-
-        private DeployTarget directoryTarget(final String environment, final String version) {
-            return DirectoryDeployTarget.create(request, environment, version, context);
         }
 
         private Optional<String> perEnvironment(final String option, final List<String> values,
@@ -503,7 +510,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             String kind = request.target() != null ? kind() : targets.getOrDefault(last.version(), kind());
             out.info("Rolling %s back from %s to the state before it (backup %s)", environment, last.version(),
                     backupRef);
-            try (DeployTarget target = open(kind, environment, last.version())) {
+            try (DeployTarget target = open(kind, environment, last.version(), null)) {
                 TargetRollback rollback = target.rollback(backupRef, backups);
                 String fromVersion = rollback.fromVersion();
                 String from = fromVersion != null ? fromVersion : last.version();

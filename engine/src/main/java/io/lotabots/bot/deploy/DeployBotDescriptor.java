@@ -68,7 +68,8 @@ public final class DeployBotDescriptor {
     /** The version. */
     public static final BotOption<String> VERSION = BotOption.optional("appVersion", OptionType.STRING, null,
             "Version being deployed, for example 1.4.2 (appVersion, because --version shows the version of"
-                    + " lotabots); by default the image's tag.");
+                    + " lotabots); by default the image's tag, or for the directory target the build id of the"
+                    + " build.completed whose artifact is deployed.");
     /** The manifests. */
     public static final BotOption<List<String>> MANIFESTS = BotOption.optional("manifests", OptionType.STRING_LIST,
             List.of(), "Kubernetes manifests: YAML files or folders in the workspace, with ${IMAGE}, ${VERSION},"
@@ -147,11 +148,13 @@ public final class DeployBotDescriptor {
                     + " workspace or absolute.");
     /** The artifact. */
     public static final BotOption<String> ARTIFACT = BotOption.optional("artifact", OptionType.STRING, null,
-            "Directory target: the artifact to deploy, for example target/app.jar.");
+            "Directory target: the artifact to deploy, for example target/app.jar; by default the one .jar or .war"
+                    + " that BuildBot stored in this run's build.completed, checked against its SHA-256.");
     /** The start command. */
     public static final BotOption<String> START_COMMAND = BotOption.optional("startCommand", OptionType.STRING, null,
             "Directory target: command that starts a release, with ${PORT}, ${RELEASE_DIR}, ${ARTIFACT} and"
-                    + " ${VERSION}, for example 'java -jar ${ARTIFACT} --server.port=${PORT}'.");
+                    + " ${VERSION}, for example 'java -jar ${ARTIFACT} --server.port=${PORT}'; a .jar starts with"
+                    + " 'java -jar ${ARTIFACT}' by default. The process gets PORT, SERVER_PORT and APP_VERSION.");
     /** The stop command. */
     public static final BotOption<String> STOP_COMMAND = BotOption.optional("stopCommand", OptionType.STRING, null,
             "Directory target: command that stops a release; by default its process is stopped.");

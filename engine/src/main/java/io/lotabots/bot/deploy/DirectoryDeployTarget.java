@@ -17,16 +17,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Adapts the directory target (release folders with an atomic {@code current} link) to {@link DeployTarget}.
- *
- * <p>To enable it after merging {@code io.lotabots.bot.deploy.directory}: rename this file to
- * {@code DirectoryDeployTarget.java} and in {@code DeployBot.Run#directoryTarget} replace the {@code throw} with
- * {@code return DirectoryDeployTarget.create(request, environment, version, context);}.</p>
  */
 final class DirectoryDeployTarget implements DeployTarget {
     private final DirectoryTarget target;
     private final Path artifact;
     private final String version;
     private final String releases;
+
+    /**
+     * How a jar starts when no command is given: the port comes from the environment ({@code PORT}, and
+     * {@code SERVER_PORT} for Spring Boot), so the command needs no option that the application might refuse.
+     */
+    static final String DEFAULT_JAR_COMMAND = "java -jar ${ARTIFACT}";
 
     private DirectoryDeployTarget(final DirectoryTarget target, final Path artifact, final String version,
             final String releases) {
@@ -43,22 +45,31 @@ final class DirectoryDeployTarget implements DeployTarget {
      * @param environment the environment
      * @param version the version
      * @param context the context
+     * @param built the artifact BuildBot built, when the request names none, or {@code null}
      * @return the target
      */
     static DeployTarget create(final DeployRequest request, final String environment, final String version,
-            final BotContext context) {
+            final BotContext context, @CheckForNull final Path built) {
         DeployRequest.Directory options = request.directory();
         Path workspace = context.getWorkspace();
-        if (options.artifact() == null && !request.rollback()) {
-            throw invalid("The directory target needs the artifact to deploy, for example artifact: 'target/app.jar'.");
+        String artifactOption = options.artifact();
+        if (artifactOption == null && built == null && !request.rollback()) {
+            throw invalid("The directory target needs the artifact to deploy: give it, for example artifact:"
+                    + " 'target/app.jar', or run BuildBot first with artifacts: 'target/*.jar' so that DeployBot takes"
+                    + " the file its build.completed recorded.");
         }
+        Path artifact = artifactOption != null ? workspace.resolve(artifactOption).normalize()
+                : built != null ? built : workspace;
         String startCommand = options.startCommand();
+        // a rollback that must restart a stopped release uses the jar default too, as the deployment did
+        if (startCommand == null && (isJar(artifact) || request.rollback())) {
+            startCommand = DEFAULT_JAR_COMMAND;
+        }
         if (startCommand == null) {
             throw invalid("The directory target needs the command that starts a release, for example"
-                    + " startCommand: 'java -jar ${ARTIFACT} --server.port=${PORT}'.");
+                    + " startCommand: 'java -jar ${ARTIFACT} --server.port=${PORT}' (a .jar gets '"
+                    + DEFAULT_JAR_COMMAND + "' by default).");
         }
-        String artifactOption = options.artifact();
-        Path artifact = artifactOption == null ? workspace : workspace.resolve(artifactOption).normalize();
         Path releases = workspace.resolve(options.releases()).normalize();
         String stopCommand = options.stopCommand();
         DirectorySettings settings = new DirectorySettings(releases, environment, words(startCommand),
@@ -155,6 +166,11 @@ final class DirectoryDeployTarget implements DeployTarget {
             throw invalid("The command is empty; give one like 'java -jar ${ARTIFACT}'.");
         }
         return words;
+    }
+
+    private static boolean isJar(final Path artifact) {
+        Path name = artifact.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar");
     }
 
     private static LotaBotsException invalid(final String message) {

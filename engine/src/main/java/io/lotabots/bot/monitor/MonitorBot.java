@@ -10,12 +10,14 @@ import io.lotabots.bot.monitor.prometheus.PrometheusErrorCode;
 import io.lotabots.bot.monitor.prometheus.QueryPresets;
 import io.lotabots.bot.monitor.prometheus.QueryResult;
 import io.lotabots.bot.monitor.prometheus.TimeSeries;
+import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpCheck;
 import io.lotabots.http.HttpCheckResult;
 import io.lotabots.http.HttpChecker;
 import io.lotabots.message.AlertResolved;
 import io.lotabots.message.AlertTriggered;
+import io.lotabots.message.DeployCompleted;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.message.PredictionMade;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -82,16 +85,18 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
     }
 
     @Override
-    public MonitorResult run(final MonitorRequest request, final BotContext context) {
+    public MonitorResult run(final MonitorRequest given, final BotContext context) {
         EngineLog log = new EngineLog("Problems while monitoring:");
         LogSink sink = log.masked(context.getMasker()).and(context.getLog());
         Clock clock = context.getClock();
+        MonitorRequest request = withDeployedRelease(given, context, sink);
         registerSecrets(request, context);
         List<Criterion> criteria = resolveCriteria(request);
         if (request.health().isEmpty() && request.queries().isEmpty()) {
             // a run of every bot (lotabots run) reaches MonitorBot without anything to watch: say so, judge nothing
             sink.info("Nothing to watch: give health checks (--health http://app:8080/health) or metrics"
-                    + " (--prometheus URL with --query, or --criterion on a preset such as error_rate); no verdict");
+                    + " (--prometheus URL with --query, or --criterion on a preset such as error_rate), or deploy"
+                    + " first so that the release's URL comes from deploy.completed; no verdict");
             return new MonitorResult("Nothing to watch; no verdict", log, List.of(), new WindowEvaluator.Evaluation(
                     Verdict.PASS, 100, List.of(), List.of(), List.of()), Map.of(), 0, 0, 0, List.of(), null);
         }
@@ -141,6 +146,46 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         }
         return new MonitorResult(summary, log, messages, evaluation, baselines, watch.ticks, watch.triggered,
                 watch.firing.size(), watch.problems, verdictMessage);
+    }
+
+    /**
+     * With nothing given to watch, watches the health of the release that the latest {@code deploy.completed} (of
+     * the run, else of the journal; of the environment when one is given) announced at a URL.
+     */
+    private static MonitorRequest withDeployedRelease(final MonitorRequest request, final BotContext context,
+            final LogSink sink) {
+        if (!request.health().isEmpty() || !request.queries().isEmpty() || request.prometheus() != null) {
+            return request;
+        }
+        String own = context.getBus().getCorrelationId();
+        Message latest = null;
+        for (Message message : context.getBus().query(MessageFilter.ofTypes(DeployCompleted.TYPE))) {
+            DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
+            boolean sameEnvironment = request.environment() == null
+                    || request.environment().equals(deployed.environment());
+            boolean ownRun = own != null && own.equals(message.getCorrelationId().orElse(null));
+            boolean latestIsOwn = latest != null && own != null && own.equals(latest.getCorrelationId().orElse(null));
+            if (deployed.url() != null && sameEnvironment && (ownRun || !latestIsOwn)) {
+                latest = message;
+            }
+        }
+        if (latest == null) {
+            return request;
+        }
+        DeployCompleted deployed = latest.payloadAs(DeployCompleted.class);
+        String base = Objects.requireNonNull(deployed.url());
+        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.healthPath();
+        HttpCheck check;
+        try {
+            check = HttpCheck.parse(url + " 200").withTimeout(request.timeout());
+        }
+        catch (LotaBotsException e) {
+            sink.error("The URL '" + url + "' of deploy.completed cannot be checked: " + e.getMessage());
+            return request;
+        }
+        sink.info("Watching the health of " + deployed.version() + " in " + deployed.environment() + " at " + url
+                + ", from its deploy.completed");
+        return request.withHealth(List.of(check));
     }
 
     private static void registerSecrets(final MonitorRequest request, final BotContext context) {

@@ -33,6 +33,10 @@ public final class MonitorBotDescriptor {
     public static final BotOption<List<String>> HEALTH = BotOption.optional("health", OptionType.STRING_LIST,
             List.of(), "Health checks run at every tick, each URL[ STATUS][ ~TEXT], for example"
                     + " 'http://app:8080/health 200 ~UP'; repeat for several.");
+    /** The health path on the deployed release. */
+    public static final BotOption<String> HEALTH_PATH = BotOption.optional("healthPath", OptionType.STRING, "/health",
+            "Path checked for 200 on the URL of the release that the run's latest deploy.completed announced (of"
+                    + " the environment, when given), when neither health checks nor metrics are given.");
     /** The Prometheus URL. */
     public static final BotOption<String> PROMETHEUS = BotOption.optional("prometheus", OptionType.STRING, null,
             "URL of the Prometheus server to query, for example http://localhost:9090; a bearer token may come"
@@ -99,7 +103,7 @@ public final class MonitorBotDescriptor {
                     + " baselines, finds anomalies and trends, raises alerts and announces monitor.verdict.",
             List.of(HEALTH, PROMETHEUS, QUERY, CRITERION, INTERVAL, DURATION, BASELINE, BASELINE_RUNS, LOOKBACK,
                     STEP, SELECTOR, RATE_WINDOW, ENVIRONMENT, PASS_SCORE, WARNING_SCORE, TIMEOUT, HORIZON,
-                    ANOMALY_LIMIT),
+                    ANOMALY_LIMIT, HEALTH_PATH),
             MonitorBotDescriptor::toRequest);
 
     private MonitorBotDescriptor() {
@@ -165,7 +169,15 @@ public final class MonitorBotDescriptor {
                 options.require(DURATION), options.require(LOOKBACK), options.get(STEP), options.get(BASELINE),
                 options.require(BASELINE_RUNS), options.get(ENVIRONMENT), options.require(PASS_SCORE),
                 options.require(WARNING_SCORE), options.require(TIMEOUT), options.require(HORIZON),
-                options.require(ANOMALY_LIMIT));
+                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH)));
+    }
+
+    private static String healthPath(final String path) {
+        if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= ' ')) {
+            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "Option 'healthPath' must be a path such as"
+                    + " /health, starting with one /, without spaces; was '" + path + "'.");
+        }
+        return path;
     }
 
     /**

@@ -32,11 +32,12 @@ import java.util.regex.Pattern;
  * @param timeout the time allowed for one health check or Prometheus call
  * @param horizon how far ahead trends predict
  * @param anomalyLimit the robust z-score above which a sample is an anomaly
+ * @param healthPath the path checked on the deployed release's URL when nothing else is given to watch
  */
 public record MonitorRequest(List<HttpCheck> health, @CheckForNull URI prometheus, Map<String, String> queries,
         List<Criterion> criteria, Duration interval, Duration duration, Duration lookback, @CheckForNull Duration step,
         @CheckForNull String baselineFile, int baselineRuns, @CheckForNull String environment, double passScore,
-        double warningScore, Duration timeout, Duration horizon, double anomalyLimit) {
+        double warningScore, Duration timeout, Duration horizon, double anomalyLimit, String healthPath) {
     /** The most runs a baseline is taken over. */
     public static final int MAX_BASELINE_RUNS = 1000;
     /** The longest watch. */
@@ -88,6 +89,18 @@ public record MonitorRequest(List<HttpCheck> health, @CheckForNull URI prometheu
             throw invalid("Queries " + queries.keySet() + " need a Prometheus URL; give --prometheus"
                     + " http://localhost:9090");
         }
+    }
+
+    /**
+     * Returns this request with other health checks.
+     *
+     * @param checks the health checks
+     * @return the request
+     */
+    public MonitorRequest withHealth(final List<HttpCheck> checks) {
+        return new MonitorRequest(checks, prometheus, queries, criteria, interval, duration, lookback, step,
+                baselineFile, baselineRuns, environment, passScore, warningScore, timeout, horizon, anomalyLimit,
+                healthPath);
     }
 
     private static LotaBotsException invalid(final String message) {

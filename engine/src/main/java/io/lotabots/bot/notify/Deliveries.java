@@ -136,6 +136,7 @@ final class Deliveries {
         if (notification.correlationId() != null) {
             draft.correlationId(notification.correlationId());
         }
+        context.getStage().ifPresent(name -> draft.extension(BotContext.STAGE_EXTENSION, name));
         messages.add(context.getBus().publish(draft));
     }
 

@@ -78,6 +78,36 @@ record Notification(String title, Severity severity, @CheckForNull Message subje
     }
 
     /**
+     * Makes the report of one stage of a run, as a front-end sends it after each stage: the stage's result sets the
+     * severity, so a stage that failed before its bot published anything is still reported as failed.
+     *
+     * @param stage the stage's name
+     * @param result the stage's result (SUCCESS, UNSTABLE, FAILURE, ABORTED, NOT_BUILT), or {@code null}
+     * @param summary one line on how it ended, or {@code null}
+     * @param run the messages of the run so far, in order; may be empty
+     * @param link where to read more, or {@code null}
+     * @return the notification
+     */
+    static Notification stage(final String stage, @CheckForNull final String result, @CheckForNull final String summary,
+            final List<Message> run, @CheckForNull final String link) {
+        String outcome = result == null ? "done" : result;
+        Severity severity = result == null ? Severity.INFO : switch (result) {
+            case "FAILURE" -> Severity.ERROR;
+            case "UNSTABLE", "ABORTED" -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
+        String title = stage + ": " + outcome + (summary == null ? "" : " - " + summary);
+        String correlationId = run.isEmpty() ? null : run.get(run.size() - 1).getCorrelationId().orElse(null);
+        List<String> details = new ArrayList<>();
+        details.add("stage: " + stage);
+        details.add("result: " + outcome);
+        if (summary != null) {
+            details.add("summary: " + summary);
+        }
+        return new Notification(title, severity, null, run, stages(run, null), details, correlationId, link);
+    }
+
+    /**
      * Returns the latest line of each stage, in the order the stages began.
      */
     private static List<StageLine> stages(final List<Message> run, @CheckForNull final Message last) {

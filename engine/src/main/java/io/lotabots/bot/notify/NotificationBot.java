@@ -82,6 +82,12 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
     public NotifyResult run(final NotifyRequest request, final BotContext context) {
         Run run = new Run(request, context);
         List<Message> journal = withoutNotifications(context.getBus().query(MessageFilter.ALL));
+        String stage = request.getStage().orElse(null);
+        if (stage != null) {
+            return run.send(Notification.stage(stage, request.getResult().orElse(null),
+                    request.getSummary().map(context.getMasker()::mask).orElse(null),
+                    runOf(journal, request.getRun().orElseGet(() -> currentRun(journal, context))), run.link));
+        }
         String type = request.getMessageType().orElse(null);
         if (type != null) {
             Message subject = null;
@@ -99,10 +105,7 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
             return run.send(Notification.about(subject, runOf(journal, subject.getCorrelationId().orElse(null)),
                     run.link));
         }
-        String runId = request.getRun().orElse(null);
-        if (runId == null && !journal.isEmpty()) {
-            runId = journal.get(journal.size() - 1).getCorrelationId().orElse(null);
-        }
+        String runId = request.getRun().orElseGet(() -> latestRun(journal));
         List<Message> messages = runOf(journal, runId);
         if (messages.isEmpty()) {
             throw LotaBotsException.of(NotifyErrorCode.NOTHING_TO_NOTIFY, "There are no messages"
@@ -110,6 +113,23 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
                     + " bot first, or give the journal with --journal and the run with --run.");
         }
         return run.send(Notification.summary(messages, run.link));
+    }
+
+    /**
+     * Returns the run a stage report belongs to: the context's own run when it has messages (a scenario or a build
+     * reporting on itself), else the latest run in the journal.
+     */
+    @CheckForNull
+    private static String currentRun(final List<Message> journal, final BotContext context) {
+        String own = context.getBus().getCorrelationId();
+        boolean known = own != null
+                && journal.stream().anyMatch(message -> own.equals(message.getCorrelationId().orElse(null)));
+        return known ? own : latestRun(journal);
+    }
+
+    @CheckForNull
+    private static String latestRun(final List<Message> journal) {
+        return journal.isEmpty() ? null : journal.get(journal.size() - 1).getCorrelationId().orElse(null);
     }
 
     /**
@@ -252,16 +272,26 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
         NotifyResult send(final Notification notification) {
             EngineLog log = new EngineLog("Errors of NotificationBot:");
             LogSink out = context.getLog().and(log.masked(context.getMasker()));
-            Deliveries deliveries = new Deliveries(context, out, request.getRetryPolicy(), sleeper);
+            Deliveries deliveries = new Deliveries(request.getStage().map(context::withStage).orElse(context), out,
+                    request.getRetryPolicy(), sleeper);
             Set<ChannelKind> routed = new LinkedHashSet<>();
             List<Message> about = notification.isSummary() ? notification.run()
                     : List.of(Objects.requireNonNull(notification.subject()));
-            for (Message message : about) {
-                routed.addAll(routing.channelsFor(message, new LinkedHashSet<>(order)));
+            String stage = request.getStage().orElse(null);
+            if (stage != null) {
+                // A stage report goes where its severity and the type of the stage's last message are routed.
+                routed.addAll(routing.channelsFor(Objects.toString(notification.messageType(), "stage"),
+                        notification.severity(), new LinkedHashSet<>(order)));
+            }
+            else {
+                for (Message message : about) {
+                    routed.addAll(routing.channelsFor(message, new LinkedHashSet<>(order)));
+                }
             }
             List<ChannelKind> targets = order.stream().filter(routed::contains).toList();
-            String subject = notification.isSummary() ? "the run " + Objects.toString(notification.correlationId(),
-                    "without a correlation id") : String.valueOf(notification.messageType());
+            String subject = stage != null ? "stage " + stage
+                    : notification.isSummary() ? "the run " + Objects.toString(notification.correlationId(),
+                            "without a correlation id") : String.valueOf(notification.messageType());
             if (targets.isEmpty()) {
                 out.info("No routing rule sends %s (severity %s) to %s; nothing sent", subject,
                         notification.severity().wireName(), names(order));

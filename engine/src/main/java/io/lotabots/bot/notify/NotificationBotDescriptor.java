@@ -63,6 +63,18 @@ public final class NotificationBotDescriptor {
     public static final BotOption<String> MESSAGE_TYPE = BotOption.optional("messageType", OptionType.STRING, null,
             "Notify about the latest message of this type in the journal, for example deploy.completed; empty"
                     + " sends a summary of the run.");
+    /** The stage reported on. */
+    public static final BotOption<String> STAGE = BotOption.optional("stage", OptionType.STRING, null,
+            "Stage this notification reports on, for example Deploy to Staging (in a Jenkinsfile env.STAGE_NAME);"
+                    + " with result and summary it says how the stage ended, even when its bot published nothing.");
+    /** The result of the reported stage. */
+    public static final BotOption<String> RESULT = BotOption.optional("result",
+            OptionType.choice("SUCCESS", "UNSTABLE", "FAILURE", "ABORTED", "NOT_BUILT"), null,
+            "Result of the reported stage, for example FAILURE (in a Jenkinsfile currentBuild.currentResult);"
+                    + " it sets the severity: FAILURE is an error, UNSTABLE and ABORTED a warning.");
+    /** The summary of the reported stage. */
+    public static final BotOption<String> SUMMARY = BotOption.optional("summary", OptionType.STRING, null,
+            "One line on how the reported stage ended, for example '6 tests, 1 failed'.");
     /** The run. */
     public static final BotOption<String> RUN = BotOption.optional("run", OptionType.STRING, null,
             "Correlation id of the run to notify about, for example job/app/main#42; empty for the latest run in"
@@ -157,7 +169,7 @@ public final class NotificationBotDescriptor {
             "Tells people about each stage of a run on Slack, PagerDuty, e-mail, webhooks, SMS, the console or a"
                     + " file, records every delivery as notification.sent or notification.failed, and lets the"
                     + " pipeline go on when a channel is down.",
-            List.of(CHANNEL, MESSAGE_TYPE, RUN, ROUTE, ROUTES_FILE, FAIL_ON_ERROR, TIMEOUT, RETRIES, RETRY_TIME, LINK,
+            List.of(CHANNEL, MESSAGE_TYPE, STAGE, RESULT, SUMMARY, RUN, ROUTE, ROUTES_FILE, FAIL_ON_ERROR, TIMEOUT, RETRIES, RETRY_TIME, LINK,
                     SLACK_CHANNEL, SLACK_API_URL, SLACK_MENTION, PAGERDUTY_URL, PAGERDUTY_ACTION,
                     PAGERDUTY_DEDUP_KEY, PAGERDUTY_SOURCE, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_TLS, EMAIL_FROM,
                     EMAIL_TO, TWILIO_URL, SMS_FROM, SMS_TO, FILE),
@@ -179,6 +191,9 @@ public final class NotificationBotDescriptor {
         NotifyRequest.Builder builder = NotifyRequest.builder()
                 .channels(options.require(CHANNEL))
                 .messageType(options.get(MESSAGE_TYPE))
+                .stage(options.get(STAGE))
+                .result(options.get(RESULT))
+                .summary(options.get(SUMMARY))
                 .run(options.get(RUN))
                 .routes(options.require(ROUTE))
                 .routesFile(options.get(ROUTES_FILE))

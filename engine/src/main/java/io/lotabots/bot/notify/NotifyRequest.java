@@ -24,6 +24,12 @@ public final class NotifyRequest {
     @CheckForNull
     private final String messageType;
     @CheckForNull
+    private final String stage;
+    @CheckForNull
+    private final String result;
+    @CheckForNull
+    private final String summary;
+    @CheckForNull
     private final String run;
     private final List<String> routes;
     @CheckForNull
@@ -61,6 +67,9 @@ public final class NotifyRequest {
     private NotifyRequest(final Builder builder) {
         this.channels = List.copyOf(new LinkedHashSet<>(builder.channels));
         this.messageType = blankToNull(builder.messageType);
+        this.stage = blankToNull(builder.stage);
+        this.result = blankToNull(builder.result);
+        this.summary = blankToNull(builder.summary);
         this.run = blankToNull(builder.run);
         this.routes = List.copyOf(builder.routes);
         this.routesFile = blankToNull(builder.routesFile);
@@ -121,6 +130,33 @@ public final class NotifyRequest {
      */
     public Optional<String> getMessageType() {
         return Optional.ofNullable(messageType);
+    }
+
+    /**
+     * Returns the stage the notification reports on, as a front-end tells it after each stage.
+     *
+     * @return the stage's name; empty to notify about a message or the whole run
+     */
+    public Optional<String> getStage() {
+        return Optional.ofNullable(stage);
+    }
+
+    /**
+     * Returns the result of the reported stage.
+     *
+     * @return SUCCESS, UNSTABLE, FAILURE, ABORTED or NOT_BUILT; empty when not told
+     */
+    public Optional<String> getResult() {
+        return Optional.ofNullable(result);
+    }
+
+    /**
+     * Returns the one-line summary of the reported stage.
+     *
+     * @return the summary; empty when not told
+     */
+    public Optional<String> getSummary() {
+        return Optional.ofNullable(summary);
     }
 
     /**
@@ -346,6 +382,9 @@ public final class NotifyRequest {
         private final List<ChannelKind> channels = new ArrayList<>();
         @CheckForNull
         private String messageType;
+        private String stage;
+        private String result;
+        private String summary;
         @CheckForNull
         private String run;
         private final List<String> routes = new ArrayList<>();
@@ -418,6 +457,39 @@ public final class NotifyRequest {
          */
         public Builder messageType(@CheckForNull final String value) {
             this.messageType = value;
+            return this;
+        }
+
+        /**
+         * Sets the stage the notification reports on.
+         *
+         * @param value the stage's name, or {@code null}
+         * @return this builder
+         */
+        public Builder stage(@CheckForNull final String value) {
+            this.stage = value;
+            return this;
+        }
+
+        /**
+         * Sets the result of the reported stage.
+         *
+         * @param value SUCCESS, UNSTABLE, FAILURE, ABORTED or NOT_BUILT, or {@code null}
+         * @return this builder
+         */
+        public Builder result(@CheckForNull final String value) {
+            this.result = value;
+            return this;
+        }
+
+        /**
+         * Sets the one-line summary of the reported stage.
+         *
+         * @param value the summary, or {@code null}
+         * @return this builder
+         */
+        public Builder summary(@CheckForNull final String value) {
+            this.summary = value;
             return this;
         }
 

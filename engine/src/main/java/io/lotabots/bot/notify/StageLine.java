@@ -157,7 +157,8 @@ record StageLine(String stage, State state, String text, Message message) {
     }
 
     private static String shortCommit(final String commit) {
-        return commit.length() > 10 ? commit.substring(0, 10) : commit;
+        return commit.length() > 10 && commit.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                ? commit.substring(0, 10) : commit;
     }
 
     static String text(final Message message, final String field) {

@@ -443,7 +443,7 @@ class BuildBotTest {
         assertThat(bot.getDescriptor().getName()).isEqualTo("BuildBot");
         assertThat(bot.getDescriptor().getFunctionName()).isEqualTo("buildBot");
         assertThat(bot.getDescriptor().getOptions()).extracting(BotOption::getName).containsExactly("command",
-                "artifacts", "excludes", "store", "requireArtifacts", "priority", "nonEssential", "timeout", "branch",
+                "artifacts", "excludes", "store", "requireArtifacts", "priority", "nonEssential", "testFailures", "timeout", "branch",
                 "commit", "buildId", "s3Endpoint", "s3Region");
         assertThat(bot.getDescriptor().getOptions()).allSatisfy(option -> assertThat(option.getHelp()).endsWith("."));
         assertThat(BuildBotDescriptor.STORE.getDefaultValue()).contains(".lotabots/artifacts");

@@ -47,6 +47,16 @@ class BuildPlanTest {
     }
 
     @Test
+    void leavesFailingMavenTestsToTestBotAndOtherToolsAsTheyAre() throws IOException {
+        marker("pom.xml");
+
+        assertThat(BuildPlan.detect(workspace).leavingTestFailuresToTestBot().getCommands())
+                .containsExactly(List.of("mvn", "-B", "verify", "-Dmaven.test.failure.ignore=true"));
+        assertThat(BuildPlan.custom("gradle build").leavingTestFailuresToTestBot().getCommands())
+                .containsExactly(List.of("gradle", "build"));
+    }
+
+    @Test
     void shouldRunAWrapperWithoutExecuteBitThroughSh() throws IOException {
         marker("mvnw");
 

@@ -7,6 +7,7 @@ import io.lotabots.bot.BotStatus;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.AlertResolved;
 import io.lotabots.message.AlertTriggered;
+import io.lotabots.message.DeployCompleted;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.util.LogSink;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -101,6 +103,48 @@ class MonitorBotTest {
     private static <T> List<T> payloads(final MonitorResult result, final Class<T> type) {
         return result.getMessages().stream().filter(message -> message.typedPayload().filter(type::isInstance)
                 .isPresent()).map(message -> type.cast(message.typedPayload().orElseThrow())).toList();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + app.getAddress().getPort() + "/";
+    }
+
+    @Test
+    void watchesTheHealthOfTheReleaseThatTheRunDeployedWhenGivenNothingElse() {
+        context.getBus().publish("DeployBot", new DeployCompleted("staging", "build-1", 3.0, "rolling", null, null,
+                "http://127.0.0.1:9/"));
+        context.getBus().publish("DeployBot", new DeployCompleted("production", "build-1", 3.0, "blueGreen", null,
+                null, base()));
+        statuses = List.of(200, 200, 503);
+
+        MonitorResult result = watch(Map.of("environment", "production", "interval", "10s", "duration", "30s"));
+
+        assertThat(lines).contains("Watching the health of build-1 in production at " + health()
+                + ", from its deploy.completed");
+        assertThat(healthCalls).hasValue(4);
+        assertThat(result.getVerdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.isRollbackRecommended()).isTrue();
+    }
+
+    @Test
+    void takesTheLatestDeploymentOfTheRunAndAnotherHealthPath() {
+        context.getBus().publish("DeployBot", new DeployCompleted("staging", "build-1", 3.0, "rolling", null, null,
+                "http://127.0.0.1:9/"));
+        context.getBus().publish("DeployBot", new DeployCompleted("staging", "build-2", 3.0, "rolling", null, null,
+                base() + "app"));
+
+        MonitorResult result = watch(Map.of("healthPath", "/health", "interval", "10s", "duration", "10s"));
+
+        assertThat(lines).contains("Watching the health of build-2 in staging at " + base() + "app/health"
+                + ", from its deploy.completed");
+        assertThat(result.getTicks()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAHealthPathThatIsNotAPath() {
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> watch(Map.of("healthPath", "health now")))
+                .withMessageContaining("Option 'healthPath' must be a path such as /health");
     }
 
     @Test

@@ -118,6 +118,51 @@ class NotificationBotTest {
     }
 
     @Test
+    void reportsAStageThatFailedBeforeItsBotPublishedAnythingAsAnError() {
+        publishARun();
+        NotifyResult result = run(Map.of("stage", "Deploy to Staging", "result", "FAILURE",
+                "summary", "Give the version being deployed"));
+
+        assertThat(harness.console.getInfoLines()).contains(
+                "NOTIFY [error] Deploy to Staging: FAILURE - Give the version being deployed",
+                "  OK Tests: tests 370/370 passed, coverage 87.5%");
+        assertThat(result.getSummary()).isEqualTo("Notified console about stage Deploy to Staging: 1 delivered,"
+                + " 0 failed; SUCCESS");
+        assertThat(harness.published(NotificationSent.TYPE)).singleElement().satisfies(message -> {
+            assertThat(message.getExtension("stage")).contains("Deploy to Staging");
+            assertThat(message.getCorrelationId()).contains(NotifyHarness.RUN);
+        });
+    }
+
+    @Test
+    void reportsAnUnstableStageAsAWarningAndRoutesItBySeverity() {
+        publishARun();
+        run(Map.of("stage", "Test", "result", "UNSTABLE", "summary", "coverage 71% below 80%",
+                "channel", "console,file", "route", "file@warning"));
+        run(Map.of("stage", "Build", "result", "SUCCESS", "channel", "console,file", "route", "file@warning"));
+
+        assertThat(harness.console.getInfoLines()).contains("NOTIFY [warning] Test: UNSTABLE - coverage 71% below 80%",
+                "NOTIFY [info] Build: SUCCESS");
+        assertThat(harness.published(NotificationSent.TYPE)).extracting(m -> m.payloadAs(NotificationSent.class)
+                .channel()).containsExactly("console", "file", "console");
+    }
+
+    @Test
+    void reportsAStageOfARunWithoutAnyMessageYet() {
+        NotifyResult result = run(Map.of("stage", "Build", "result", "FAILURE", "summary", "mvn exited with 1"));
+
+        assertThat(result.getStatus()).isEqualTo(BotStatus.SUCCESS);
+        assertThat(harness.console.getInfoLines()).contains("NOTIFY [error] Build: FAILURE - mvn exited with 1");
+    }
+
+    @Test
+    void refusesAStageResultThatIsNotAJenkinsResult() {
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> run(Map.of("stage", "Build", "result", "GREEN")))
+                .withMessageContaining("result").withMessageContaining("SUCCESS, UNSTABLE, FAILURE, ABORTED, NOT_BUILT");
+    }
+
+    @Test
     void refusesAnUnknownChannelNamingTheChoices() {
         assertThatExceptionOfType(LotaBotsException.class).isThrownBy(() -> run(Map.of("channel", "slack,teams")))
                 .withMessage("Unknown notification channel 'teams' in option 'channel'; use one of slack, pagerduty,"

@@ -44,6 +44,17 @@ class SampleAppIT {
         assertTrue(response.body().contains("Hello, Grace!"), response.body());
     }
 
+    @Test
+    void shouldGoDownAfterItsHealthyChecksToShowARollback() throws Exception {
+        server.stop(0);
+        server = SampleApp.start(0, "1.2.4", 1);
+
+        assertEquals(200, get("/health").statusCode());
+        HttpResponse<String> broken = get("/health");
+        assertEquals(503, broken.statusCode());
+        assertEquals("{\"status\":\"DOWN\",\"version\":\"1.2.4\"}", broken.body());
+    }
+
     private HttpResponse<String> get(final String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),

@@ -181,6 +181,8 @@ final class ServiceProcesses {
             Map<String, String> environment = builder.environment();
             environment.putAll(variables);
             environment.put("APP_VERSION", variables.get("VERSION"));
+            // Spring Boot reads its port from SERVER_PORT; others from PORT, which the variables carry.
+            environment.put("SERVER_PORT", variables.get("PORT"));
             // Jenkins ends the processes of a build that carry its cookie; a deployed service must outlive the build.
             environment.put("JENKINS_NODE_COOKIE", "dontKillMe");
             environment.put("BUILD_ID", "dontKillMe");

@@ -1,4 +1,4 @@
-package io.lotabots.bot.build;
+package io.lotabots.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,17 @@ import java.util.HexFormat;
  * @param sha256 the digest in lower-case hex
  * @param size the number of bytes read
  */
-record FileDigest(String sha256, long size) {
+public record FileDigest(String sha256, long size) {
     private static final int BLOCK = 64 * 1024;
 
-    static FileDigest of(final Path file) throws IOException {
+    /**
+     * Reads a file and returns its digest and size.
+     *
+     * @param file the file
+     * @return the digest
+     * @throws IOException if the file cannot be read
+     */
+    public static FileDigest of(final Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
