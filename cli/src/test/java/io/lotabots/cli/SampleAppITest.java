@@ -15,12 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +34,7 @@ class SampleAppITest {
 
     @BeforeEach
     void copySampleApp() throws IOException {
-        Path sample = Path.of(System.getProperty("user.dir")).resolve("../examples/sample-app").normalize();
-        try (Stream<Path> files = Files.walk(sample)) {
-            for (Path file : files.filter(path -> !sample.relativize(path).startsWith("target")
-                    && !sample.relativize(path).startsWith(".lotabots")).toList()) {
-                Path target = copy.resolve(sample.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                }
-                else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        SampleApp.copyTo(copy);
     }
 
     /**
@@ -82,7 +64,7 @@ class SampleAppITest {
         });
         TestCompleted tests = messages.stream().filter(m -> m.getType().equals(TestCompleted.TYPE)).findFirst()
                 .orElseThrow().payloadAs(TestCompleted.class);
-        assertThat(tests.totalTests()).isEqualTo(6);
+        assertThat(tests.totalTests()).isEqualTo(7);
         assertThat(tests.byKind()).containsKeys("unit", "integration", "e2e");
         assertThat(tests.coverage()).isGreaterThan(50.0);
         assertThat(tests.status()).isEqualTo("pass");
@@ -101,23 +83,10 @@ class SampleAppITest {
         assertThat(run.out()).contains("build.failed");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String get(final int port, final String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
-    }
-
     @Test
     void shouldDeployTheSampleAppsJarBlueGreenAndRollItBack() throws IOException, InterruptedException {
-        int blue = freePort();
-        int green = freePort();
+        int blue = SampleApp.freePort();
+        int green = SampleApp.freePort();
         String[] common = {"--workdir", copy.toString(), "--target", "directory", "--environment", "staging",
                 "--artifact", "target/sample-app-1.0.0.jar", "--start-command", "java -jar ${ARTIFACT}",
                 "--blue-port", String.valueOf(blue), "--green-port", String.valueOf(green)};
@@ -134,8 +103,8 @@ class SampleAppITest {
             assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.SUCCESS);
             assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.SUCCESS);
             assertThat(second.out()).contains("deploy.completed");
-            assertThat(get(green, "/health")).startsWith("200 ").contains("1.0.1");
-            assertThat(get(blue, "/health")).startsWith("200 ").contains("1.0.0");
+            assertThat(SampleApp.get(green, "/health")).startsWith("200 ").contains("1.0.1");
+            assertThat(SampleApp.get(blue, "/health")).startsWith("200 ").contains("1.0.0");
 
             CliRun rollback = CliRun.of(buildAndTest(), "deploy", "rollback", "--workdir", copy.toString(), "--target",
                     "directory", "--environment", "staging", "--start-command", "java -jar ${ARTIFACT}", "--blue-port",

@@ -1,0 +1,127 @@
+package io.lotabots.cli;
+
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotRegistry;
+import io.lotabots.bot.deploy.directory.DirectorySettings;
+import io.lotabots.bot.deploy.directory.DirectoryTarget;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.message.DeployCompleted;
+import io.lotabots.message.DeployRolledBack;
+import io.lotabots.message.Message;
+import io.lotabots.message.MonitorVerdict;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's main job, {@code lotabots scenario run build-test-deploy}, on a copy of examples/sample-app with the
+ * embedded defaults: the real Maven build, the real reports, deployments of the real jar into release folders on
+ * loopback ports, a watch of the deployed app's health, notifications to the console and a file. Only the ports and
+ * the watch's length are set, so that the test neither collides with another program nor waits 30 seconds.
+ */
+class BuildTestDeployScenarioITest {
+    @TempDir
+    private Path copy;
+
+    private final int[] ports = new int[4];
+
+    @BeforeEach
+    void copySampleApp() throws IOException {
+        SampleApp.copyTo(copy);
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = SampleApp.freePort();
+        }
+    }
+
+    @AfterEach
+    void stopTheDeployedServices() {
+        for (String environment : List.of("staging", "production")) {
+            int blue = "staging".equals(environment) ? ports[0] : ports[2];
+            DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), environment,
+                    List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", blue, blue + 1,
+                    Duration.ofSeconds(60), Duration.ofHours(24));
+            new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
+        }
+    }
+
+    private CliRun scenario(final String... extra) {
+        List<String> args = new ArrayList<>(List.of("scenario", "run", "build-test-deploy", "--workdir",
+                copy.toString(),
+                "--set", "deployStaging.bluePort=" + ports[0], "--set", "deployStaging.greenPort=" + ports[1],
+                "--set", "deployProduction.bluePort=" + ports[2], "--set", "deployProduction.greenPort=" + ports[3],
+                "--set", "rollbackProduction.bluePort=" + ports[2], "--set", "rollbackProduction.greenPort=" + ports[3],
+                "--set", "monitor.duration=4s", "--set", "monitor.interval=2s"));
+        args.addAll(List.of(extra));
+        return CliRun.of(BotRegistry.standard(), args.toArray(String[]::new));
+    }
+
+    private List<Message> journal() {
+        return Journal.at(copy.resolve(Journal.DEFAULT_PATH)).read(MessageFilter.ALL);
+    }
+
+    @Test
+    void deploysTheSampleAppToStagingAndProductionAndRollsBackAReleaseWhoseHealthFails() throws Exception {
+        CliRun green = scenario();
+
+        assertThat(green.exitCode()).as(green.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(green.err()).contains("[DeployBot] Deploying target/sample-app-1.0.0.jar of the build")
+                .contains("[MonitorBot] Watching the health of build-")
+                .contains("NOTIFY [info] Monitor: SUCCESS").contains("lotabots: SUCCESS");
+        assertThat(green.out()).contains("Message timeline of").contains("deploy.completed")
+                .contains("monitor.verdict").contains("Report: ");
+        List<Message> first = journal();
+        assertThat(first).filteredOn(m -> m.getType().equals(DeployCompleted.TYPE))
+                .extracting(m -> m.payloadAs(DeployCompleted.class).environment())
+                .containsExactly("staging", "production");
+        assertThat(first).filteredOn(m -> m.getType().equals(MonitorVerdict.TYPE)).singleElement()
+                .satisfies(m -> assertThat(m.payloadAs(MonitorVerdict.class).verdict()).isEqualTo("pass"));
+        String version = first.stream().filter(m -> m.getType().equals(DeployCompleted.TYPE)).findFirst()
+                .orElseThrow().payloadAs(DeployCompleted.class).version();
+        assertThat(SampleApp.get(ports[2], "/health")).startsWith("200 ").contains(version);
+        assertThat(SampleApp.get(ports[0], "/health")).startsWith("200 ").contains(version);
+        assertThat(Files.readString(copy.resolve(".lotabots/notifications.log"), StandardCharsets.UTF_8))
+                .contains("[info] Deploy to Production: SUCCESS").contains("[info] Monitor: SUCCESS");
+
+        // the next release goes to the green slot; its watch checks a path that fails, so production rolls back
+        CliRun broken = scenario("--set", "monitor.health=http://127.0.0.1:" + ports[3] + "/missing 200");
+
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(broken.err()).contains("==> Monitor/Monitor/On failure of Monitor/Roll back Production")
+                .contains("NOTIFY [error] Monitor: FAILURE");
+        assertThat(journal()).filteredOn(m -> m.getType().equals(DeployRolledBack.TYPE)).singleElement()
+                .satisfies(m -> assertThat(m.payloadAs(DeployRolledBack.class).environment())
+                        .isEqualTo("production"));
+        assertThat(Files.readSymbolicLink(copy.resolve(".lotabots/releases/production/current")).toString())
+                .contains(version);
+        assertThat(SampleApp.get(ports[2], "/health")).startsWith("200 ").contains(version);
+    }
+
+    @Test
+    void stopsAtTheTestStageWhenATestIsBrokenAndSaysSoInTheNotification() throws IOException {
+        Path test = copy.resolve("src/test/java/io/lotabots/sample/GreeterTest.java");
+        Files.writeString(test, Files.readString(test).replace("\"Hello, Ada!\"", "\"Hello, Bob!\""));
+
+        CliRun run = scenario();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).contains("<== Build: SUCCESS").contains("<== Test: FAILURE")
+                .contains("NOTIFY [error] Test: FAILURE").contains("<== Deploy to Staging: NOT_RUN")
+                .contains("<== Deploy to Production: NOT_RUN");
+        assertThat(Files.readString(copy.resolve(".lotabots/notifications.log"), StandardCharsets.UTF_8))
+                .contains("[error] Test: FAILURE");
+        assertThat(journal()).noneMatch(m -> m.getType().startsWith("deploy."));
+    }
+}
