@@ -70,7 +70,7 @@ public final class MessageCondition {
                 Matcher matcher = COMPARISON.matcher(part);
                 if (!matcher.matches()) {
                     throw new IllegalArgumentException("The filter '" + shorten(text) + "' is not valid at character "
-                            + (position + 1) + " ('" + shorten(part.trim()) + "'): write FIELD OPERATOR VALUE, for "
+                            + (position + leadingBlanks(part) + 1) + " ('" + shorten(part.trim()) + "'): write FIELD OPERATOR VALUE, for "
                             + "example payload.severity == 'critical', and join comparisons with &&. FIELD is type, "
                             + "source, destination, stage, correlation_id or payload.NAME; OPERATOR is ==, !=, >, >=, "
                             + "< or <=.");
@@ -121,6 +121,14 @@ public final class MessageCondition {
         }
         parts.add(current.toString());
         return parts.toArray(new String[0]);
+    }
+
+    private static int leadingBlanks(final String part) {
+        int blanks = 0;
+        while (blanks < part.length() && Character.isWhitespace(part.charAt(blanks))) {
+            blanks++;
+        }
+        return blanks;
     }
 
     @CheckForNull

@@ -63,7 +63,7 @@ class MessageConditionTest {
                 .withMessageContaining("character 1").withMessageContaining("FIELD OPERATOR VALUE");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> MessageCondition.parse("type == 'a' && payload.x = 1"))
-                .withMessageContaining("character 14");
+                .withMessageContaining("character 16");
     }
 
     @Test
