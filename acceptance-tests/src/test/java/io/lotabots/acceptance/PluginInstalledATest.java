@@ -3,7 +3,6 @@ package io.lotabots.acceptance;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import java.util.stream.StreamSupport;
 
@@ -12,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Jenkins under test has the LotaBots plugin installed and active.
  */
-@EnabledIfEnvironmentVariable(named = "JENKINS_URL", matches = ".+",
-        disabledReason = "JENKINS_URL is not set: no Jenkins to run the acceptance tests against")
+@RequiresJenkins
 class PluginInstalledATest {
     @Test
     void shouldHaveTheLotaBotsPluginInstalledAndActive() throws Exception {

@@ -1,0 +1,103 @@
+package io.lotabots.acceptance;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The jobs of one test class: created with the {@code lotabots-at-} prefix, run to their end, and deleted after
+ * the class. Register it with {@code @RegisterExtension}.
+ */
+final class JenkinsJobs implements BeforeAllCallback, AfterAllCallback {
+    /** The prefix of every job the acceptance tests create. */
+    static final String PREFIX = "lotabots-at-";
+
+    private final Set<String> created = new LinkedHashSet<>();
+    private JenkinsClient client;
+
+    @Override
+    public void beforeAll(final ExtensionContext context) {
+        client = JenkinsClient.fromEnvironment();
+    }
+
+    @Override
+    public void afterAll(final ExtensionContext context) throws Exception {
+        if (client == null || "true".equals(System.getenv("LOTABOTS_AT_KEEP_JOBS"))) {
+            return;
+        }
+        IOException failure = null;
+        for (String job : created) {
+            try {
+                client.deleteJob(job);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        created.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    JenkinsClient client() {
+        return client;
+    }
+
+    /**
+     * Creates (or updates) a Pipeline job running the test Jenkinsfile.
+     *
+     * @return the job's name: the prefix and the suffix
+     */
+    String pipeline(final String suffix, final String jenkinsfile, final Map<String, String> values)
+            throws IOException, InterruptedException {
+        return pipelineScript(suffix, Jenkinsfiles.read(jenkinsfile, values));
+    }
+
+    /** Creates (or updates) a Pipeline job running the given script. */
+    String pipelineScript(final String suffix, final String script) throws IOException, InterruptedException {
+        String name = PREFIX + suffix;
+        created.add(name);
+        client.createPipelineJob(name, script);
+        return name;
+    }
+
+    /** Creates (or updates) a job from its config.xml. */
+    String job(final String suffix, final String configXml) throws IOException, InterruptedException {
+        String name = PREFIX + suffix;
+        created.add(name);
+        client.createOrUpdateJob(name, configXml);
+        return name;
+    }
+
+    /** Builds the job and waits for its end within {@link #buildDeadline()}. */
+    BuildRun run(final String job, final Map<String, String> parameters) throws IOException, InterruptedException {
+        int number = client.build(job, parameters, buildDeadline());
+        return finished(job, number);
+    }
+
+    /** Waits for the end of a build that has started. */
+    BuildRun finished(final String job, final int number) throws IOException, InterruptedException {
+        String result = client.waitForResult(job, number, buildDeadline());
+        return new BuildRun(job, number, result, client.consoleText(job, number));
+    }
+
+    /** The messages of a build over the REST API, with every field the tests read. */
+    BotMessagesView messages(final BuildRun run) throws IOException, InterruptedException {
+        return client.botMessages(run.job(), run.number(), BotMessagesView.FULL_TREE);
+    }
+
+    /**
+     * How long one build may take: {@code LOTABOTS_AT_BUILD_MINUTES} minutes, 10 by default. A deadline only stops
+     * a hanging test; it asserts nothing about speed.
+     */
+    static Duration buildDeadline() {
+        String minutes = System.getenv("LOTABOTS_AT_BUILD_MINUTES");
+        return Duration.ofMinutes(minutes == null || minutes.isBlank() ? 10 : Long.parseLong(minutes.strip()));
+    }
+}
