@@ -58,6 +58,25 @@ class ManifestsTest {
     }
 
     @Test
+    void readsTheSampleAppsManifestsWithTheirVariablesReplaced() {
+        Path sample = Path.of(System.getProperty("user.dir")).resolve("../examples/sample-app").normalize();
+
+        List<Manifests.Manifest> manifests = new Manifests().load(sample, List.of(sample.resolve("k8s")),
+                Map.of("IMAGE", "registry.example.com/sample-app:1.0.0", "VERSION", "1.0.0", "REPLICAS", "2",
+                        "PORT", "8080", "ENVIRONMENT", "staging", "NAMESPACE", "staging"));
+
+        assertThat(manifests).extracting(m -> m.object().getKind()).containsExactly("Deployment", "Service");
+        io.fabric8.kubernetes.api.model.apps.Deployment deployment =
+                (io.fabric8.kubernetes.api.model.apps.Deployment) manifests.get(0).object();
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers()).singleElement().satisfies(c -> {
+            assertThat(c.getImage()).isEqualTo("registry.example.com/sample-app:1.0.0");
+            assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(8080);
+            assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
+        });
+    }
+
+    @Test
     void readsDocumentsAndReplacesVariables() throws IOException {
         List<Manifests.Manifest> manifests = load(DEPLOYMENT + "---\n---\napiVersion: v1\nkind: ConfigMap\n"
                 + "metadata: {name: shop-config}\ndata: {A: b}\n");
