@@ -44,8 +44,8 @@ class ExampleJenkinsfilesTest extends DeclarativeTestBase {
         assertThat(botsAndNotifications()).containsExactlyElementsOf(FLOW + ['stage Roll back Production'])
         assertThat(events).contains('skipped Roll back Production')
         assertThat(optionsOf('deployBot')).containsExactly(
-                [environment: 'staging', strategy: 'rolling'],
-                [environment: 'production', strategy: 'blueGreen'])
+                STAGING,
+                PRODUCTION)
         assertThat(buildResult()).isEqualTo('SUCCESS')
     }
 
@@ -68,7 +68,7 @@ class ExampleJenkinsfilesTest extends DeclarativeTestBase {
         assertThat(events).contains('catchError verdict fail')
         assertThat(botsAndNotifications()).endsWith('stage Monitor', 'monitorBot', 'notify Monitor FAILURE',
                 'stage Roll back Production', 'deployBot', 'notify Roll back Production FAILURE')
-        assertThat(optionsOf('deployBot').last()).isEqualTo([environment: 'production'])
+        assertThat(optionsOf('deployBot').last()).isEqualTo(ROLLBACK)
         assertThat(buildResult()).isEqualTo('FAILURE')
     }
 

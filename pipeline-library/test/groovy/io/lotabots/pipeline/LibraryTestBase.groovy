@@ -22,6 +22,15 @@ import org.junit.jupiter.api.TestInstance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LibraryTestBase extends BasePipelineTest {
     /** The bot steps of the plugin. */
+    /** The options build-test-deploy.yaml gives its stages itself, before any override. */
+    static final Map<String, Object> BUILD = [artifacts: ['target/*.jar', 'build/libs/*.jar'], testFailures: 'testBot']
+    static final Map<String, Object> STAGING = [environment: 'staging', strategy: 'rolling',
+                                                smoke: ['/health 200 ~UP'], bluePort: 8181, greenPort: 8182]
+    static final Map<String, Object> PRODUCTION = [environment: 'production', strategy: 'blueGreen',
+                                                   smoke: ['/health 200 ~UP'], approvalRequired: []]
+    static final Map<String, Object> ROLLBACK = [environment: 'production', rollback: true]
+    static final Map<String, Object> NOTIFY = [channel: ['console', 'file']]
+
     static final List<String> BOT_STEPS = ['buildBot', 'testBot', 'securityBot', 'deployBot', 'monitorBot']
 
     private static int scripts

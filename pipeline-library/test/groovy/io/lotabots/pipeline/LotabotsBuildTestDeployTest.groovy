@@ -41,9 +41,9 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
         runScenario()
 
         assertThat(optionsOf('deployBot')).containsExactly(
-                [environment: 'staging', strategy: 'rolling'],
-                [environment: 'production', strategy: 'blueGreen'])
-        assertThat(optionsOf('buildBot')).containsExactly([:])
+                STAGING,
+                PRODUCTION)
+        assertThat(optionsOf('buildBot')).containsExactly(BUILD)
     }
 
     @Test
@@ -53,7 +53,7 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
         runScenario()
 
         assertThat(optionsOf('notificationBot')[1])
-                .isEqualTo([stage: 'Test', result: 'SUCCESS', summary: '370 tests passed, coverage 87.5%'])
+                .isEqualTo(NOTIFY + [stage: 'Test', result: 'SUCCESS', summary: '370 tests passed, coverage 87.5%'])
     }
 
     @Test
@@ -143,7 +143,7 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
         assertThat(flow()).endsWith(
                 'stage Monitor', 'monitorBot', 'notify Monitor FAILURE',
                 'stage Roll back Production', 'deployBot', 'notify Roll back Production SUCCESS')
-        assertThat(optionsOf('deployBot').last()).isEqualTo([environment: 'production'])
+        assertThat(optionsOf('deployBot').last()).isEqualTo(ROLLBACK)
         assertThat(buildResult()).isEqualTo('FAILURE')
     }
 
@@ -194,8 +194,8 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
         runScenario("deploy: [namespace: 'shop']")
 
         assertThat(optionsOf('deployBot')).containsExactly(
-                [environment: 'staging', strategy: 'rolling', namespace: 'shop'],
-                [environment: 'production', strategy: 'blueGreen', namespace: 'shop'])
+                STAGING + [namespace: 'shop'],
+                PRODUCTION + [namespace: 'shop'])
     }
 
     @Test
@@ -204,8 +204,8 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
 
         assertThat(optionsOf('testBot')).containsExactly([minCoverage: 85])
         assertThat(optionsOf('deployBot')).containsExactly(
-                [environment: 'staging', strategy: 'rolling'],
-                [environment: 'production', strategy: 'canary'])
+                STAGING,
+                PRODUCTION + [strategy: 'canary'])
     }
 
     @Test
@@ -213,8 +213,8 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
         runScenario("deploy: [strategy: 'recreate', timeout: '5m'], deployProduction: [strategy: 'canary']")
 
         assertThat(optionsOf('deployBot')).containsExactly(
-                [environment: 'staging', strategy: 'recreate', timeout: '5m'],
-                [environment: 'production', strategy: 'canary', timeout: '5m'])
+                STAGING + [strategy: 'recreate', timeout: '5m'],
+                PRODUCTION + [strategy: 'canary', timeout: '5m'])
     }
 
     @Test
@@ -223,7 +223,7 @@ class LotabotsBuildTestDeployTest extends LibraryTestBase {
 
         runScenario("rollbackProduction: [target: 'previous']")
 
-        assertThat(optionsOf('deployBot').last()).isEqualTo([environment: 'production', target: 'previous'])
+        assertThat(optionsOf('deployBot').last()).isEqualTo(ROLLBACK + [target: 'previous'])
     }
 
     @Test
