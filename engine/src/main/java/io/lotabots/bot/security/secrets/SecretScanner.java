@@ -228,7 +228,7 @@ public final class SecretScanner {
     public List<SecretFinding> scanText(final String file, final String text) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
         List<SecretFinding> findings = new ArrayList<>();
-        new FileScan(file, data, data.length).scan(null, findings);
+        new FileScan(file, data, data.length, new Scratch(rules.getRules().size())).scan(null, findings);
         return findings;
     }
 
@@ -239,6 +239,7 @@ public final class SecretScanner {
         private final List<SecretFinding> findings = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
         private final List<WorkspaceFiles.Skipped> skippedLinks = new ArrayList<>();
+        private final Scratch scratch = new Scratch(rules.getRules().size());
         private byte[] buffer = new byte[65_536];
         private int scanned;
         private int binary;
@@ -270,7 +271,7 @@ public final class SecretScanner {
                     binary++;
                     return;
                 }
-                FileScan fileScan = new FileScan(relative, buffer, length);
+                FileScan fileScan = new FileScan(relative, buffer, length, scratch);
                 fileScan.scan(changed, findings);
                 linesMatched += fileScan.linesMatched;
                 scanned++;
@@ -289,6 +290,34 @@ public final class SecretScanner {
         SecretScan result() {
             return new SecretScan(findings, scanned, binary, tooLarge, skippedLinks, unreadable, bytes, errors,
                     allowlisted, linesMatched);
+        }
+    }
+
+    /**
+     * What one thread reuses from line to line and file to file: a matcher per rule, the codes of a line's terms and
+     * the spans of the secrets found in it.
+     */
+    private static final class Scratch {
+        private final Matcher[] matchers;
+        private final KeywordIndex.Codes codes = new KeywordIndex.Codes();
+        private final List<int[]> spans = new ArrayList<>();
+
+        Scratch(final int rules) {
+            matchers = new Matcher[rules];
+        }
+
+        /**
+         * Returns the rule's matcher, reset to a line, with transparent and non-anchoring bounds, so that a region
+         * that starts inside the line matches as the whole line would there.
+         */
+        Matcher matcher(final int r, final SecretRule rule, final String line) {
+            Matcher matcher = matchers[r];
+            if (matcher == null) {
+                matcher = rule.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
+                matchers[r] = matcher;
+                return matcher;
+            }
+            return matcher.reset(line);
         }
     }
 
@@ -340,21 +369,20 @@ public final class SecretScanner {
         private final String file;
         private final byte[] data;
         private final int length;
+        private final Scratch scratch;
         private final List<Hit> hits = new ArrayList<>();
         private int countedTo;
         private int countedLines = 1;
         private long linesMatched;
 
-        FileScan(final String file, final byte[] data, final int length) {
+        FileScan(final String file, final byte[] data, final int length, final Scratch scratch) {
             this.file = file;
             this.data = data;
             this.length = length;
+            this.scratch = scratch;
         }
 
         void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
-            List<SecretRule> all = rules.getRules();
-            boolean[] marks = new boolean[all.size()];
-            List<int[]> spans = new ArrayList<>();
             int[] table = index.table();
             byte[] bytes = data;
             int end = length;
@@ -367,6 +395,11 @@ public final class SecretScanner {
                     i++;
                     continue;
                 }
+                if (!index.filters(~next, bytes, i)) {
+                    state = ~next;
+                    i++;
+                    continue;
+                }
                 int lineStart = i;
                 while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
                     lineStart--;
@@ -375,8 +408,7 @@ public final class SecretScanner {
                 while (lineEnd < end && bytes[lineEnd] != '\n') {
                     lineEnd++;
                 }
-                index.mark(bytes, lineStart, lineEnd, marks);
-                matchLine(lineStart, lineEnd, lineNumber(lineStart), marks, spans);
+                matchLine(lineStart, lineEnd, index.collect(bytes, lineStart, lineEnd, scratch.codes));
                 i = lineEnd + 1;
                 state = 0;
             }
@@ -411,37 +443,86 @@ public final class SecretScanner {
             return new String(data, lineStart, end - lineStart, StandardCharsets.UTF_8);
         }
 
-        private void matchLine(final int lineStart, final int lineEnd, final int number, final boolean[] marks,
-                final List<int[]> spans) {
-            linesMatched++;
-            String line = decode(lineStart, lineEnd);
-            boolean allowed = line.contains(ALLOW_MARKER);
-            spans.clear();
-            List<SecretRule> all = rules.getRules();
-            for (int r = 0; r < marks.length; r++) {
-                if (!marks[r]) {
-                    continue;
+        /**
+         * Matches a line against the rules whose pre-filter passed in it: each rule with literal starts only at its
+         * starts ({@link Matcher#lookingAt()} from there, seeing the whole line), the others over the whole line.
+         * Rules are tried in order, and a secret found by an earlier rule is not reported again.
+         */
+        private void matchLine(final int lineStart, final int lineEnd, final KeywordIndex.Codes codes) {
+            codes.sort();
+            int size = codes.size();
+            String line = null;
+            boolean ascii = false;
+            int number = 0;
+            List<int[]> spans = scratch.spans;
+            int k = 0;
+            while (k < size) {
+                int r = (int) (codes.get(k) >>> 32);
+                int groupEnd = k;
+                while (groupEnd < size && (int) (codes.get(groupEnd) >>> 32) == r) {
+                    groupEnd++;
                 }
-                marks[r] = false;
-                if (allowed) {
-                    continue;
+                boolean filtered = (int) codes.get(k) == 0;
+                int first = k;
+                k = groupEnd;
+                if (!filtered) {
+                    continue; // only a match start, no keyword: the pre-filter rejects the rule
                 }
-                SecretRule rule = all.get(r);
-                Matcher matcher = rule.matcher(line);
-                while (matcher.find()) {
-                    String secret = rule.secretOf(matcher);
-                    if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
-                        continue;
+                if (line == null) {
+                    linesMatched++;
+                    line = decode(lineStart, lineEnd);
+                    if (line.contains(ALLOW_MARKER)) {
+                        return;
                     }
-                    int start = rule.groupStart(matcher);
-                    int end = start + secret.length();
-                    if (overlaps(spans, start, end)) {
-                        continue; // an earlier, more specific rule found it
+                    ascii = isAscii(lineStart, lineEnd);
+                    number = lineNumber(lineStart);
+                    spans.clear();
+                }
+                SecretRule rule = rules.getRules().get(r);
+                Matcher matcher = scratch.matcher(r, rule, line);
+                if (ascii && index.hasStarts(r)) {
+                    int from = 0;
+                    for (int c = first + 1; c < groupEnd; c++) {
+                        int start = (int) codes.get(c) - 1;
+                        if (start < from || start >= line.length()) {
+                            continue;
+                        }
+                        matcher.region(start, line.length());
+                        if (matcher.lookingAt()) {
+                            found(rule, matcher, lineStart, number);
+                            from = matcher.end();
+                        }
                     }
-                    spans.add(new int[] {start, end});
-                    hits.add(new Hit(rule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0));
+                }
+                else {
+                    while (matcher.find()) {
+                        found(rule, matcher, lineStart, number);
+                    }
                 }
             }
+        }
+
+        private void found(final SecretRule rule, final Matcher matcher, final int lineStart, final int number) {
+            String secret = rule.secretOf(matcher);
+            if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
+                return;
+            }
+            int start = rule.groupStart(matcher);
+            int end = start + secret.length();
+            if (overlaps(scratch.spans, start, end)) {
+                return; // an earlier, more specific rule found it
+            }
+            scratch.spans.add(new int[] {start, end});
+            hits.add(new Hit(rule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0));
+        }
+
+        private boolean isAscii(final int lineStart, final int lineEnd) {
+            for (int i = lineStart; i < lineEnd; i++) {
+                if (data[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
