@@ -8,6 +8,9 @@ import io.lotabots.util.WorkspaceFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,7 @@ public final class SecretScanner {
     public static final int BINARY_PROBE_SIZE = 8192;
 
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SecretRules rules;
     private final KeywordIndex index;
@@ -384,12 +388,13 @@ public final class SecretScanner {
 
         void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
             int[] table = index.table();
+            byte[] classes = index.classes();
             byte[] bytes = data;
             int end = length;
             int state = 0;
             int i = 0;
             while (i < end) {
-                int next = table[state + (bytes[i] & 0xff)];
+                int next = table[state + classes[bytes[i] & 0xff]];
                 if (next >= 0) {
                     state = next;
                     i++;
@@ -427,15 +432,9 @@ public final class SecretScanner {
         }
 
         private int lineNumber(final int lineStart) {
-            int lines = countedLines;
-            for (int i = countedTo; i < lineStart; i++) {
-                if (data[i] == '\n') {
-                    lines++;
-                }
-            }
+            countedLines += countNewlines(data, countedTo, lineStart);
             countedTo = lineStart;
-            countedLines = lines;
-            return lines;
+            return countedLines;
         }
 
         private String decode(final int lineStart, final int lineEnd) {
@@ -622,6 +621,31 @@ public final class SecretScanner {
             }
             return null;
         }
+    }
+
+    /**
+     * Counts the {@code '\n'} bytes in a part of an array, eight at a time: a byte is zero in {@code word ^ 0x0a..}
+     * exactly where it was a line feed, and the high bit of each zero byte is set in the mask computed from it.
+     *
+     * @param data the bytes
+     * @param from the first byte
+     * @param to the end, excluded
+     * @return the count
+     */
+    static int countNewlines(final byte[] data, final int from, final int to) {
+        int count = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(data, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long low = (word & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL;
+            count += Long.bitCount(~(low | word | 0x7f7f7f7f7f7f7f7fL));
+        }
+        for (; i < to; i++) {
+            if (data[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean overlaps(final List<int[]> spans, final int start, final int end) {
