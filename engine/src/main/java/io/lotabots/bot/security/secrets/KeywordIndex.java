@@ -51,6 +51,7 @@ final class KeywordIndex {
     private final boolean[] termFilters;
     private final boolean[] termStarts;
     private final boolean[] ruleHasStarts;
+    private final int longestTerm;
 
     KeywordIndex(final List<SecretRule> rules) {
         List<Term> terms = new ArrayList<>();
@@ -58,6 +59,7 @@ final class KeywordIndex {
         for (int r = 0; r < rules.size(); r++) {
             addTerms(r, rules.get(r), terms);
         }
+        longestTerm = terms.stream().mapToInt(term -> term.text.length()).max().orElse(1);
         termRule = new int[terms.size()];
         termBytes = new byte[terms.size()][];
         termExact = new boolean[terms.size()];
@@ -194,6 +196,15 @@ final class KeywordIndex {
      */
     byte[] classes() {
         return classes;
+    }
+
+    /**
+     * Returns the length of the longest term.
+     *
+     * @return bytes, at least 1
+     */
+    int longestTerm() {
+        return longestTerm;
     }
 
     /**

@@ -41,6 +41,8 @@ public final class SecretScanner {
     public static final int BINARY_PROBE_SIZE = 8192;
 
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+    /** Files at least this long are read by two runs of the automaton at once, one per half. */
+    private static final int TWO_RUNS_FROM = 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SecretRules rules;
@@ -304,6 +306,8 @@ public final class SecretScanner {
     private static final class Scratch {
         private final Matcher[] matchers;
         private final KeywordIndex.Codes codes = new KeywordIndex.Codes();
+        private final Ends ends = new Ends();
+        private final Ends secondHalf = new Ends();
         private final List<int[]> spans = new ArrayList<>();
 
         Scratch(final int rules) {
@@ -322,6 +326,25 @@ public final class SecretScanner {
                 return matcher;
             }
             return matcher.reset(line);
+        }
+    }
+
+    /**
+     * The positions in a file where the automaton reached a state in which a pre-filter term ends, with the state;
+     * reused from file to file.
+     */
+    private static final class Ends {
+        private int[] positions = new int[256];
+        private int[] states = new int[256];
+        private int size;
+
+        void add(final int position, final int state) {
+            if (size == positions.length) {
+                positions = java.util.Arrays.copyOf(positions, 2 * size);
+                states = java.util.Arrays.copyOf(states, 2 * size);
+            }
+            positions[size] = position;
+            states[size++] = state;
         }
     }
 
@@ -387,22 +410,21 @@ public final class SecretScanner {
         }
 
         void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
-            int[] table = index.table();
-            byte[] classes = index.classes();
+            Ends ends = scratch.ends;
+            ends.size = 0;
+            int overlap = index.longestTerm() - 1;
+            int half = length / 2;
+            if (length >= TWO_RUNS_FROM && half > overlap) {
+                runTwice(half, overlap, ends);
+            }
+            else {
+                runOnce(0, length, ends);
+            }
             byte[] bytes = data;
-            int end = length;
-            int state = 0;
-            int i = 0;
-            while (i < end) {
-                int next = table[state + classes[bytes[i] & 0xff]];
-                if (next >= 0) {
-                    state = next;
-                    i++;
-                    continue;
-                }
-                if (!index.filters(~next, bytes, i)) {
-                    state = ~next;
-                    i++;
+            int resume = 0;
+            for (int k = 0; k < ends.size; k++) {
+                int i = ends.positions[k];
+                if (i < resume || !index.filters(ends.states[k], bytes, i)) {
                     continue;
                 }
                 int lineStart = i;
@@ -410,12 +432,11 @@ public final class SecretScanner {
                     lineStart--;
                 }
                 int lineEnd = i;
-                while (lineEnd < end && bytes[lineEnd] != '\n') {
+                while (lineEnd < length && bytes[lineEnd] != '\n') {
                     lineEnd++;
                 }
                 matchLine(lineStart, lineEnd, index.collect(bytes, lineStart, lineEnd, scratch.codes));
-                i = lineEnd + 1;
-                state = 0;
+                resume = lineEnd + 1;
             }
             if (hasPairs && !hits.isEmpty()) {
                 pair();
@@ -428,6 +449,63 @@ public final class SecretScanner {
                 String fingerprint = fingerprint(hit.rule.getId(), file, hit.secret);
                 findings.add(new SecretFinding(file, hit.line, hit.start + 1, hit.rule.getId(), fingerprint,
                         hit.masked, baseline.contains(fingerprint)));
+            }
+        }
+
+        /** Runs the automaton over a part of the bytes and records where a pre-filter term may end. */
+        private void runOnce(final int from, final int to, final Ends ends) {
+            int[] table = index.table();
+            byte[] classes = index.classes();
+            byte[] bytes = data;
+            int state = 0;
+            for (int i = from; i < to; i++) {
+                int next = table[state + classes[bytes[i] & 0xff]];
+                if (next < 0) {
+                    ends.add(i, ~next);
+                }
+                state = next ^ (next >> 31);
+            }
+        }
+
+        /**
+         * Runs the automaton over both halves of the bytes at once, so that the processor overlaps the two chains of
+         * dependent table loads. The second run starts {@code overlap} bytes (the longest term less one) before the
+         * middle, so it is in the same state as one run from the start from the middle on, and records only from
+         * there; the ends are recorded in order.
+         */
+        private void runTwice(final int half, final int overlap, final Ends ends) {
+            int[] table = index.table();
+            byte[] classes = index.classes();
+            byte[] bytes = data;
+            Ends second = scratch.secondHalf;
+            second.size = 0;
+            int a = 0;
+            int b = half - overlap;
+            int stateA = 0;
+            int stateB = 0;
+            for (; a < half; a++, b++) {
+                int nextA = table[stateA + classes[bytes[a] & 0xff]];
+                int nextB = table[stateB + classes[bytes[b] & 0xff]];
+                if ((nextA | nextB) < 0) {
+                    if (nextA < 0) {
+                        ends.add(a, ~nextA);
+                    }
+                    if (nextB < 0 && b >= half) {
+                        second.add(b, ~nextB);
+                    }
+                }
+                stateA = nextA ^ (nextA >> 31);
+                stateB = nextB ^ (nextB >> 31);
+            }
+            for (; b < length; b++) {
+                int nextB = table[stateB + classes[bytes[b] & 0xff]];
+                if (nextB < 0) {
+                    second.add(b, ~nextB);
+                }
+                stateB = nextB ^ (nextB >> 31);
+            }
+            for (int k = 0; k < second.size; k++) {
+                ends.add(second.positions[k], second.states[k]);
             }
         }
 
