@@ -25,6 +25,8 @@ public final class SecretRule {
     /** The largest distance in lines between the two secrets of a paired rule. */
     public static final int MAX_PAIR_DISTANCE = 100;
 
+    private static final String IGNORE_CASE = "(?i)";
+
     private final String id;
     private final String description;
     private final List<String> keywords;
@@ -34,6 +36,9 @@ public final class SecretRule {
     @CheckForNull
     private final String pairedWith;
     private final int maxPairDistance;
+    private final int groupNumber;
+    private final List<String> starts;
+    private final boolean startsIgnoreCase;
 
     private SecretRule(final String id, final String description, final List<String> keywords,
             final Pattern pattern, final String secretGroup, final double minEntropy,
@@ -46,6 +51,9 @@ public final class SecretRule {
         this.minEntropy = minEntropy;
         this.pairedWith = pairedWith;
         this.maxPairDistance = maxPairDistance;
+        this.groupNumber = isNumbered(secretGroup) ? Integer.parseInt(secretGroup) : -1;
+        this.startsIgnoreCase = pattern.pattern().startsWith(IGNORE_CASE);
+        this.starts = MatchStarts.of(pattern.pattern());
     }
 
     /**
@@ -222,21 +230,41 @@ public final class SecretRule {
         return pattern.matcher(line);
     }
 
+    /**
+     * Returns the texts one of which every match of the pattern starts with, read from the pattern (see
+     * {@link MatchStarts}): the scanner tries the pattern only where one of them occurs.
+     *
+     * @return printable ASCII texts, empty if the pattern's start is not a plain literal text
+     */
+    List<String> getMatchStarts() {
+        return starts;
+    }
+
+    /**
+     * Returns whether the {@linkplain #getMatchStarts() match starts} are compared ignoring (ASCII) case: the
+     * pattern starts with {@code (?i)}.
+     *
+     * @return {@code true} for a case-insensitive pattern
+     */
+    boolean isMatchStartIgnoringCase() {
+        return startsIgnoreCase;
+    }
+
     int groupStart(final Matcher matcher) {
-        return isNumbered() ? matcher.start(Integer.parseInt(secretGroup)) : matcher.start(secretGroup);
+        return groupNumber >= 0 ? matcher.start(groupNumber) : matcher.start(secretGroup);
     }
 
     @CheckForNull
     String secretOf(final Matcher matcher) {
-        String secret = isNumbered() ? matcher.group(Integer.parseInt(secretGroup)) : matcher.group(secretGroup);
-        if (secret == null || secret.isEmpty() || entropy(secret) < minEntropy) {
+        String secret = groupNumber >= 0 ? matcher.group(groupNumber) : matcher.group(secretGroup);
+        if (secret == null || secret.isEmpty() || minEntropy > 0 && entropy(secret) < minEntropy) {
             return null;
         }
         return secret;
     }
 
-    private boolean isNumbered() {
-        return Character.isDigit(secretGroup.charAt(0));
+    private static boolean isNumbered(final String group) {
+        return !group.isEmpty() && group.chars().allMatch(Character::isDigit);
     }
 
     /**
@@ -246,19 +274,41 @@ public final class SecretRule {
      * @return bits per character, {@code 0} for an empty text
      */
     public static double entropy(final String text) {
-        if (text.isEmpty()) {
+        int length = text.length();
+        if (length == 0) {
             return 0;
         }
-        java.util.Map<Character, Integer> counts = new java.util.HashMap<>();
-        for (int i = 0; i < text.length(); i++) {
-            counts.merge(text.charAt(i), 1, Integer::sum);
+        int[] ascii = new int[128];
+        java.util.Map<Character, Integer> others = null;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                ascii[c]++;
+            }
+            else {
+                if (others == null) {
+                    others = new java.util.TreeMap<>();
+                }
+                others.merge(c, 1, Integer::sum);
+            }
         }
         double result = 0;
-        for (int count : counts.values()) {
-            double p = (double) count / text.length();
-            result -= p * Math.log(p) / Math.log(2);
+        for (int count : ascii) {
+            if (count > 0) {
+                result -= term(count, length);
+            }
+        }
+        if (others != null) {
+            for (int count : others.values()) {
+                result -= term(count, length);
+            }
         }
         return result;
+    }
+
+    private static double term(final int count, final int length) {
+        double p = (double) count / length;
+        return p * Math.log(p) / Math.log(2);
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.lotabots.util.WorkspaceFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,9 @@ public final class SecretScanner {
     public static final int BINARY_PROBE_SIZE = 8192;
 
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+    /** Files at least this long are read by two runs of the automaton at once, one per half. */
+    private static final int TWO_RUNS_FROM = 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SecretRules rules;
     private final KeywordIndex index;
@@ -228,7 +234,7 @@ public final class SecretScanner {
     public List<SecretFinding> scanText(final String file, final String text) {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
         List<SecretFinding> findings = new ArrayList<>();
-        new FileScan(file, data, data.length).scan(null, findings);
+        new FileScan(file, data, data.length, new Scratch(rules.getRules().size())).scan(null, findings);
         return findings;
     }
 
@@ -239,6 +245,7 @@ public final class SecretScanner {
         private final List<SecretFinding> findings = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
         private final List<WorkspaceFiles.Skipped> skippedLinks = new ArrayList<>();
+        private final Scratch scratch = new Scratch(rules.getRules().size());
         private byte[] buffer = new byte[65_536];
         private int scanned;
         private int binary;
@@ -270,7 +277,7 @@ public final class SecretScanner {
                     binary++;
                     return;
                 }
-                FileScan fileScan = new FileScan(relative, buffer, length);
+                FileScan fileScan = new FileScan(relative, buffer, length, scratch);
                 fileScan.scan(changed, findings);
                 linesMatched += fileScan.linesMatched;
                 scanned++;
@@ -289,6 +296,55 @@ public final class SecretScanner {
         SecretScan result() {
             return new SecretScan(findings, scanned, binary, tooLarge, skippedLinks, unreadable, bytes, errors,
                     allowlisted, linesMatched);
+        }
+    }
+
+    /**
+     * What one thread reuses from line to line and file to file: a matcher per rule, the codes of a line's terms and
+     * the spans of the secrets found in it.
+     */
+    private static final class Scratch {
+        private final Matcher[] matchers;
+        private final KeywordIndex.Codes codes = new KeywordIndex.Codes();
+        private final Ends ends = new Ends();
+        private final Ends secondHalf = new Ends();
+        private final List<int[]> spans = new ArrayList<>();
+
+        Scratch(final int rules) {
+            matchers = new Matcher[rules];
+        }
+
+        /**
+         * Returns the rule's matcher, reset to a line, with transparent and non-anchoring bounds, so that a region
+         * that starts inside the line matches as the whole line would there.
+         */
+        Matcher matcher(final int r, final SecretRule rule, final String line) {
+            Matcher matcher = matchers[r];
+            if (matcher == null) {
+                matcher = rule.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
+                matchers[r] = matcher;
+                return matcher;
+            }
+            return matcher.reset(line);
+        }
+    }
+
+    /**
+     * The positions in a file where the automaton reached a state in which a pre-filter term ends, with the state;
+     * reused from file to file.
+     */
+    private static final class Ends {
+        private int[] positions = new int[256];
+        private int[] states = new int[256];
+        private int size;
+
+        void add(final int position, final int state) {
+            if (size == positions.length) {
+                positions = java.util.Arrays.copyOf(positions, 2 * size);
+                states = java.util.Arrays.copyOf(states, 2 * size);
+            }
+            positions[size] = position;
+            states[size++] = state;
         }
     }
 
@@ -340,31 +396,35 @@ public final class SecretScanner {
         private final String file;
         private final byte[] data;
         private final int length;
+        private final Scratch scratch;
         private final List<Hit> hits = new ArrayList<>();
         private int countedTo;
         private int countedLines = 1;
         private long linesMatched;
 
-        FileScan(final String file, final byte[] data, final int length) {
+        FileScan(final String file, final byte[] data, final int length, final Scratch scratch) {
             this.file = file;
             this.data = data;
             this.length = length;
+            this.scratch = scratch;
         }
 
         void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
-            List<SecretRule> all = rules.getRules();
-            boolean[] marks = new boolean[all.size()];
-            List<int[]> spans = new ArrayList<>();
-            int[] table = index.table();
+            Ends ends = scratch.ends;
+            ends.size = 0;
+            int overlap = index.longestTerm() - 1;
+            int half = length / 2;
+            if (length >= TWO_RUNS_FROM && half > overlap) {
+                runTwice(half, overlap, ends);
+            }
+            else {
+                runOnce(0, length, ends);
+            }
             byte[] bytes = data;
-            int end = length;
-            int state = 0;
-            int i = 0;
-            while (i < end) {
-                int next = table[state + (bytes[i] & 0xff)];
-                if (next >= 0) {
-                    state = next;
-                    i++;
+            int resume = 0;
+            for (int k = 0; k < ends.size; k++) {
+                int i = ends.positions[k];
+                if (i < resume || !index.filters(ends.states[k], bytes, i)) {
                     continue;
                 }
                 int lineStart = i;
@@ -372,13 +432,11 @@ public final class SecretScanner {
                     lineStart--;
                 }
                 int lineEnd = i;
-                while (lineEnd < end && bytes[lineEnd] != '\n') {
+                while (lineEnd < length && bytes[lineEnd] != '\n') {
                     lineEnd++;
                 }
-                index.mark(bytes, lineStart, lineEnd, marks);
-                matchLine(lineStart, lineEnd, lineNumber(lineStart), marks, spans);
-                i = lineEnd + 1;
-                state = 0;
+                matchLine(lineStart, lineEnd, index.collect(bytes, lineStart, lineEnd, scratch.codes));
+                resume = lineEnd + 1;
             }
             if (hasPairs && !hits.isEmpty()) {
                 pair();
@@ -394,16 +452,67 @@ public final class SecretScanner {
             }
         }
 
-        private int lineNumber(final int lineStart) {
-            int lines = countedLines;
-            for (int i = countedTo; i < lineStart; i++) {
-                if (data[i] == '\n') {
-                    lines++;
+        /** Runs the automaton over a part of the bytes and records where a pre-filter term may end. */
+        private void runOnce(final int from, final int to, final Ends ends) {
+            int[] table = index.table();
+            byte[] classes = index.classes();
+            byte[] bytes = data;
+            int state = 0;
+            for (int i = from; i < to; i++) {
+                int next = table[state + classes[bytes[i] & 0xff]];
+                if (next < 0) {
+                    ends.add(i, ~next);
                 }
+                state = next ^ (next >> 31);
             }
+        }
+
+        /**
+         * Runs the automaton over both halves of the bytes at once, so that the processor overlaps the two chains of
+         * dependent table loads. The second run starts {@code overlap} bytes (the longest term less one) before the
+         * middle, so it is in the same state as one run from the start from the middle on, and records only from
+         * there; the ends are recorded in order.
+         */
+        private void runTwice(final int half, final int overlap, final Ends ends) {
+            int[] table = index.table();
+            byte[] classes = index.classes();
+            byte[] bytes = data;
+            Ends second = scratch.secondHalf;
+            second.size = 0;
+            int a = 0;
+            int b = half - overlap;
+            int stateA = 0;
+            int stateB = 0;
+            for (; a < half; a++, b++) {
+                int nextA = table[stateA + classes[bytes[a] & 0xff]];
+                int nextB = table[stateB + classes[bytes[b] & 0xff]];
+                if ((nextA | nextB) < 0) {
+                    if (nextA < 0) {
+                        ends.add(a, ~nextA);
+                    }
+                    if (nextB < 0 && b >= half) {
+                        second.add(b, ~nextB);
+                    }
+                }
+                stateA = nextA ^ (nextA >> 31);
+                stateB = nextB ^ (nextB >> 31);
+            }
+            for (; b < length; b++) {
+                int nextB = table[stateB + classes[bytes[b] & 0xff]];
+                if (nextB < 0) {
+                    second.add(b, ~nextB);
+                }
+                stateB = nextB ^ (nextB >> 31);
+            }
+            for (int k = 0; k < second.size; k++) {
+                ends.add(second.positions[k], second.states[k]);
+            }
+        }
+
+        private int lineNumber(final int lineStart) {
+            countedLines += countNewlines(data, countedTo, lineStart);
             countedTo = lineStart;
-            countedLines = lines;
-            return lines;
+            return countedLines;
         }
 
         private String decode(final int lineStart, final int lineEnd) {
@@ -411,37 +520,86 @@ public final class SecretScanner {
             return new String(data, lineStart, end - lineStart, StandardCharsets.UTF_8);
         }
 
-        private void matchLine(final int lineStart, final int lineEnd, final int number, final boolean[] marks,
-                final List<int[]> spans) {
-            linesMatched++;
-            String line = decode(lineStart, lineEnd);
-            boolean allowed = line.contains(ALLOW_MARKER);
-            spans.clear();
-            List<SecretRule> all = rules.getRules();
-            for (int r = 0; r < marks.length; r++) {
-                if (!marks[r]) {
-                    continue;
+        /**
+         * Matches a line against the rules whose pre-filter passed in it: each rule with literal starts only at its
+         * starts ({@link Matcher#lookingAt()} from there, seeing the whole line), the others over the whole line.
+         * Rules are tried in order, and a secret found by an earlier rule is not reported again.
+         */
+        private void matchLine(final int lineStart, final int lineEnd, final KeywordIndex.Codes codes) {
+            codes.sort();
+            int size = codes.size();
+            String line = null;
+            boolean ascii = false;
+            int number = 0;
+            List<int[]> spans = scratch.spans;
+            int k = 0;
+            while (k < size) {
+                int r = (int) (codes.get(k) >>> 32);
+                int groupEnd = k;
+                while (groupEnd < size && (int) (codes.get(groupEnd) >>> 32) == r) {
+                    groupEnd++;
                 }
-                marks[r] = false;
-                if (allowed) {
-                    continue;
+                boolean filtered = (int) codes.get(k) == 0;
+                int first = k;
+                k = groupEnd;
+                if (!filtered) {
+                    continue; // only a match start, no keyword: the pre-filter rejects the rule
                 }
-                SecretRule rule = all.get(r);
-                Matcher matcher = rule.matcher(line);
-                while (matcher.find()) {
-                    String secret = rule.secretOf(matcher);
-                    if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
-                        continue;
+                if (line == null) {
+                    linesMatched++;
+                    line = decode(lineStart, lineEnd);
+                    if (line.contains(ALLOW_MARKER)) {
+                        return;
                     }
-                    int start = rule.groupStart(matcher);
-                    int end = start + secret.length();
-                    if (overlaps(spans, start, end)) {
-                        continue; // an earlier, more specific rule found it
+                    ascii = isAscii(lineStart, lineEnd);
+                    number = lineNumber(lineStart);
+                    spans.clear();
+                }
+                SecretRule rule = rules.getRules().get(r);
+                Matcher matcher = scratch.matcher(r, rule, line);
+                if (ascii && index.hasStarts(r)) {
+                    int from = 0;
+                    for (int c = first + 1; c < groupEnd; c++) {
+                        int start = (int) codes.get(c) - 1;
+                        if (start < from || start >= line.length()) {
+                            continue;
+                        }
+                        matcher.region(start, line.length());
+                        if (matcher.lookingAt()) {
+                            found(rule, matcher, lineStart, number);
+                            from = matcher.end();
+                        }
                     }
-                    spans.add(new int[] {start, end});
-                    hits.add(new Hit(rule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0));
+                }
+                else {
+                    while (matcher.find()) {
+                        found(rule, matcher, lineStart, number);
+                    }
                 }
             }
+        }
+
+        private void found(final SecretRule rule, final Matcher matcher, final int lineStart, final int number) {
+            String secret = rule.secretOf(matcher);
+            if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
+                return;
+            }
+            int start = rule.groupStart(matcher);
+            int end = start + secret.length();
+            if (overlaps(scratch.spans, start, end)) {
+                return; // an earlier, more specific rule found it
+            }
+            scratch.spans.add(new int[] {start, end});
+            hits.add(new Hit(rule, number, start, end, lineStart, secret, SecretFinding.mask(secret), 0));
+        }
+
+        private boolean isAscii(final int lineStart, final int lineEnd) {
+            for (int i = lineStart; i < lineEnd; i++) {
+                if (data[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -541,6 +699,31 @@ public final class SecretScanner {
             }
             return null;
         }
+    }
+
+    /**
+     * Counts the {@code '\n'} bytes in a part of an array, eight at a time: a byte is zero in {@code word ^ 0x0a..}
+     * exactly where it was a line feed, and the high bit of each zero byte is set in the mask computed from it.
+     *
+     * @param data the bytes
+     * @param from the first byte
+     * @param to the end, excluded
+     * @return the count
+     */
+    static int countNewlines(final byte[] data, final int from, final int to) {
+        int count = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(data, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long low = (word & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL;
+            count += Long.bitCount(~(low | word | 0x7f7f7f7f7f7f7f7fL));
+        }
+        for (; i < to; i++) {
+            if (data[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean overlaps(final List<int[]> spans, final int start, final int end) {

@@ -229,4 +229,77 @@ class SecretScannerTest {
 
         assertThat(SCANNER.scan(workspace).getLinesMatched()).isEqualTo(1);
     }
+
+    @Test
+    void shouldNotLetALowerCaseStartPassTheFilterOfACaseSensitivePattern(@TempDir final Path workspace)
+            throws IOException {
+        String hex = "0123456789abcdef0123456789abcdef";
+        Files.writeString(workspace.resolve("a.txt"), "task = ask(sk" + hex + ")\nid = SK" + hex + "\n");
+
+        SecretScan scan = SCANNER.scan(workspace);
+
+        assertThat(scan.getFindings()).extracting(SecretFinding::line, SecretFinding::ruleId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "twilio-api-key"));
+        assertThat(scan.getLinesMatched()).as("the first line is never matched against a pattern").isEqualTo(1);
+    }
+
+    @Test
+    void shouldStillRequireAKeywordWhereThePatternMayStartWithoutOne() {
+        SecretRule rule = SecretRule.of("custom", "a custom rule", List.of("token"),
+                "(?i)(?:pass|token)=([a-z0-9]{12})", "1", 0);
+        SecretScanner scanner = SecretScanner.of(SecretRules.of(List.of(rule)));
+
+        assertThat(scanner.scanText("f", "pass=abcdef123456")).as("no keyword in the line").isEmpty();
+        assertThat(scanner.scanText("f", "PASS=abcdef123456 # token"))
+                .extracting(SecretFinding::column).containsExactly(6);
+        assertThat(scanner.scanText("f", "x TOKEN=abcdef123456 pass=abcdef654321"))
+                .extracting(SecretFinding::column).containsExactly(9, 27);
+    }
+
+    @Test
+    void shouldFindEverySecretInAFileReadInTwoHalvesWithTheRightLines() {
+        String filler = "int value = 42; // nothing to see here\n";
+        StringBuilder text = new StringBuilder();
+        List<Integer> lines = new java.util.ArrayList<>();
+        int line = 1;
+        for (int i = 0; i < 400; i++) {
+            if (i % 37 == 0) {
+                text.append("x = ").append(AWS_KEY).append('\n');
+                lines.add(line);
+            }
+            else {
+                text.append(filler);
+            }
+            line++;
+        }
+        for (int shift = 0; shift < 30; shift++) {
+            String shifted = "#".repeat(shift) + "\n" + text;
+            assertThat(SCANNER.scanText("f", shifted)).as("shifted by %d", shift)
+                    .extracting(SecretFinding::line).containsExactlyElementsOf(lines.stream().map(l -> l + 1).toList());
+        }
+    }
+
+    @Test
+    void shouldMatchAtStartsAfterMultiByteCharacters() {
+        String pat = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+
+        assertThat(SCANNER.scanText("f", "schlüssel = " + pat + " und " + pat.replace('A', 'B')))
+                .extracting(SecretFinding::column, SecretFinding::ruleId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(13, "github-pat"),
+                        org.assertj.core.groups.Tuple.tuple(58, "github-pat"));
+    }
+
+    @Test
+    void shouldCountNewlinesEightBytesAtATime() {
+        byte[] data = "a\nbb\n\n\nccccccccc\ndddddddddddddddd\n\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < data.length; from++) {
+            for (int to = from; to <= data.length; to++) {
+                int expected = 0;
+                for (int i = from; i < to; i++) {
+                    expected += data[i] == '\n' ? 1 : 0;
+                }
+                assertThat(SecretScanner.countNewlines(data, from, to)).isEqualTo(expected);
+            }
+        }
+    }
 }
