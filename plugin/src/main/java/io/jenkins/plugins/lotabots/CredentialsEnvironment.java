@@ -133,7 +133,7 @@ public final class CredentialsEnvironment {
             if (bytes.length > KubeconfigBuilder.MAX_CHARACTERS) {
                 throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, file.getId(),
                         io.jenkins.plugins.lotabots.kubernetes.Messages.KubeconfigBuilder_TooLarge(
-                                KubeconfigBuilder.MAX_CHARACTERS)));
+                                String.valueOf(KubeconfigBuilder.MAX_CHARACTERS))));
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -51,7 +51,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("lotabots")
-public class LotaBotsConfiguration extends GlobalConfiguration {
+public final class LotaBotsConfiguration extends GlobalConfiguration {
     /** The severities of SecurityBot's {@code failOn} gate, as the engine names them. */
     static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "none");
     private static final int MAX_PORT = 65_535;
@@ -112,13 +112,23 @@ public class LotaBotsConfiguration extends GlobalConfiguration {
 
     /**
      * Binds the form. The lists are cleared first: a form without any cluster or store sends no entry for them, and
-     * the old entries must not survive the deletion of the last one.
+     * the old entries must not survive the deletion of the last one. A value a validation rule refuses is reported on
+     * the form, and the lists keep their entries.
      */
     @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        List<KubernetesCluster> oldClusters = clusters;
+        List<ArtifactStore> oldStores = artifactStores;
         clusters = null;
         artifactStores = null;
-        req.bindJSON(this, json);
+        try {
+            req.bindJSON(this, json);
+        }
+        catch (IllegalArgumentException e) {
+            clusters = oldClusters;
+            artifactStores = oldStores;
+            throw new FormException(e.getMessage(), e, "lotabots");
+        }
         save();
         return true;
     }
@@ -180,7 +190,7 @@ public class LotaBotsConfiguration extends GlobalConfiguration {
      */
     public static int ensureSmtpPort(final int port) {
         if (port < 1 || port > MAX_PORT) {
-            throw new IllegalArgumentException(Messages.LotaBotsConfiguration_SmtpPortInvalid(port));
+            throw new IllegalArgumentException(Messages.LotaBotsConfiguration_SmtpPortInvalid(String.valueOf(port)));
         }
         return port;
     }

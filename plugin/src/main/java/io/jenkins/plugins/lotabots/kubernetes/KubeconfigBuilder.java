@@ -66,7 +66,7 @@ public final class KubeconfigBuilder {
     public KubeconfigBuilder addKubeconfig(final KubernetesCluster cluster, final String kubeconfig) {
         String name = cluster.getName();
         if (kubeconfig.length() > MAX_CHARACTERS) {
-            throw invalid(name, Messages.KubeconfigBuilder_TooLarge(MAX_CHARACTERS));
+            throw invalid(name, Messages.KubeconfigBuilder_TooLarge(String.valueOf(MAX_CHARACTERS)));
         }
         Object root;
         try {

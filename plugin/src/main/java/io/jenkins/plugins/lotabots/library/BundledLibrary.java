@@ -163,7 +163,7 @@ final class BundledLibrary {
             throws IOException, InterruptedException {
         budget.files++;
         if (budget.files > MAX_FILES) {
-            throw new IOException(Messages.BundledLibrary_TooManyFiles(MAX_FILES));
+            throw new IOException(Messages.BundledLibrary_TooManyFiles(String.valueOf(MAX_FILES)));
         }
         FilePath parent = file.getParent();
         if (parent != null) {
@@ -175,7 +175,7 @@ final class BundledLibrary {
             while ((read = in.read(buffer)) >= 0) {
                 budget.bytes += read;
                 if (budget.bytes > MAX_BYTES) {
-                    throw new IOException(Messages.BundledLibrary_TooLarge(name, MAX_BYTES));
+                    throw new IOException(Messages.BundledLibrary_TooLarge(name, String.valueOf(MAX_BYTES)));
                 }
                 out.write(buffer, 0, read);
             }
