@@ -267,7 +267,8 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                     variables(kubernetes.variables()), request.url(), kubernetes.previewUrl(),
                     kubernetes.rolloutTimeout(), kubernetes.idleReplicas(), request.rollbackWindow());
             KubernetesConnector connecting = connector != null ? connector
-                    : new KubeconfigConnector(name -> context.getVariable(name).orElse(null));
+                    : new KubeconfigConnector(name -> (KubeconfigConnector.KUBECONFIG_TEXT.equals(name)
+                            ? context.getSecret(name) : context.getVariable(name)).orElse(null));
             return new KubernetesTarget(settings, connecting.connect(environment, kubeContext, kubeconfig),
                     context.getWorkspace(), context.getClock(), sleeper, out);
         }

@@ -252,7 +252,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             return null;
         }
         PrometheusClient client = PrometheusClient.of(context.getHttp(), url, request.timeout());
-        return context.getSecret("PROMETHEUS_TOKEN").map(client::withBearerToken).orElse(client);
+        return context.getSecret(MonitorBotDescriptor.PROMETHEUS_TOKEN).map(client::withBearerToken).orElse(client);
     }
 
     private static Map<String, Baseline> baselines(final MonitorRequest request, final BotContext context,

@@ -28,6 +28,8 @@ public final class MonitorBotDescriptor {
     public static final String ID = "monitor";
     /** The name: the log prefix and the message source. */
     public static final String NAME = "MonitorBot";
+    /** The secret holding a bearer token for Prometheus. */
+    public static final String PROMETHEUS_TOKEN = "PROMETHEUS_TOKEN";
 
     /** The health checks. */
     public static final BotOption<List<String>> HEALTH = BotOption.optional("health", OptionType.STRING_LIST,

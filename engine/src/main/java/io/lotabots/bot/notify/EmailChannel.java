@@ -50,11 +50,20 @@ final class EmailChannel implements Channel {
         this.session = session;
         this.host = request.getSmtpHost().orElseThrow();
         this.port = request.getSmtpPort();
-        this.user = request.getSmtpUser().orElse(null);
+        this.user = user(request, context).orElse(null);
         this.password = password;
         this.from = from;
         this.to = to.clone();
         this.context = context;
+    }
+
+    /**
+     * Returns the SMTP user: the option smtpUser, else the variable {@code SMTP_USER} (which Jenkins sets, with
+     * {@code SMTP_PASSWORD}, from the credential of its global configuration).
+     */
+    private static java.util.Optional<String> user(final NotifyRequest request, final BotContext context) {
+        return request.getSmtpUser().or(() -> context.getVariable(NotificationBotDescriptor.SMTP_USER_SECRET)
+                .filter(value -> !value.isBlank()));
     }
 
     static EmailChannel create(final NotifyRequest request, final BotContext context) {
@@ -67,7 +76,7 @@ final class EmailChannel implements Channel {
                     + " team@example.com)");
         }
         String password = null;
-        if (request.getSmtpUser().isPresent()) {
+        if (user(request, context).isPresent()) {
             password = Channel.secret(request, context, NotificationBotDescriptor.SMTP_PASSWORD)
                     .orElseThrow(() -> Channel.missing(ChannelKind.EMAIL, "the secret "
                             + NotificationBotDescriptor.SMTP_PASSWORD + " for the option smtpUser; or leave smtpUser"

@@ -29,6 +29,8 @@ public final class NotificationBotDescriptor {
     public static final String PAGERDUTY_ROUTING_KEY = "PAGERDUTY_ROUTING_KEY";
     /** The secret holding the SMTP password. */
     public static final String SMTP_PASSWORD = "SMTP_PASSWORD";
+    /** The variable holding the SMTP user when the option smtpUser is empty (Jenkins sets it from a credential). */
+    public static final String SMTP_USER_SECRET = "SMTP_USER";
     /** The secret holding the generic webhook URL. */
     public static final String WEBHOOK_URL = "NOTIFY_WEBHOOK_URL";
     /** The secret holding the Twilio account SID. */

@@ -45,6 +45,22 @@ class EmailChannelITest {
     }
 
     @Test
+    void logsInWithTheUserAndPasswordJenkinsResolvedFromACredential() throws Exception {
+        harness.environment.put(NotificationBotDescriptor.SMTP_USER_SECRET, "lotabots");
+        harness.environment.put(NotificationBotDescriptor.SMTP_PASSWORD, PASSWORD);
+        Message deploy = harness.publish(TestMessages.deployFailed());
+
+        NotifyResult result = harness.bot.notify(email().build(), deploy, harness.context());
+
+        assertThat(result.getStatus()).isEqualTo(BotStatus.SUCCESS);
+        assertThat(SMTP.getReceivedMessages()).hasSize(2);
+        harness.environment.remove(NotificationBotDescriptor.SMTP_PASSWORD);
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> harness.bot.run(email().build(), harness.context()))
+                .withMessageContaining("the secret SMTP_PASSWORD for the option smtpUser");
+    }
+
+    @Test
     void sendsOneMailWithAPlainTextAndAnHtmlPartToEveryRecipient() throws Exception {
         harness.environment.put(NotificationBotDescriptor.SMTP_PASSWORD, PASSWORD);
         harness.publish(TestMessages.buildCompleted());

@@ -26,11 +26,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Connects with a kubeconfig, after checking that the environment has credentials at all: the file exists, the
  * context is in it, and its user has a token, a client certificate, a password, an exec plugin or an auth provider.
- * Without a kubeconfig it uses {@code KUBECONFIG}, then {@code ~/.kube/config}, then the service account of the pod
- * it runs in. The client's own retries are off: DeployBot retries with its own backoff. No secret of the file is
+ * Without a kubeconfig option it uses the kubeconfig text in {@code LOTABOTS_KUBECONFIG} (which the Jenkins plugin sets
+ * from the clusters of its global configuration, one context per cluster), then the file named by {@code KUBECONFIG},
+ * then {@code ~/.kube/config}, then the service account of the pod it runs in. The client's own retries are off: DeployBot retries with its own backoff. No secret of the file is
  * logged or put into a message.
  */
 public final class KubeconfigConnector implements KubernetesConnector {
+    /** The variable holding the text (not the path) of a kubeconfig. */
+    public static final String KUBECONFIG_TEXT = "LOTABOTS_KUBECONFIG";
     private static final long MAX_KUBECONFIG_BYTES = 4 << 20;
     private static final List<String> CREDENTIAL_FIELDS = List.of("token", "tokenFile", "client-certificate",
             "client-certificate-data", "password", "exec", "auth-provider");
@@ -49,9 +52,13 @@ public final class KubeconfigConnector implements KubernetesConnector {
     @Override
     public KubernetesClient connect(final String environment, @CheckForNull final String context,
             @CheckForNull final Path kubeconfig) {
-        Path file = locate(kubeconfig);
+        String given = kubeconfig == null ? variables.apply(KUBECONFIG_TEXT) : null;
+        Path file = given == null || given.isBlank() ? locate(kubeconfig) : null;
         Config config;
-        if (file == null) {
+        if (given != null && !given.isBlank()) {
+            config = Config.fromKubeconfig(context, checkText(environment, given, KUBECONFIG_TEXT, context), null);
+        }
+        else if (file == null) {
             if (context != null) {
                 throw noCredentials(environment, "the context '" + context + "' is given but there is no kubeconfig"
                         + " (neither the kubeconfig option, KUBECONFIG nor ~/.kube/config)");
@@ -107,6 +114,24 @@ public final class KubeconfigConnector implements KubernetesConnector {
         catch (IOException e) {
             throw LotaBotsException.of(DeployErrorCode.NO_CREDENTIALS, "Environment '" + environment
                     + "' has no usable credentials: cannot read the kubeconfig '" + file + "': " + e.getMessage(), e);
+        }
+        return checkText(environment, text, file.toString(), context);
+    }
+
+    /**
+     * Checks that the text of a kubeconfig gives the environment credentials.
+     *
+     * @param environment the environment
+     * @param text the kubeconfig
+     * @param file where it comes from, for messages: a path or a variable name
+     * @param context the context, or {@code null} for the current one
+     * @return the text
+     */
+    static String checkText(final String environment, final String text, final String file,
+            @CheckForNull final String context) {
+        if (text.length() > MAX_KUBECONFIG_BYTES) {
+            throw noCredentials(environment, "the kubeconfig '" + file + "' is larger than " + MAX_KUBECONFIG_BYTES
+                    + " bytes");
         }
         JsonNode root;
         try {

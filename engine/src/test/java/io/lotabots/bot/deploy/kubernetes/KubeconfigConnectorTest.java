@@ -1,5 +1,7 @@
 package io.lotabots.bot.deploy.kubernetes;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+
 import io.lotabots.bot.deploy.DeployErrorCode;
 import io.lotabots.error.LotaBotsException;
 
@@ -63,6 +65,46 @@ class KubeconfigConnectorTest {
                 .hasMessageContaining("has no context 'qa' (contexts: [staging, production])");
         assertThatThrownBy(() -> KubeconfigConnector.check("qa", folder.resolve("missing"), null))
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void connectsWithTheKubeconfigTextOfTheJenkinsClustersBeforeTheKubeconfigFile() throws IOException {
+        Path other = Files.writeString(folder.resolve("other"), KUBECONFIG.replace("127.0.0.1", "10.0.0.9"));
+        KubeconfigConnector connector = new KubeconfigConnector(name -> switch (name) {
+            case KubeconfigConnector.KUBECONFIG_TEXT -> KUBECONFIG;
+            case "KUBECONFIG" -> other.toString();
+            default -> null;
+        });
+
+        try (KubernetesClient client = connector.connect("staging", "staging", null)) {
+            assertThat(client.getConfiguration().getMasterUrl()).startsWith("https://127.0.0.1:6443");
+            assertThat(client.getConfiguration().getAutoOAuthToken()).isEqualTo("s3cr3t-token");
+        }
+        assertThatThrownBy(() -> connector.connect("production", "production", null))
+                .hasFieldOrPropertyWithValue("code", DeployErrorCode.NO_CREDENTIALS)
+                .hasMessageContaining("the user 'nobody' of the context 'production' in 'LOTABOTS_KUBECONFIG'")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void theKubeconfigOptionWinsOverTheKubeconfigText() throws IOException {
+        Path file = Files.writeString(folder.resolve("config"), KUBECONFIG.replace("127.0.0.1", "10.0.0.9"));
+        KubeconfigConnector connector = new KubeconfigConnector(
+                name -> KubeconfigConnector.KUBECONFIG_TEXT.equals(name) ? KUBECONFIG : null);
+
+        try (KubernetesClient client = connector.connect("staging", null, file)) {
+            assertThat(client.getConfiguration().getMasterUrl()).startsWith("https://10.0.0.9:6443");
+        }
+    }
+
+    @Test
+    void refusesAHugeKubeconfigText() {
+        KubeconfigConnector connector = new KubeconfigConnector(
+                name -> KubeconfigConnector.KUBECONFIG_TEXT.equals(name) ? "x".repeat(5 << 20) : null);
+
+        assertThatThrownBy(() -> connector.connect("staging", null, null))
+                .hasFieldOrPropertyWithValue("code", DeployErrorCode.NO_CREDENTIALS)
+                .hasMessageContaining("is larger than");
     }
 
     @Test

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.lotabots;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import hudson.AbortException;
+import hudson.model.Run;
+
+import io.jenkins.plugins.lotabots.kubernetes.KubeconfigBuilder;
+import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
+import io.lotabots.bot.deploy.kubernetes.KubeconfigConnector;
+import io.lotabots.bot.monitor.MonitorBotDescriptor;
+import io.lotabots.bot.notify.NotificationBotDescriptor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * Resolves the credentials of the {@link LotaBotsConfiguration} for one build, with the build's authentication
+ * ({@link CredentialsProvider#findCredentialById}, which also records their use), into the environment variables the
+ * engine reads: {@code SLACK_WEBHOOK_URL}, {@code SLACK_BOT_TOKEN}, {@code PAGERDUTY_ROUTING_KEY},
+ * {@code SMTP_USER} and {@code SMTP_PASSWORD}, {@code PROMETHEUS_TOKEN} and {@code LOTABOTS_KUBECONFIG} (one kubeconfig
+ * with a context per configured cluster). Endpoints that are bot options (SMTP host, Prometheus URL, ...) come from
+ * {@link LotaBotsConfiguration#defaultsFor(String)} instead. A credential that is missing, not visible to the build
+ * or of the wrong type aborts the build with a message naming the field and the id.
+ */
+public final class CredentialsEnvironment {
+    /** The variable with Slack's incoming webhook URL. */
+    public static final String SLACK_WEBHOOK_URL = NotificationBotDescriptor.SLACK_WEBHOOK_URL;
+    /** The variable with Slack's bot token. */
+    public static final String SLACK_BOT_TOKEN = NotificationBotDescriptor.SLACK_BOT_TOKEN;
+    /** The variable with PagerDuty's routing key. */
+    public static final String PAGERDUTY_ROUTING_KEY = NotificationBotDescriptor.PAGERDUTY_ROUTING_KEY;
+    /** The variable with the SMTP user name. */
+    public static final String SMTP_USER = NotificationBotDescriptor.SMTP_USER_SECRET;
+    /** The variable with the SMTP password. */
+    public static final String SMTP_PASSWORD = NotificationBotDescriptor.SMTP_PASSWORD;
+    /** The variable with the Prometheus bearer token. */
+    public static final String PROMETHEUS_TOKEN = MonitorBotDescriptor.PROMETHEUS_TOKEN;
+    /** The variable with the kubeconfig text of the configured clusters. */
+    public static final String LOTABOTS_KUBECONFIG = KubeconfigConnector.KUBECONFIG_TEXT;
+
+    private static final Set<String> SECRET_NAMES = Set.of(SLACK_WEBHOOK_URL, SLACK_BOT_TOKEN, PAGERDUTY_ROUTING_KEY,
+            SMTP_PASSWORD, PROMETHEUS_TOKEN, LOTABOTS_KUBECONFIG);
+
+    private CredentialsEnvironment() {
+    }
+
+    /**
+     * Resolves the configured credentials for a build.
+     *
+     * @param run the build whose authentication and credentials domain apply
+     * @return the variables by name, only for the services that are configured
+     * @throws AbortException if a configured credential cannot be resolved; the message names the field and the id
+     */
+    public static Map<String, String> resolve(final Run<?, ?> run) throws AbortException {
+        LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
+        Map<String, String> environment = new LinkedHashMap<>();
+        putSecretText(environment, SLACK_WEBHOOK_URL, "slackWebhookCredentialsId",
+                configuration.getSlackWebhookCredentialsId(), run);
+        putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
+                configuration.getSlackBotTokenCredentialsId(), run);
+        putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
+                configuration.getPagerDutyCredentialsId(), run);
+        putSecretText(environment, PROMETHEUS_TOKEN, "prometheusCredentialsId",
+                configuration.getPrometheusCredentialsId(), run);
+        String smtpId = configuration.getSmtpCredentialsId();
+        if (smtpId != null) {
+            StandardUsernamePasswordCredentials smtp = find(smtpId, StandardUsernamePasswordCredentials.class,
+                    "smtpCredentialsId", Messages.CredentialsFields_UsernamePassword(), run);
+            environment.put(SMTP_USER, smtp.getUsername());
+            environment.put(SMTP_PASSWORD, smtp.getPassword().getPlainText());
+        }
+        String kubeconfig = kubeconfig(configuration, run);
+        if (kubeconfig != null) {
+            environment.put(LOTABOTS_KUBECONFIG, kubeconfig);
+        }
+        return environment;
+    }
+
+    /**
+     * Returns the names of the variables of {@link #resolve(Run)} whose values are secret and must be masked.
+     *
+     * @return the names
+     */
+    public static Set<String> secretNames() {
+        return SECRET_NAMES;
+    }
+
+    @CheckForNull
+    private static String kubeconfig(final LotaBotsConfiguration configuration, final Run<?, ?> run)
+            throws AbortException {
+        KubeconfigBuilder builder = new KubeconfigBuilder();
+        for (KubernetesCluster cluster : configuration.getClusters()) {
+            String field = "clusters[" + cluster.getName() + "].credentialsId";
+            StandardCredentials credentials = find(cluster.getCredentialsId(), StandardCredentials.class, field,
+                    io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType(), run);
+            try {
+                if (credentials instanceof FileCredentials file) {
+                    builder.addKubeconfig(cluster, read(file, field));
+                }
+                else if (credentials instanceof StringCredentials token) {
+                    builder.addToken(cluster, token.getSecret().getPlainText());
+                }
+                else {
+                    throw new AbortException(Messages.CredentialsEnvironment_WrongType(field,
+                            cluster.getCredentialsId(),
+                            io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType()));
+                }
+            }
+            catch (IllegalArgumentException e) {
+                throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, cluster.getCredentialsId(),
+                        e.getMessage()));
+            }
+        }
+        return builder.build();
+    }
+
+    private static String read(final FileCredentials file, final String field) throws AbortException {
+        try (InputStream in = file.getContent()) {
+            byte[] bytes = in.readNBytes(KubeconfigBuilder.MAX_CHARACTERS + 1);
+            if (bytes.length > KubeconfigBuilder.MAX_CHARACTERS) {
+                throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, file.getId(),
+                        io.jenkins.plugins.lotabots.kubernetes.Messages.KubeconfigBuilder_TooLarge(
+                                String.valueOf(KubeconfigBuilder.MAX_CHARACTERS))));
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, file.getId(), e.getMessage()));
+        }
+    }
+
+    private static void putSecretText(final Map<String, String> environment, final String variable,
+            final String field, @CheckForNull final String id, final Run<?, ?> run) throws AbortException {
+        if (id != null) {
+            StringCredentials credentials = find(id, StringCredentials.class, field,
+                    Messages.CredentialsFields_SecretText(), run);
+            environment.put(variable, credentials.getSecret().getPlainText());
+        }
+    }
+
+    private static <C extends IdCredentials> C find(final String id, final Class<C> type, final String field,
+            final String expected, final Run<?, ?> run) throws AbortException {
+        C credentials = CredentialsProvider.findCredentialById(id, type, run);
+        if (credentials != null) {
+            return credentials;
+        }
+        if (!StandardCredentials.class.equals(type)
+                && CredentialsProvider.findCredentialById(id, StandardCredentials.class, run) != null) {
+            throw new AbortException(Messages.CredentialsEnvironment_WrongType(field, id, expected));
+        }
+        throw new AbortException(Messages.CredentialsEnvironment_Missing(field, id));
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.lotabots.casc;
+
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
+import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
+import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
+import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
+
+import org.junit.jupiter.api.Test;
+
+import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
+import static io.jenkins.plugins.casc.misc.Util.toStringFromYamlFile;
+import static io.jenkins.plugins.casc.misc.Util.toYamlString;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithJenkinsConfiguredWithCode
+class ConfigurationAsCodeITest {
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void importsTheLotaBotsSection(final JenkinsConfiguredWithCodeRule r) {
+        LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
+
+        assertThat(configuration.getSlackWebhookCredentialsId()).isEqualTo("slack-webhook");
+        assertThat(configuration.getSlackChannel()).isEqualTo("#deploys");
+        assertThat(configuration.getSmtpPort()).isEqualTo(2525);
+        assertThat(configuration.isSmtpStartTls()).isFalse();
+        assertThat(configuration.getPrometheusUrl()).isEqualTo("http://prometheus.example.com:9090");
+        assertThat(configuration.getClusters()).extracting(KubernetesCluster::getName)
+                .containsExactly("prod-eu", "staging");
+        KubernetesCluster prod = configuration.getClusters().get(0);
+        assertThat(prod.getNamespace()).isEqualTo("shop");
+        assertThat(prod.isSkipTlsVerify()).isTrue();
+        assertThat(configuration.getArtifactStores()).hasSize(1);
+        assertThat(configuration.defaultsFor("test")).containsEntry("minCoverage", 80.0).containsEntry("maxFailures", 0);
+        assertThat(configuration.defaultsFor("security")).containsEntry("failOn", "critical");
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void exportsWhatItImported(final JenkinsConfiguredWithCodeRule r) throws Exception {
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        CNode lotabots = getUnclassifiedRoot(context).get("lotabots");
+
+        assertThat(toYamlString(lotabots)).isEqualTo(toStringFromYamlFile(this, "configuration-as-code-expected.yml"));
+    }
+}
