@@ -62,6 +62,10 @@ class BotStepsITest {
         }
     }
 
+    /**
+     * A checkbox always submits true or false, so the steps here set their booleans; MonitorBot has none, so an
+     * empty MonitorBot step shows that empty texts, numbers, choices and lists stay "not given".
+     */
     @Test
     void shouldKeepEveryKindOfOptionThroughTheConfigurationForm(final JenkinsRule j) throws Exception {
         TestBotStep test = new TestBotStep();
@@ -74,15 +78,19 @@ class BotStepsITest {
         build.setCommand("mvn -B verify");
         build.setTimeout("45m");
         build.setPriority("critical");
+        build.setRequireArtifacts(false);
         SecurityBotStep security = new SecurityBotStep();
         security.setFailOn("medium");
         security.setSbom(List.of("target/bom.json"));
         security.setResolveMaven(false);
+        security.setNewOnly(true);
         DeployBotStep deploy = new DeployBotStep();
         deploy.setEnvironment("staging");
         deploy.setSmoke(List.of("/health 200 ~UP"));
         deploy.setReplicas(3);
         deploy.setStrategy("blueGreen");
+        deploy.setApprove(false);
+        deploy.setRollback(false);
         MonitorBotStep monitor = new MonitorBotStep();
         monitor.setCriterion(List.of("error_rate < 5%", "max(latency_p99) < 300ms weight=2 key"));
         monitor.setPassScore(92.5);
@@ -92,7 +100,7 @@ class BotStepsITest {
         notify.setFailOnError(true);
         notify.setRetries(5);
 
-        for (Step step : List.<Step>of(test, build, security, deploy, monitor, notify, new TestBotStep())) {
+        for (Step step : List.<Step>of(test, build, security, deploy, monitor, notify, new MonitorBotStep())) {
             j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
         }
     }
@@ -102,10 +110,14 @@ class BotStepsITest {
         TestBotRecorder test = new TestBotRecorder();
         test.setJunit(List.of("**/TEST-*.xml"));
         test.setMaxFailures(1);
+        test.setAllowEmpty(false);
         SecurityBotRecorder security = new SecurityBotRecorder();
         security.setFailOn("critical");
+        security.setResolveMaven(true);
+        security.setNewOnly(false);
         NotificationBotRecorder notify = new NotificationBotRecorder();
         notify.setChannel(List.of("console"));
+        notify.setFailOnError(false);
 
         j.assertEqualDataBoundBeans(test, j.configRoundtrip(test));
         j.assertEqualDataBoundBeans(security, j.configRoundtrip(security));
