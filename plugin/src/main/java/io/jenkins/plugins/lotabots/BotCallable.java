@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Runs one engine bot on the machine that holds the workspace (the agent of a {@code node} block, or the controller
@@ -40,6 +42,7 @@ import jenkins.MasterToSlaveFileCallable;
  * A {@link LotaBotsException} (a bad input the user can fix) does not cross the channel either: its message comes
  * back in {@link Result#getUserError()}, with the messages published before it.</p>
  */
+@Restricted(NoExternalUse.class)
 public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Result> {
     private static final long serialVersionUID = 1L;
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Reads the option values of a step or recorder generically: every public {@link DataBoundSetter} with a value
@@ -20,6 +22,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * <p>It also normalises what a configuration form sends: an empty text box is "not given", and a list is written
  * one value per line in a text area.</p>
  */
+@Restricted(NoExternalUse.class)
 public final class BotOptionValues {
     private BotOptionValues() {
     }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.lotabots;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.lotabots.util.SecretMasker;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Prints a bot's lines to the build console: every line prefixed with the bot's name ({@code [TestBot] }), error
@@ -12,6 +15,7 @@ import java.util.stream.Collectors;
  * passes through the secret masker first, so that a secret the engine or the plugin would print shows as
  * {@value SecretMasker#MASK}.
  */
+@Restricted(NoExternalUse.class)
 public final class ConsoleLog {
     private final PrintStream out;
     private final String prefix;
@@ -25,6 +29,8 @@ public final class ConsoleLog {
      * @param botName the bot's name, for example {@code TestBot}
      * @param masker the masker that knows the secrets of the run
      */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "writes to the build's console and masks with the "
+            + "run's masker on purpose: both are shared with the caller")
     public ConsoleLog(final PrintStream out, final String botName, final SecretMasker masker) {
         this.out = out;
         this.prefix = "[" + botName + "] ";
