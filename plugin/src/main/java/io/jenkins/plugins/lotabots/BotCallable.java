@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lotabots;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotContext;
@@ -41,6 +42,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * sees them; the bus stamps every new message with the build's correlation id, and the context stamps the stage.
  * A {@link LotaBotsException} (a bad input the user can fix) does not cross the channel either: its message comes
  * back in {@link Result#getUserError()}, with the messages published before it.</p>
+ *
+ * <p>Given the build's listener, it prints the bot's lines (masked, with the bot's prefix) while the bot runs, so
+ * that a MonitorBot watch window or a DeployBot rollout shows its progress; the lines also come back in the result
+ * for the caller's checks.</p>
  */
 @Restricted(NoExternalUse.class)
 public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Result> {
@@ -55,6 +60,9 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
     private final String correlationId;
     @CheckForNull
     private final String stage;
+    private final String botName;
+    @CheckForNull
+    private final TaskListener listener;
 
     /**
      * Creates the callable.
@@ -66,10 +74,14 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
      * @param earlierMessages the messages of this build so far, as JSON lines
      * @param correlationId the correlation id of the build's messages
      * @param stage the stage the bot runs in, or {@code null}
+     * @param botName the bot's name, the prefix of its lines, for example {@code TestBot}
+     * @param listener the build console, to print the bot's lines as they come (a watch window lasts minutes), or
+     *        {@code null} to only return them
      */
     public BotCallable(final String botId, final Map<String, Object> options, final Map<String, String> environment,
             final Collection<String> secrets, final List<String> earlierMessages,
-            @CheckForNull final String correlationId, @CheckForNull final String stage) {
+            @CheckForNull final String correlationId, @CheckForNull final String stage, final String botName,
+            @CheckForNull final TaskListener listener) {
         this.botId = botId;
         this.options = new HashMap<>(options);
         this.environment = new HashMap<>(environment);
@@ -77,6 +89,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
         this.earlierMessages = new ArrayList<>(earlierMessages);
         this.correlationId = correlationId;
         this.stage = stage;
+        this.botName = botName;
+        this.listener = listener;
     }
 
     @Override
@@ -87,6 +101,9 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
         SecretMasker masker = new SecretMasker();
         secrets.forEach(masker::add);
         Result result = new Result();
+        if (listener != null) {
+            result.streamTo(new ConsoleLog(listener.getLogger(), botName, masker));
+        }
         try (Journal journal = Journal.at(journalFile, Journal.Sharing.THIS_PROCESS)) {
             if (!earlierMessages.isEmpty()) {
                 Files.write(journalFile, earlierMessages, StandardCharsets.UTF_8);
@@ -167,17 +184,41 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
         private final ArrayList<String> messages = new ArrayList<>();
         @CheckForNull
         private String userError;
+        private int streamed;
+        @CheckForNull
+        private transient ConsoleLog live;
 
         @Override
         public synchronized void info(final String line) {
             lines.add(line);
             errors.add(Boolean.FALSE);
+            if (live != null) {
+                live.info(line);
+                streamed = lines.size();
+            }
         }
 
         @Override
         public synchronized void error(final String line) {
             lines.add(line);
             errors.add(Boolean.TRUE);
+            if (live != null) {
+                live.error(line);
+                streamed = lines.size();
+            }
+        }
+
+        private synchronized void streamTo(final ConsoleLog console) {
+            live = console;
+        }
+
+        /**
+         * Returns how many of the lines were already printed to the console while the bot ran.
+         *
+         * @return the number of lines printed on the agent
+         */
+        public synchronized int getStreamed() {
+            return streamed;
         }
 
         /**

@@ -74,7 +74,7 @@ public final class BotStepRunner {
         }
         long start = System.nanoTime();
         BotCallable.Result result = workspace.act(new BotCallable(botId, values, environment, secrets, earlier,
-                journal.correlationId(), stage));
+                journal.correlationId(), stage, descriptor.getName(), listener));
         console.print(result);
         List<Message> published = new ArrayList<>();
         for (String line : result.getMessages()) {

@@ -67,14 +67,14 @@ public final class ConsoleLog {
     }
 
     /**
-     * Prints the lines of a bot run that have not been printed yet, so that a caller can hand over the same
-     * growing list more than once (the plugin-util {@code LogHandler} habit).
+     * Prints the lines of a bot run that have not been printed yet, neither by this log nor while the bot ran, so
+     * that a caller can hand over the same growing list more than once (the plugin-util {@code LogHandler} habit).
      *
      * @param result the run's result, whose lines are printed
      */
     public void print(final BotCallable.Result result) {
         List<String> lines = result.getLines();
-        for (int i = printed; i < lines.size(); i++) {
+        for (int i = Math.max(printed, result.getStreamed()); i < lines.size(); i++) {
             if (result.isError(i)) {
                 error(lines.get(i));
             }

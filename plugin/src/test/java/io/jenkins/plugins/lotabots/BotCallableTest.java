@@ -2,7 +2,11 @@ package io.jenkins.plugins.lotabots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.TaskListener;
+import io.lotabots.util.SecretMasker;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +103,25 @@ class BotCallableTest {
     }
 
     @Test
+    void shouldPrintTheBotsLinesWhileItRunsAndNotAgainAfterwards() throws Exception {
+        report(FAILING);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        TaskListener listener = () -> out;
+
+        BotCallable.Result result = new BotCallable("test", Map.of("junit", List.of("reports/*.xml")), Map.of(),
+                List.of("demo.AppTest"), List.of(), CORRELATION_ID, null, "TestBot", listener)
+                .invoke(workspace.toFile(), null);
+        String streamed = console.toString(StandardCharsets.UTF_8);
+        new ConsoleLog(out, "TestBot", new SecretMasker()).print(result);
+
+        assertThat(result.getStreamed()).isEqualTo(result.getLines().size());
+        assertThat(streamed).contains("[TestBot] Reading 1 test report", "[TestBot] [ERROR] Failed: ****.b: boom")
+                .doesNotContain("demo.AppTest");
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo(streamed);
+    }
+
+    @Test
     void shouldCopyOutputsIntoPlainValues() {
         Object plain = BotCallable.plain(Map.of("list", List.of(1, 2.5f, Path.of("a")), "flag", true));
 
@@ -112,7 +135,7 @@ class BotCallableTest {
 
     private BotCallable.Result run(final String botId, final Map<String, Object> options, final List<String> secrets,
             final List<String> earlier, final String stage) throws Exception {
-        return new BotCallable(botId, options, Map.of(), secrets, earlier, CORRELATION_ID, stage)
+        return new BotCallable(botId, options, Map.of(), secrets, earlier, CORRELATION_ID, stage, "Bot", null)
                 .invoke(workspace.toFile(), null);
     }
 }
