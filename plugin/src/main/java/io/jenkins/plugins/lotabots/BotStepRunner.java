@@ -86,7 +86,7 @@ public final class BotStepRunner {
             }
         }
         if (!published.isEmpty()) {
-            journal.appendAll(published);
+            journal.appendAll(published, listener);
         }
         String userError = result.getUserError();
         if (userError != null) {
