@@ -1,0 +1,638 @@
+package io.jenkins.plugins.lotabots.notify;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import io.jenkins.plugins.lotabots.BotOptionValues;
+import io.jenkins.plugins.lotabots.BotRecorder;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The post-build action of NotificationBot for freestyle jobs ({@code notificationBotRecorder}): the same options,
+ * form and help as {@link NotificationBotStep}, and the same code runs the bot.
+ */
+public class NotificationBotRecorder extends BotRecorder {
+    @CheckForNull
+    private List<String> channel;
+    @CheckForNull
+    private String messageType;
+    @CheckForNull
+    private String run;
+    @CheckForNull
+    private List<String> route;
+    @CheckForNull
+    private String routesFile;
+    @CheckForNull
+    private Boolean failOnError;
+    @CheckForNull
+    private String timeout;
+    @CheckForNull
+    private Integer retries;
+    @CheckForNull
+    private String retryTime;
+    @CheckForNull
+    private String link;
+    @CheckForNull
+    private String slackChannel;
+    @CheckForNull
+    private String slackApiUrl;
+    @CheckForNull
+    private List<String> slackMention;
+    @CheckForNull
+    private String pagerdutyUrl;
+    @CheckForNull
+    private String pagerdutyAction;
+    @CheckForNull
+    private String pagerdutyDedupKey;
+    @CheckForNull
+    private String pagerdutySource;
+    @CheckForNull
+    private String smtpHost;
+    @CheckForNull
+    private Integer smtpPort;
+    @CheckForNull
+    private String smtpUser;
+    @CheckForNull
+    private String smtpTls;
+    @CheckForNull
+    private String emailFrom;
+    @CheckForNull
+    private List<String> emailTo;
+    @CheckForNull
+    private String twilioUrl;
+    @CheckForNull
+    private String smsFrom;
+    @CheckForNull
+    private List<String> smsTo;
+    @CheckForNull
+    private String file;
+
+    /**
+     * Creates the recorder; every option is optional and set through its setter.
+     */
+    @DataBoundConstructor
+    public NotificationBotRecorder() {
+        super();
+    }
+
+    @Override
+    protected String botId() {
+        return NotificationBotStep.BOT_ID;
+    }
+
+    /**
+     * Returns option {@code channel}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public List<String> getChannel() {
+        return channel;
+    }
+
+    /**
+     * Sets option {@code channel}: Channels to notify: slack, pagerduty, email, webhook, sms, console, file; for example slack,email. Default: the channels the routing rules name, else console. Default: {@code []}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setChannel(@CheckForNull final List<String> value) {
+        this.channel = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code messageType}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getMessageType() {
+        return messageType;
+    }
+
+    /**
+     * Sets option {@code messageType}: Notify about the latest message of this type in the journal, for example deploy.completed; empty sends a summary of the run.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setMessageType(@CheckForNull final String value) {
+        this.messageType = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code run}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getRun() {
+        return run;
+    }
+
+    /**
+     * Sets option {@code run}: Correlation id of the run to notify about, for example job/app/main#42; empty for the latest run in the journal.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setRun(@CheckForNull final String value) {
+        this.run = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code route}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public List<String> getRoute() {
+        return route;
+    }
+
+    /**
+     * Sets option {@code route}: Routing rules CHANNEL[:TYPE|TYPE...][{@literal @}MIN_SEVERITY], for example pagerduty:alert.*|deploy.failed{@literal @}error; a channel without rules gets every message. Default: {@code []}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setRoute(@CheckForNull final List<String> value) {
+        this.route = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code routesFile}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getRoutesFile() {
+        return routesFile;
+    }
+
+    /**
+     * Sets option {@code routesFile}: YAML or JSON file of routing rules relative to the workspace, for example .lotabots/routes.yaml with routes: [{channel: sms, severities: [critical]}].
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setRoutesFile(@CheckForNull final String value) {
+        this.routesFile = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code failOnError}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public Boolean getFailOnError() {
+        return failOnError;
+    }
+
+    /**
+     * Sets option {@code failOnError}: Fail when a notification cannot be delivered; by default that is a warning and the pipeline goes on. Default: {@code false}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setFailOnError(@CheckForNull final Boolean value) {
+        this.failOnError = value;
+    }
+
+    /**
+     * Returns option {@code timeout}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * Sets option {@code timeout}: Longest time one call to a channel may take, for example 10s. Default: {@code 10.0 s}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setTimeout(@CheckForNull final String value) {
+        this.timeout = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code retries}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public Integer getRetries() {
+        return retries;
+    }
+
+    /**
+     * Sets option {@code retries}: How often a channel that is down, slow or rate-limited is tried again, with exponential backoff or the wait its Retry-After asks for; 0 to 20. Default: {@code 3}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setRetries(@CheckForNull final Integer value) {
+        this.retries = value;
+    }
+
+    /**
+     * Returns option {@code retryTime}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getRetryTime() {
+        return retryTime;
+    }
+
+    /**
+     * Sets option {@code retryTime}: Longest time spent on one notification, tries and waits together, for example 1m. Default: {@code 1m 00s}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setRetryTime(@CheckForNull final String value) {
+        this.retryTime = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code link}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getLink() {
+        return link;
+    }
+
+    /**
+     * Sets option {@code link}: Link to the run shown in every notification; default: BUILD_URL.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setLink(@CheckForNull final String value) {
+        this.link = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code slackChannel}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSlackChannel() {
+        return slackChannel;
+    }
+
+    /**
+     * Sets option {@code slackChannel}: Slack channel for the Web API with SLACK_BOT_TOKEN, for example #deploys or C0123456789: one status card per run, updated at each stage, details in its thread. Empty: post each notification to the incoming webhook SLACK_WEBHOOK_URL.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSlackChannel(@CheckForNull final String value) {
+        this.slackChannel = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code slackApiUrl}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSlackApiUrl() {
+        return slackApiUrl;
+    }
+
+    /**
+     * Sets option {@code slackApiUrl}: Base URL of the Slack Web API. Default: {@code 'https://slack.com/api'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSlackApiUrl(@CheckForNull final String value) {
+        this.slackApiUrl = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code slackMention}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public List<String> getSlackMention() {
+        return slackMention;
+    }
+
+    /**
+     * Sets option {@code slackMention}: Severities for which Slack messages mention {@literal @}here, for example critical,error; none by default. Default: {@code []}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSlackMention(@CheckForNull final List<String> value) {
+        this.slackMention = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code pagerdutyUrl}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getPagerdutyUrl() {
+        return pagerdutyUrl;
+    }
+
+    /**
+     * Sets option {@code pagerdutyUrl}: Base URL of the PagerDuty Events API v2. Default: {@code 'https://events.pagerduty.com'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setPagerdutyUrl(@CheckForNull final String value) {
+        this.pagerdutyUrl = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code pagerdutyAction}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getPagerdutyAction() {
+        return pagerdutyAction;
+    }
+
+    /**
+     * Sets option {@code pagerdutyAction}: PagerDuty event: auto triggers on errors and alerts, resolves on alert.resolved and incident.resolved, and sends change events for deployments. Default: {@code 'auto'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setPagerdutyAction(@CheckForNull final String value) {
+        this.pagerdutyAction = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code pagerdutyDedupKey}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getPagerdutyDedupKey() {
+        return pagerdutyDedupKey;
+    }
+
+    /**
+     * Sets option {@code pagerdutyDedupKey}: PagerDuty dedup_key; default: derived from the run and the alert or incident, so that a resolve closes the incident its trigger opened.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setPagerdutyDedupKey(@CheckForNull final String value) {
+        this.pagerdutyDedupKey = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code pagerdutySource}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getPagerdutySource() {
+        return pagerdutySource;
+    }
+
+    /**
+     * Sets option {@code pagerdutySource}: PagerDuty payload source, the affected system; default: the message's environment or service, else lotabots.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setPagerdutySource(@CheckForNull final String value) {
+        this.pagerdutySource = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code smtpHost}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSmtpHost() {
+        return smtpHost;
+    }
+
+    /**
+     * Sets option {@code smtpHost}: SMTP server for e-mail, for example smtp.example.com.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmtpHost(@CheckForNull final String value) {
+        this.smtpHost = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code smtpPort}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public Integer getSmtpPort() {
+        return smtpPort;
+    }
+
+    /**
+     * Sets option {@code smtpPort}: SMTP port, for example 587 or 25. Default: {@code 587}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmtpPort(@CheckForNull final Integer value) {
+        this.smtpPort = value;
+    }
+
+    /**
+     * Returns option {@code smtpUser}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSmtpUser() {
+        return smtpUser;
+    }
+
+    /**
+     * Sets option {@code smtpUser}: SMTP user; its password comes from the secret SMTP_PASSWORD. Empty: no authentication.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmtpUser(@CheckForNull final String value) {
+        this.smtpUser = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code smtpTls}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSmtpTls() {
+        return smtpTls;
+    }
+
+    /**
+     * Sets option {@code smtpTls}: STARTTLS use: starttls when the server offers it, required to refuse plain connections, or none. Default: {@code 'starttls'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmtpTls(@CheckForNull final String value) {
+        this.smtpTls = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code emailFrom}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getEmailFrom() {
+        return emailFrom;
+    }
+
+    /**
+     * Sets option {@code emailFrom}: Sender address of e-mails, for example lotabots{@literal @}example.com.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setEmailFrom(@CheckForNull final String value) {
+        this.emailFrom = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code emailTo}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public List<String> getEmailTo() {
+        return emailTo;
+    }
+
+    /**
+     * Sets option {@code emailTo}: Recipients of e-mails, for example team{@literal @}example.com,oncall{@literal @}example.com. Default: {@code []}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setEmailTo(@CheckForNull final List<String> value) {
+        this.emailTo = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code twilioUrl}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getTwilioUrl() {
+        return twilioUrl;
+    }
+
+    /**
+     * Sets option {@code twilioUrl}: Base URL of the Twilio-compatible SMS API; account SID and auth token come from the secrets TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN. Default: {@code 'https://api.twilio.com'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setTwilioUrl(@CheckForNull final String value) {
+        this.twilioUrl = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code smsFrom}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSmsFrom() {
+        return smsFrom;
+    }
+
+    /**
+     * Sets option {@code smsFrom}: Sender number of SMS in E.164 form, for example +15005550006.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmsFrom(@CheckForNull final String value) {
+        this.smsFrom = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code smsTo}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public List<String> getSmsTo() {
+        return smsTo;
+    }
+
+    /**
+     * Sets option {@code smsTo}: Recipients of SMS in E.164 form, for example +41790000000. Default: {@code []}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSmsTo(@CheckForNull final List<String> value) {
+        this.smsTo = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code file}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getFile() {
+        return file;
+    }
+
+    /**
+     * Sets option {@code file}: File the file channel appends to, relative to the workspace. Default: {@code '.lotabots/notifications.log'}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setFile(@CheckForNull final String value) {
+        this.file = BotOptionValues.text(value);
+    }
+
+    /**
+     * Describes the recorder.
+     */
+    @Extension
+    @Symbol("notificationBotRecorder")
+    public static final class DescriptorImpl extends BotRecorderDescriptor {
+        /**
+         * Creates the descriptor.
+         */
+        public DescriptorImpl() {
+            super(NotificationBotStep.BOT_ID, NotificationBotStep.class);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Jenkins face of NotificationBot: its Pipeline step and its freestyle post-build action.
+ */
+@DefaultAnnotation(NonNull.class)
+package io.jenkins.plugins.lotabots.notify;
+
+import edu.umd.cs.findbugs.annotations.DefaultAnnotation;
+import edu.umd.cs.findbugs.annotations.NonNull;
