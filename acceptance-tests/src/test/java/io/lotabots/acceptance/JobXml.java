@@ -41,7 +41,7 @@ final class JobXml {
      *
      * @param description the job's description
      * @param shell       the command of the {@code hudson.tasks.Shell} build step
-     * @param recorders   recorder class names and, for each, its fields (element name to text value)
+     * @param recorders   recorder class names and, for each, its options (element name to text value)
      * @return the job's config.xml
      */
     static String freestyle(final String description, final String shell,
@@ -66,10 +66,11 @@ final class JobXml {
                 .append("  </builders>\n")
                 .append("  <publishers>\n");
         recorders.forEach((recorder, fields) -> {
-            xml.append("    <").append(elementName(recorder)).append(">\n");
-            fields.forEach((field, value) -> xml.append("      <").append(elementName(field)).append('>')
+            // a recorder's options are its step's, kept in the element <options>
+            xml.append("    <").append(elementName(recorder)).append(">\n      <options>\n");
+            fields.forEach((field, value) -> xml.append("        <").append(elementName(field)).append('>')
                     .append(escape(value)).append("</").append(field).append(">\n"));
-            xml.append("    </").append(recorder).append(">\n");
+            xml.append("      </options>\n    </").append(recorder).append(">\n");
         });
         return xml.append("  </publishers>\n")
                 .append("  <buildWrappers/>\n")

@@ -49,6 +49,8 @@ class JobXmlTest {
         assertThat(publishers.getElementsByTagName("*").item(0).getNodeName())
                 .isEqualTo("io.jenkins.plugins.lotabots.test.TestBotRecorder");
         assertThat(text(publishers, "minCoverage")).isEqualTo("80.0");
+        assertThat(publishers.getElementsByTagName("minCoverage").item(0).getParentNode().getNodeName())
+                .isEqualTo("options");
         assertThat(publishers.getElementsByTagName("io.jenkins.plugins.lotabots.notify.NotificationBotRecorder")
                 .getLength()).isEqualTo(1);
     }

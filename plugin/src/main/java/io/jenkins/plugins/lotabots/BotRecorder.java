@@ -13,45 +13,34 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
-import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotRegistry;
 import java.io.IOException;
-import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
 
 /**
- * The post-build action of one engine bot for freestyle jobs ({@code testBotRecorder}, ...). Like {@link BotStep},
- * a subclass only declares the bot's options as fields; this class collects them with {@link BotOptionValues} and
- * runs the bot through {@link BotStepRunner}, the same code the Pipeline step runs. UNSTABLE sets the build to
+ * The post-build action of one engine bot for freestyle jobs ({@code testBotRecorder}, ...). Its options are an
+ * instance of the bot's {@link BotStep} (the form nests the step's form with {@code f:property}); this class collects
+ * them with {@link BotOptionValues} and runs the bot through {@link BotStepRunner}, the same code the Pipeline step
+ * runs. UNSTABLE sets the build to
  * UNSTABLE; FAILURE and a bad input abort it with the engine's message.
  */
 public abstract class BotRecorder extends Recorder implements SimpleBuildStep {
     /**
-     * Returns the id of the engine bot this recorder runs.
+     * Returns the options of the bot: an instance of the bot's step, whose form, help and option handling the recorder
+     * shares.
      *
-     * @return the id, for example {@code test}
+     * @return the options
      */
-    protected abstract String botId();
-
-    /**
-     * Joins a list option for the text area of the configuration form, one value per line.
-     *
-     * @param option the option, for example {@code junit}
-     * @return the text
-     */
-    @SuppressWarnings("unchecked")
-    public String linesOf(final String option) {
-        Object value = BotOptionValues.of(this).get(option);
-        return value instanceof List<?> list ? BotOptionValues.join((List<String>) list) : "";
-    }
+    public abstract BotStep getOptions();
 
     @Override
     public void perform(@NonNull final Run<?, ?> run, @NonNull final FilePath workspace, @NonNull final EnvVars env,
             @NonNull final Launcher launcher, @NonNull final TaskListener listener)
             throws InterruptedException, IOException {
-        BotOutcome outcome = BotStepRunner.run(botId(), BotOptionValues.of(this), run, workspace, env, listener,
-                null);
+        BotStep options = getOptions();
+        BotOutcome outcome = BotStepRunner.run(options.botId(), BotOptionValues.of(options), run, workspace, env,
+                listener, null);
         if (outcome.isFailure()) {
             throw BotStepRunner.failure(outcome);
         }
@@ -66,8 +55,8 @@ public abstract class BotRecorder extends Recorder implements SimpleBuildStep {
     }
 
     /**
-     * The descriptor of a bot recorder. Its form and help are the step's: every field's help redirects to the
-     * step's {@code help-<field>.html}, and the recorder's own help to the step's {@code help.html}.
+     * The descriptor of a bot recorder. Its form nests the step's form, whose fields show the step's help; the
+     * recorder's own help is the step's {@code help.html}.
      */
     public abstract static class BotRecorderDescriptor extends BuildStepDescriptor<Publisher> {
         private final String botId;
@@ -82,9 +71,6 @@ public abstract class BotRecorder extends Recorder implements SimpleBuildStep {
         protected BotRecorderDescriptor(final String botId, final Class<? extends BotStep> stepClass) {
             this.botId = botId;
             this.stepClass = stepClass;
-            for (BotOption<?> option : BotRegistry.standard().get(botId).getDescriptor().getOptions()) {
-                addHelpFileRedirect(option.getName(), stepClass, option.getName());
-            }
         }
 
         /**

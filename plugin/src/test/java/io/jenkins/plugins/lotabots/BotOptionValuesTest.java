@@ -23,16 +23,15 @@ class BotOptionValuesTest {
     }
 
     @Test
-    void shouldCollectTheSameOptionsFromTheRecorderAsFromTheStep() {
+    void shouldTakeTheRecordersOptionsFromItsStep() {
         TestBotStep step = new TestBotStep();
-        TestBotRecorder recorder = new TestBotRecorder();
         step.setMaxFailures(2);
-        recorder.setMaxFailures(2);
         step.setExcludes(List.of("**/Flaky*"));
-        recorder.setExcludes(List.of("**/Flaky*"));
+        TestBotRecorder recorder = new TestBotRecorder(step);
 
-        assertThat(BotOptionValues.of(recorder)).isEqualTo(BotOptionValues.of(step))
+        assertThat(BotOptionValues.of(recorder.getOptions()))
                 .isEqualTo(Map.of("maxFailures", 2, "excludes", List.of("**/Flaky*")));
+        assertThat(BotOptionValues.of(new TestBotRecorder(null).getOptions())).isEmpty();
     }
 
     @Test

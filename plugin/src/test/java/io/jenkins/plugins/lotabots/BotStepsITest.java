@@ -107,17 +107,20 @@ class BotStepsITest {
 
     @Test
     void shouldKeepTheRecordersOptionsThroughTheConfigurationForm(final JenkinsRule j) throws Exception {
-        TestBotRecorder test = new TestBotRecorder();
-        test.setJunit(List.of("**/TEST-*.xml"));
-        test.setMaxFailures(1);
-        test.setAllowEmpty(false);
-        SecurityBotRecorder security = new SecurityBotRecorder();
-        security.setFailOn("critical");
-        security.setResolveMaven(true);
-        security.setNewOnly(false);
-        NotificationBotRecorder notify = new NotificationBotRecorder();
-        notify.setChannel(List.of("console"));
-        notify.setFailOnError(false);
+        TestBotStep testOptions = new TestBotStep();
+        testOptions.setJunit(List.of("**/TEST-*.xml"));
+        testOptions.setMaxFailures(1);
+        testOptions.setAllowEmpty(false);
+        TestBotRecorder test = new TestBotRecorder(testOptions);
+        SecurityBotStep securityOptions = new SecurityBotStep();
+        securityOptions.setFailOn("critical");
+        securityOptions.setResolveMaven(true);
+        securityOptions.setNewOnly(false);
+        SecurityBotRecorder security = new SecurityBotRecorder(securityOptions);
+        NotificationBotStep notifyOptions = new NotificationBotStep();
+        notifyOptions.setChannel(List.of("console"));
+        notifyOptions.setFailOnError(false);
+        NotificationBotRecorder notify = new NotificationBotRecorder(notifyOptions);
 
         j.assertEqualDataBoundBeans(test, j.configRoundtrip(test));
         j.assertEqualDataBoundBeans(security, j.configRoundtrip(security));
@@ -237,10 +240,10 @@ class BotStepsITest {
     void shouldRunTheTestBotRecorderOnAFreestyleJob(final JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new ReportWriter(FAILING));
-        TestBotRecorder recorder = new TestBotRecorder();
-        recorder.setJunit(List.of("reports/*.xml"));
-        recorder.setFailureCriticality("UNSTABLE");
-        project.getPublishersList().add(recorder);
+        TestBotStep options = new TestBotStep();
+        options.setJunit(List.of("reports/*.xml"));
+        options.setFailureCriticality("UNSTABLE");
+        project.getPublishersList().add(new TestBotRecorder(options));
 
         FreeStyleBuild build = j.assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0).get());
 
@@ -254,9 +257,9 @@ class BotStepsITest {
     void shouldFailTheFreestyleBuildWhenTheRecordersBotFails(final JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new ReportWriter(FAILING));
-        TestBotRecorder recorder = new TestBotRecorder();
-        recorder.setJunit(List.of("reports/*.xml"));
-        project.getPublishersList().add(recorder);
+        TestBotStep options = new TestBotStep();
+        options.setJunit(List.of("reports/*.xml"));
+        project.getPublishersList().add(new TestBotRecorder(options));
 
         FreeStyleBuild build = j.assertBuildStatus(Result.FAILURE, project.scheduleBuild2(0).get());
 

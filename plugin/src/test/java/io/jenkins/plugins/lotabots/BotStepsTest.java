@@ -21,6 +21,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,8 @@ class BotStepsTest {
             Map.entry("deploy", DeployBotStep.class), Map.entry("monitor", MonitorBotStep.class),
             Map.entry("notify", NotificationBotStep.class), Map.entry("test", TestBotRecorder.class),
             Map.entry("security", SecurityBotRecorder.class), Map.entry("notify", NotificationBotRecorder.class));
+    private static final Map<Class<?>, Class<?>> RECORDER_STEPS = Map.of(TestBotRecorder.class, TestBotStep.class,
+            SecurityBotRecorder.class, SecurityBotStep.class, NotificationBotRecorder.class, NotificationBotStep.class);
 
     /**
      * One check per step or recorder class.
@@ -56,7 +59,7 @@ class BotStepsTest {
 
     @TestFactory
     Stream<DynamicTest> shouldHaveExactlyTheOptionsOfTheEngineDescriptorWithMatchingTypes() {
-        return each(false, BotStepsTest::checkOptions);
+        return each(true, BotStepsTest::checkOptions);
     }
 
     @TestFactory
@@ -116,11 +119,14 @@ class BotStepsTest {
         }
     }
 
-    private static void checkRecorderForm(final String botId, final Class<?> type) throws IOException {
+    private static void checkRecorderForm(final String botId, final Class<?> type) throws Exception {
         if (BotRecorder.class.isAssignableFrom(type)) {
-            String stepName = BotRegistry.standard().get(botId).getDescriptor().getName() + "Step";
-            assertThat(resource(type, "config.jelly"))
-                    .contains("<st:include page=\"config.jelly\" class=\"" + type.getPackageName() + "." + stepName);
+            Class<?> step = RECORDER_STEPS.get(type);
+            assertThat(type.getConstructor(step).isAnnotationPresent(DataBoundConstructor.class)).isTrue();
+            assertThat(type.getMethod("getOptions").getReturnType()).isEqualTo(step);
+            assertThat(Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(DataBoundSetter.class)))
+                    .as("options of %s are declared once, in %s", type.getSimpleName(), step.getSimpleName()).isEmpty();
+            assertThat(resource(type, "config.jelly")).contains("<f:property field=\"options\"/>");
         }
     }
 
