@@ -161,8 +161,8 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         Message latest = null;
         for (Message message : context.getBus().query(MessageFilter.ofTypes(DeployCompleted.TYPE))) {
             DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
-            boolean sameEnvironment = request.environment() == null
-                    || request.environment().equals(deployed.environment());
+            String environment = request.environment();
+            boolean sameEnvironment = environment == null || environment.equals(deployed.environment());
             boolean ownRun = own != null && own.equals(message.getCorrelationId().orElse(null));
             boolean latestIsOwn = latest != null && own != null && own.equals(latest.getCorrelationId().orElse(null));
             if (deployed.url() != null && sameEnvironment && (ownRun || !latestIsOwn)) {

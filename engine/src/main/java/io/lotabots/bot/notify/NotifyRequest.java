@@ -382,8 +382,11 @@ public final class NotifyRequest {
         private final List<ChannelKind> channels = new ArrayList<>();
         @CheckForNull
         private String messageType;
+        @CheckForNull
         private String stage;
+        @CheckForNull
         private String result;
+        @CheckForNull
         private String summary;
         @CheckForNull
         private String run;
