@@ -168,7 +168,7 @@ public class BotMessagesAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return "symbol-list";
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class BotTrendAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return "graph.png";
+        return "symbol-analytics";
     }
 
     @Override
