@@ -19,9 +19,10 @@ class ScenarioCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
         assertThat(run.out()).startsWith("Basic Build-Test-Deploy (build-test-deploy)\nTrigger: push to main\n")
-                .contains("1. Build: build   [id build]")
-                .contains("on failure -> Roll back Production: deploy (environment=production)")
-                .contains("After each stage: notify");
+                .contains("1. Build: build (artifacts=[target/*.jar, build/libs/*.jar], testFailures=testBot)   [id build]")
+                .contains("2. Test: test   [id test]")
+                .contains("on failure -> Roll back Production: deploy (environment=production, rollback=true)")
+                .contains("After each stage: notify (channel=[console, file])");
     }
 
     @Test

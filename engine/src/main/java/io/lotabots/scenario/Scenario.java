@@ -1,6 +1,8 @@
 package io.lotabots.scenario;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +61,7 @@ public record Scenario(String name, String title, String description, String tri
          * Copies the options.
          */
         public Notify {
-            options = Map.copyOf(options);
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
     }
 }

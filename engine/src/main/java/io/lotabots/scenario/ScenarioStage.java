@@ -1,5 +1,7 @@
 package io.lotabots.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public sealed interface ScenarioStage {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(bot, "bot");
-            options = Map.copyOf(options);
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
             onFailure = List.copyOf(onFailure);
         }
     }
