@@ -6,14 +6,17 @@ import io.lotabots.bot.BotRegistry;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.workflow.Step;
 import io.lotabots.workflow.StepOutcome;
+import io.lotabots.workflow.StepRecord;
 import io.lotabots.workflow.StepStatus;
 import io.lotabots.workflow.Workflow;
+import io.lotabots.workflow.WorkflowState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +34,8 @@ public final class ScenarioCompiler {
     public static final String NOTIFY_KEY = "notify";
     /** The options through which a notifying bot learns which stage it reports on and how that stage ended. */
     private static final List<String> REPORT_OPTIONS = List.of("stage", "result", "summary");
+    /** How deep steps of one name are looked for inside a stage. */
+    private static final int MAX_NESTING = 4;
 
     private final BotRegistry registry;
 
@@ -163,12 +168,36 @@ public final class ScenarioCompiler {
             report.putIfAbsent("stage", stageName);
             context.getState().step(parent + stageName).ifPresent(record -> {
                 report.putIfAbsent("result", resultOf(record.status()));
-                if (!record.summary().isBlank()) {
-                    report.putIfAbsent("summary", record.summary());
+                String summary = summaryOf(context.getState(), parent + stageName, record);
+                if (!summary.isBlank()) {
+                    report.putIfAbsent("summary", summary);
                 }
             });
             return StepOutcome.of(bot.run(report, context.botContext().withLogPrefix(bot.getDescriptor().getName())));
         }).asOptional();
+    }
+
+    /**
+     * Returns the summary a stage report gives: the bot's own summary from the innermost step of the stage (a stage
+     * with a failure path nests its bot step under a step of the same name), followed by how the failure path ended.
+     */
+    private static String summaryOf(final WorkflowState state, final String path, final StepRecord record) {
+        StepRecord innermost = record;
+        String current = path;
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        for (int depth = 0; depth < MAX_NESTING; depth++) {
+            Optional<StepRecord> inner = state.step(current + "/" + name);
+            if (inner.isEmpty()) {
+                break;
+            }
+            current = current + "/" + name;
+            innermost = inner.get();
+        }
+        if (innermost == record || innermost.summary().isBlank()) {
+            return record.summary();
+        }
+        int failurePath = record.summary().indexOf("; failure path ");
+        return innermost.summary() + (failurePath < 0 ? "" : record.summary().substring(failurePath));
     }
 
     /**

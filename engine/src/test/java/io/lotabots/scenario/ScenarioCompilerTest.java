@@ -125,6 +125,26 @@ class ScenarioCompilerTest {
     }
 
     @Test
+    void tellsTheNotifyingBotEachStagesNameResultAndTheBotsOwnSummary() {
+        List<String> reports = new CopyOnWriteArrayList<>();
+        BotRegistry withReports = BotRegistry.of(List.of(new RecordingBot("build", runs), new RecordingBot("test", runs),
+                new RecordingBot("security", runs), new RecordingBot("deploy", runs), new RecordingBot("monitor", runs),
+                new StageReportBot(reports)));
+        BotContext context = BotContext.builder(workspace).bus(MessageBus.builder().build()).build();
+
+        WorkflowRun run = WorkflowRunner.builder(context).parameters(Map.of("branch", "main"))
+                .approvals(ApprovalPolicy.preApproved(Set.of("all"), "tester")).build()
+                .run(new ScenarioCompiler(withReports).compile(scenario,
+                        Map.of("monitor", Map.of("outcome", "FAILURE"))));
+
+        assertThat(run.status()).isEqualTo(StepStatus.FAILURE);
+        assertThat(reports).startsWith("Build|SUCCESS|SUCCESS")
+                .contains("Deploy to Staging|SUCCESS|SUCCESS")
+                .last().asString().startsWith("Monitor|FAILURE|FAILURE; failure path ")
+                .endsWith("ended SUCCESS");
+    }
+
+    @Test
     void appliesNotifyOverridesToEveryNotification() {
         run(Map.of("notify", Map.of("limit", 2)), Map.of("branch", "main"));
 
