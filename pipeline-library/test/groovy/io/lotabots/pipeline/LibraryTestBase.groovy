@@ -29,7 +29,7 @@ abstract class LibraryTestBase extends BasePipelineTest {
     static final Map<String, Object> PRODUCTION = [environment: 'production', strategy: 'blueGreen',
                                                    smoke: ['/health 200 ~UP'], approvalRequired: []]
     static final Map<String, Object> ROLLBACK = [environment: 'production', rollback: true]
-    static final Map<String, Object> NOTIFY = [channel: ['console', 'file']]
+    static final Map<String, Object> NOTIFY = [channel: ['console', 'file', 'configured']]
 
     static final List<String> BOT_STEPS = ['buildBot', 'testBot', 'securityBot', 'deployBot', 'monitorBot']
 

@@ -22,7 +22,7 @@ class ScenarioCommandTest {
                 .contains("1. Build: build (artifacts=[target/*.jar, build/libs/*.jar], testFailures=testBot)   [id build]")
                 .contains("2. Test: test   [id test]")
                 .contains("on failure -> Roll back Production: deploy (environment=production, rollback=true)")
-                .contains("After each stage: notify (channel=[console, file])");
+                .contains("After each stage: notify (channel=[console, file, configured])");
     }
 
     @Test

@@ -224,6 +224,12 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
             }
             this.routing = rules;
             Set<ChannelKind> chosen = new LinkedHashSet<>(request.getChannels());
+            if (request.isConfiguredChannels()) {
+                List<ChannelKind> configured = configuredChannels();
+                chosen.addAll(configured);
+                context.getLog().info("Channel 'configured': " + (configured.isEmpty() ? "no channel has its settings"
+                        : configured.stream().map(ChannelKind::wireName).collect(Collectors.joining(", "))));
+            }
             if (chosen.isEmpty()) {
                 chosen.addAll(rules.getChannels());
             }
@@ -238,6 +244,36 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
             }
             this.link = request.getLink().or(() -> context.getVariable(NotificationBotDescriptor.BUILD_URL))
                     .orElse(null);
+        }
+
+        /**
+         * Returns the channels whose secrets and settings are all given, in the order of {@link ChannelKind}.
+         */
+        private List<ChannelKind> configuredChannels() {
+            List<ChannelKind> configured = new ArrayList<>();
+            if (has(NotificationBotDescriptor.SLACK_WEBHOOK_URL) || has(NotificationBotDescriptor.SLACK_BOT_TOKEN)
+                    && request.getSlackChannel().isPresent()) {
+                configured.add(ChannelKind.SLACK);
+            }
+            if (has(NotificationBotDescriptor.PAGERDUTY_ROUTING_KEY)) {
+                configured.add(ChannelKind.PAGERDUTY);
+            }
+            if (request.getSmtpHost().isPresent() && request.getEmailFrom().isPresent()
+                    && !request.getEmailTo().isEmpty()) {
+                configured.add(ChannelKind.EMAIL);
+            }
+            if (has(NotificationBotDescriptor.WEBHOOK_URL)) {
+                configured.add(ChannelKind.WEBHOOK);
+            }
+            if (has(NotificationBotDescriptor.TWILIO_ACCOUNT_SID) && has(NotificationBotDescriptor.TWILIO_AUTH_TOKEN)
+                    && request.getSmsFrom().isPresent() && !request.getSmsTo().isEmpty()) {
+                configured.add(ChannelKind.SMS);
+            }
+            return configured;
+        }
+
+        private boolean has(final String secret) {
+            return Channel.secret(request, context, secret).isPresent();
         }
 
         private Path routesFile(final String name) {

@@ -59,8 +59,10 @@ public final class NotificationBotDescriptor {
 
     /** The channels. */
     public static final BotOption<List<String>> CHANNEL = BotOption.optional("channel", OptionType.STRING_LIST,
-            List.of(), "Channels to notify: " + ChannelKind.names() + "; for example slack,email. Default: the"
-                    + " channels the routing rules name, else console.");
+            List.of(), "Channels to notify: " + ChannelKind.names() + ", or configured for every channel whose"
+                    + " secrets and settings are given (in Jenkins: the global configuration); for example"
+                    + " slack,email or console,file,configured. Default: the channels the routing rules name, else"
+                    + " console.");
     /** The message type. */
     public static final BotOption<String> MESSAGE_TYPE = BotOption.optional("messageType", OptionType.STRING, null,
             "Notify about the latest message of this type in the journal, for example deploy.completed; empty"

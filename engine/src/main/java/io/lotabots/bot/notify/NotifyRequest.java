@@ -20,9 +20,13 @@ import java.util.Set;
  * {@link NotificationBotDescriptor}, or given to {@link Builder#secret(String, String)} by a caller that holds them.
  */
 public final class NotifyRequest {
+    /** The channel name that stands for every channel whose settings are given. */
+    public static final String CONFIGURED = "configured";
+
     private final List<ChannelKind> channels;
     @CheckForNull
     private final String messageType;
+    private final boolean configured;
     @CheckForNull
     private final String stage;
     @CheckForNull
@@ -68,6 +72,7 @@ public final class NotifyRequest {
         this.channels = List.copyOf(new LinkedHashSet<>(builder.channels));
         this.messageType = blankToNull(builder.messageType);
         this.stage = blankToNull(builder.stage);
+        this.configured = builder.configured;
         this.result = blankToNull(builder.result);
         this.summary = blankToNull(builder.summary);
         this.run = blankToNull(builder.run);
@@ -130,6 +135,18 @@ public final class NotifyRequest {
      */
     public Optional<String> getMessageType() {
         return Optional.ofNullable(messageType);
+    }
+
+    /**
+     * Returns whether every channel whose settings are given is added to the channels (the channel name
+     * {@value #CONFIGURED}): Slack with SLACK_WEBHOOK_URL, or SLACK_BOT_TOKEN and slackChannel; PagerDuty with
+     * PAGERDUTY_ROUTING_KEY; e-mail with smtpHost, emailFrom and emailTo; the webhook with NOTIFY_WEBHOOK_URL; SMS with
+     * the Twilio secrets, smsFrom and smsTo.
+     *
+     * @return {@code true} to add them
+     */
+    public boolean isConfiguredChannels() {
+        return configured;
     }
 
     /**
@@ -383,6 +400,7 @@ public final class NotifyRequest {
         @CheckForNull
         private String messageType;
         @CheckForNull
+        private boolean configured;
         private String stage;
         @CheckForNull
         private String result;
@@ -448,7 +466,25 @@ public final class NotifyRequest {
          * @throws io.lotabots.error.LotaBotsException for an unknown name
          */
         public Builder channels(final List<String> names) {
-            names.forEach(name -> channels.add(ChannelKind.parse(name, "option 'channel'")));
+            for (String name : names) {
+                if (CONFIGURED.equalsIgnoreCase(name.trim())) {
+                    configured = true;
+                }
+                else {
+                    channels.add(ChannelKind.parse(name, "option 'channel'"));
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Adds every channel whose settings are given (the channel name {@value NotifyRequest#CONFIGURED}).
+         *
+         * @param value {@code true} to add them
+         * @return this
+         */
+        public Builder configuredChannels(final boolean value) {
+            this.configured = value;
             return this;
         }
 

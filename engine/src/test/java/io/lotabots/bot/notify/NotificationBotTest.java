@@ -163,6 +163,21 @@ class NotificationBotTest {
     }
 
     @Test
+    void addsEveryChannelWhoseSettingsAreGivenForTheChannelConfigured() {
+        publishARun();
+        NotifyRequest request = NotificationBotDescriptor.get().createRequest(Map.of(
+                "channel", List.of("console", "configured"), "smtpHost", "smtp.example.com",
+                "emailFrom", "bots@example.com"));
+
+        assertThat(request.isConfiguredChannels()).isTrue();
+        assertThat(request.getChannels()).containsExactly(ChannelKind.CONSOLE);
+        NotifyResult result = harness.bot.run(request, harness.context());
+
+        assertThat(result.getChannels()).containsExactly("console");
+        assertThat(harness.console.getInfoLines()).contains("Channel 'configured': no channel has its settings");
+    }
+
+    @Test
     void refusesAnUnknownChannelNamingTheChoices() {
         assertThatExceptionOfType(LotaBotsException.class).isThrownBy(() -> run(Map.of("channel", "slack,teams")))
                 .withMessage("Unknown notification channel 'teams' in option 'channel'; use one of slack, pagerduty,"

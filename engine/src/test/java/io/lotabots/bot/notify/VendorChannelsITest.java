@@ -187,4 +187,17 @@ class VendorChannelsITest {
         assertThat(vendors.requests(Vendor.TWILIO)).hasSize(1);
         assertThat(vendors.problems()).isEmpty();
     }
+
+    @Test
+    void notifiesEveryChannelWhoseSecretsAndSettingsAreGivenForConfigured() {
+        NotifyRequest request = NotifyHarness.request(vendors).channels(ChannelKind.CONSOLE).configuredChannels(true)
+                .smsFrom("+15005550006").smsTo(List.of("+41790000001")).pagerDutyAction("trigger").build();
+
+        NotifyResult result = notify(request, TestMessages.deployFailed());
+
+        assertThat(result.getChannels()).containsExactly("console", "slack", "pagerduty", "webhook", "sms");
+        assertThat(harness.console.getInfoLines()).contains("Channel 'configured': slack, pagerduty, webhook, sms");
+        assertThat(vendors.requests(Vendor.SLACK_WEBHOOK)).hasSize(1);
+        assertThat(vendors.problems()).isEmpty();
+    }
 }

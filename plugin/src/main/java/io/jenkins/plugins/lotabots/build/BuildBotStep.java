@@ -31,6 +31,8 @@ public class BuildBotStep extends BotStep {
     @CheckForNull
     private List<String> nonEssential;
     @CheckForNull
+    private String testFailures;
+    @CheckForNull
     private String timeout;
     @CheckForNull
     private String branch;
@@ -194,6 +196,26 @@ public class BuildBotStep extends BotStep {
     @DataBoundSetter
     public void setNonEssential(@CheckForNull final List<String> value) {
         this.nonEssential = BotOptionValues.lines(value);
+    }
+
+    /**
+     * Returns option {@code testFailures}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getTestFailures() {
+        return testFailures;
+    }
+
+    /**
+     * Sets option {@code testFailures}: What failing tests do to the build: fail it, or testBot: the build goes on and TestBot's gate judges them from the reports (Maven gets -Dmaven.test.failure.ignore=true; other build tools fail as before).
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setTestFailures(@CheckForNull final String value) {
+        this.testFailures = BotOptionValues.text(value);
     }
 
     /**

@@ -52,6 +52,8 @@ public class MonitorBotStep extends BotStep {
     private String horizon;
     @CheckForNull
     private Double anomalyLimit;
+    @CheckForNull
+    private String healthPath;
 
     /**
      * Creates the step; every option is optional and set through its setter.
@@ -424,6 +426,26 @@ public class MonitorBotStep extends BotStep {
     @DataBoundSetter
     public void setAnomalyLimit(@CheckForNull final Double value) {
         this.anomalyLimit = value;
+    }
+
+    /**
+     * Returns option {@code healthPath}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getHealthPath() {
+        return healthPath;
+    }
+
+    /**
+     * Sets option {@code healthPath}: Path checked for 200 on the URL of the release that the run's latest deploy.completed announced (of the environment, when given), when neither health checks nor metrics are given.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setHealthPath(@CheckForNull final String value) {
+        this.healthPath = BotOptionValues.text(value);
     }
 
     /**

@@ -21,6 +21,12 @@ public class NotificationBotStep extends BotStep {
     @CheckForNull
     private String messageType;
     @CheckForNull
+    private String stage;
+    @CheckForNull
+    private String result;
+    @CheckForNull
+    private String summary;
+    @CheckForNull
     private String run;
     @CheckForNull
     private List<String> route;
@@ -122,6 +128,66 @@ public class NotificationBotStep extends BotStep {
     @DataBoundSetter
     public void setMessageType(@CheckForNull final String value) {
         this.messageType = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code stage}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getStage() {
+        return stage;
+    }
+
+    /**
+     * Sets option {@code stage}: Stage this notification reports on, for example Deploy to Staging (in a Jenkinsfile env.STAGE_NAME); with result and summary it says how the stage ended, even when its bot published nothing.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setStage(@CheckForNull final String value) {
+        this.stage = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code result}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getResult() {
+        return result;
+    }
+
+    /**
+     * Sets option {@code result}: Result of the reported stage, for example FAILURE (in a Jenkinsfile currentBuild.currentResult); it sets the severity: FAILURE is an error, UNSTABLE and ABORTED a warning.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setResult(@CheckForNull final String value) {
+        this.result = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code summary}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getSummary() {
+        return summary;
+    }
+
+    /**
+     * Sets option {@code summary}: One line on how the reported stage ended, for example '6 tests, 1 failed'.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setSummary(@CheckForNull final String value) {
+        this.summary = BotOptionValues.text(value);
     }
 
     /**
