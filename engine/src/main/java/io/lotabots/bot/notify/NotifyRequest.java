@@ -399,8 +399,8 @@ public final class NotifyRequest {
         private final List<ChannelKind> channels = new ArrayList<>();
         @CheckForNull
         private String messageType;
-        @CheckForNull
         private boolean configured;
+        @CheckForNull
         private String stage;
         @CheckForNull
         private String result;
