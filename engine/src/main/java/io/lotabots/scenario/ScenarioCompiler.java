@@ -183,14 +183,13 @@ public final class ScenarioCompiler {
      */
     private static String summaryOf(final WorkflowState state, final String path, final StepRecord record) {
         StepRecord innermost = record;
-        String current = path;
+        StringBuilder current = new StringBuilder(path);
         String name = path.substring(path.lastIndexOf('/') + 1);
         for (int depth = 0; depth < MAX_NESTING; depth++) {
-            Optional<StepRecord> inner = state.step(current + "/" + name);
+            Optional<StepRecord> inner = state.step(current.append('/').append(name).toString());
             if (inner.isEmpty()) {
                 break;
             }
-            current = current + "/" + name;
             innermost = inner.get();
         }
         if (innermost == record || innermost.summary().isBlank()) {
