@@ -1,6 +1,7 @@
 package io.lotabots.artifact;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,11 +50,12 @@ public final class LocalArtifactStore implements ArtifactStore {
         Path target = resolve(ArtifactKeys.checkFile(key));
         Path folder = java.util.Objects.requireNonNull(target.getParent(), "an artifact key always has a folder");
         try {
-            Files.createDirectories(folder);
-            if (!folder.toRealPath().startsWith(root.toRealPath())) {
+            // Checked before the folders are created, so that none is created where a link leads out of the store.
+            if (!WorkspaceConfinement.locate(root, folder).isInside()) {
                 throw LotaBotsException.of(ArtifactErrorCode.INVALID_KEY, "The artifact key '" + key
                         + "' leads through a symbolic link out of the store '" + root + "'; remove the link.");
             }
+            Files.createDirectories(folder);
             if (Files.isDirectory(target)) {
                 throw failure("Cannot store '" + key + "' in '" + root + "': a folder of that name exists."
                         + " Use another build id or clean the store.", null);

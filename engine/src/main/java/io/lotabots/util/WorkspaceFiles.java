@@ -192,19 +192,21 @@ public final class WorkspaceFiles {
             throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
                     + " is not a valid path: " + e.getReason(), e);
         }
-        if (!resolved.startsWith(root)) {
-            throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
-                    + " is outside the workspace " + root + "; give a path inside it");
-        }
+        WorkspaceConfinement.Location location;
         try {
-            if (Files.exists(resolved) && !resolved.toRealPath().startsWith(root.toRealPath())) {
-                throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
-                        + " leads out of the workspace through a link; give a path inside it");
-            }
+            location = WorkspaceConfinement.locate(root, resolved);
         }
         catch (IOException e) {
             throw LotaBotsException.of(WorkspaceErrorCode.IO_FAILURE, "Cannot check the path '" + path + "' of "
                     + what + ": " + e.getMessage(), e);
+        }
+        if (!location.isInsideByName()) {
+            throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
+                    + " is outside the workspace " + root + "; give a path inside it");
+        }
+        if (!location.isReallyInside()) {
+            throw LotaBotsException.of(WorkspaceErrorCode.OUTSIDE_WORKSPACE, "The path '" + path + "' of " + what
+                    + " leads out of the workspace through a link; give a path inside it");
         }
         return resolved;
     }

@@ -107,6 +107,16 @@ class LocalArtifactStoreTest {
         assertThat(elsewhere.resolve("x.txt")).doesNotExist();
     }
 
+    @Test
+    void shouldCreateNoFolderOutsideTheStoreForAKeyBelowALinkedFolder(@TempDir final Path elsewhere)
+            throws IOException {
+        Files.createDirectories(root);
+        Files.createSymbolicLink(root.resolve("escape"), elsewhere);
+
+        assertInvalidKey(() -> store.put("escape/builds/42/x.txt", uncheckedFile()), "symbolic link");
+        assertThat(elsewhere.resolve("builds")).doesNotExist();
+    }
+
     private Path uncheckedFile() {
         try {
             return file("x.txt", "x");

@@ -11,6 +11,7 @@ import io.lotabots.bot.deploy.directory.ServiceProcesses.Running;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpChecker;
 import io.lotabots.util.Durations;
+import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
 import java.net.URI;
@@ -325,9 +326,9 @@ public final class DirectoryTarget {
                     + " correct its path.");
         }
         try {
-            Path real = path.toRealPath();
-            Path realWorkspace = workspace.toRealPath();
-            if (!real.startsWith(realWorkspace)) {
+            WorkspaceConfinement.Location location = WorkspaceConfinement.locate(workspace, path);
+            Path real = location.real();
+            if (!location.isReallyInside()) {
                 throw LotaBotsException.of(DirectoryErrorCode.ARTIFACT_OUTSIDE_WORKSPACE, "The artifact '" + artifact
                         + "' lies outside the workspace '" + workspace + "'" + (real.equals(path) ? ""
                         : " (it resolves to '" + real + "')") + "; only artifacts built in the workspace are deployed.");

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import io.lotabots.bot.deploy.DeployErrorCode;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -148,36 +149,35 @@ final class Manifests {
 
     private static List<Path> expand(final Path workspace, final Path path) {
         Path normalized = path.toAbsolutePath().normalize();
-        if (!normalized.startsWith(workspace)) {
+        WorkspaceConfinement.Location location;
+        try {
+            location = WorkspaceConfinement.locate(workspace, normalized);
+        }
+        catch (IOException e) {
+            throw invalid("Cannot read the manifest path '" + show(workspace, normalized) + "': " + e.getMessage(), e);
+        }
+        if (!location.isInsideByName()) {
             throw invalid("The manifest path '" + path + "' leaves the workspace; give a path inside it.");
         }
         if (!Files.exists(normalized)) {
             throw invalid("The manifest path '" + show(workspace, normalized) + "' does not exist.");
         }
+        if (!location.isReallyInside()) {
+            throw invalid("The manifest path '" + show(workspace, normalized) + "' leads through a symbolic link"
+                    + " out of the workspace; give a path inside it.");
+        }
         try {
-            if (!normalized.toRealPath().startsWith(workspace.toRealPath())) {
-                throw invalid("The manifest path '" + show(workspace, normalized) + "' leads through a symbolic link"
-                        + " out of the workspace; give a path inside it.");
-            }
             if (Files.isRegularFile(normalized)) {
                 return List.of(normalized);
             }
             try (Stream<Path> walk = Files.walk(normalized, 5)) {
                 return walk.filter(Files::isRegularFile).filter(Manifests::isYaml).sorted()
-                        .filter(file -> inside(workspace, file)).limit(MAX_FILES + 1L).toList();
+                        .filter(file -> WorkspaceConfinement.isInside(workspace, file)).limit(MAX_FILES + 1L)
+                        .toList();
             }
         }
         catch (IOException e) {
             throw invalid("Cannot read the manifest path '" + show(workspace, normalized) + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean inside(final Path workspace, final Path file) {
-        try {
-            return file.toRealPath().startsWith(workspace.toRealPath());
-        }
-        catch (IOException e) {
-            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.lotabots.bot.security.deps;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +16,10 @@ import java.util.Locale;
  */
 final class WorkspacePaths {
     private final Path workspace;
-    private final Path realWorkspace;
     private final long maxBytes;
 
     WorkspacePaths(final Path workspace, final long maxBytes) {
         this.workspace = workspace.toAbsolutePath().normalize();
-        Path real;
-        try {
-            real = this.workspace.toRealPath();
-        }
-        catch (IOException exception) {
-            real = this.workspace;
-        }
-        this.realWorkspace = real;
         this.maxBytes = maxBytes;
     }
 
@@ -57,21 +49,20 @@ final class WorkspacePaths {
             throw LotaBotsException.of(DependencyErrorCode.FILE_UNREADABLE, String.format(Locale.ROOT,
                     "The path '%s' named by %s is not valid: %s.", given, origin, exception.getMessage()), exception);
         }
-        if (!path.startsWith(workspace)) {
+        WorkspaceConfinement.Location location;
+        try {
+            location = WorkspaceConfinement.locate(workspace, path);
+        }
+        catch (IOException exception) {
+            throw LotaBotsException.of(DependencyErrorCode.FILE_UNREADABLE, String.format(Locale.ROOT,
+                    "Cannot resolve the path '%s' named by %s: %s.", given, origin, exception.getMessage()),
+                    exception);
+        }
+        if (!location.isInsideByName()) {
             throw outside(given, origin, "it is outside the workspace");
         }
-        if (Files.exists(path)) {
-            try {
-                Path real = path.toRealPath();
-                if (!real.startsWith(realWorkspace)) {
-                    throw outside(given, origin, "it is a symbolic link to '" + real + "', outside the workspace");
-                }
-            }
-            catch (IOException exception) {
-                throw LotaBotsException.of(DependencyErrorCode.FILE_UNREADABLE, String.format(Locale.ROOT,
-                        "Cannot resolve the path '%s' named by %s: %s.", given, origin, exception.getMessage()),
-                        exception);
-            }
+        if (!location.isReallyInside()) {
+            throw outside(given, origin, "it is a symbolic link to '" + location.real() + "', outside the workspace");
         }
         return path;
     }

@@ -6,6 +6,7 @@ import io.lotabots.bot.ProcessingMode;
 import io.lotabots.bot.security.findings.SecurityFinding;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.util.LogSink;
+import io.lotabots.util.WorkspaceConfinement;
 import io.lotabots.util.WorkspaceFiles;
 import io.lotabots.util.WorkspaceFiles.Selection;
 import io.lotabots.util.WorkspaceFiles.Skipped;
@@ -154,13 +155,13 @@ public final class ScannerReports {
             final Path workspace) {
         Path file = context.file();
         try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(workspace.toRealPath())) {
+            WorkspaceConfinement.Location location = WorkspaceConfinement.locate(workspace, file);
+            if (!location.isInside()) {
                 throw LotaBotsException.of(ReportErrorCode.OUTSIDE_WORKSPACE, String.format(Locale.ROOT,
                         "Refused scanner report '%s': it resolves to '%s', outside the workspace; reports are read"
-                                + " from the workspace only.", context.report(), real));
+                                + " from the workspace only.", context.report(), location.real()));
             }
-            long size = Files.size(real);
+            long size = Files.size(location.real());
             if (size > maxReportBytes) {
                 throw LotaBotsException.of(ReportErrorCode.TOO_LARGE, String.format(Locale.ROOT,
                         "Refused scanner report '%s': it is %,d bytes, above the limit of %,d bytes. Scan less at"

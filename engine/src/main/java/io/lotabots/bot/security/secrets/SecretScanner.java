@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.git.ChangedFile;
 import io.lotabots.git.JGitInfo;
+import io.lotabots.util.WorkspaceConfinement;
 import io.lotabots.util.WorkspaceFiles;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -185,9 +187,8 @@ public final class SecretScanner {
      */
     public SecretScan scanChangedLines(final Path workspace, final Collection<ChangedFile> changes) {
         Path base = absolute(workspace);
-        Path realBase;
         try {
-            realBase = base.toRealPath();
+            base.getFileSystem().provider().checkAccess(base);
         }
         catch (IOException e) {
             throw LotaBotsException.of(SecretErrorCode.FILE_UNREADABLE, "Cannot read the workspace '" + workspace
@@ -196,18 +197,19 @@ public final class SecretScanner {
         Run run = new Run();
         for (ChangedFile change : changes) {
             Path file = base.resolve(change.path()).normalize();
-            if (!file.startsWith(base)) {
-                run.skippedLinks.add(new WorkspaceFiles.Skipped(change.path(), "outside the workspace"));
-                continue;
-            }
             try {
-                Path real = file.toRealPath();
-                if (!real.startsWith(realBase)) {
+                WorkspaceConfinement.Location location = WorkspaceConfinement.locate(base, file);
+                if (!location.isInsideByName()) {
+                    run.skippedLinks.add(new WorkspaceFiles.Skipped(change.path(), "outside the workspace"));
+                    continue;
+                }
+                if (!location.isReallyInside()) {
                     run.skippedLinks.add(new WorkspaceFiles.Skipped(change.path(),
                             "a symbolic link that leads outside the workspace"));
                     continue;
                 }
-                if (!Files.isRegularFile(real)) {
+                // Throws for a file that no longer exists, counted as unreadable.
+                if (!Files.readAttributes(location.real(), BasicFileAttributes.class).isRegularFile()) {
                     continue;
                 }
             }
