@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -176,6 +178,29 @@ public final class MessageBus {
         synchronized (published) {
             return published.stream().filter(filter::matches).toList();
         }
+    }
+
+    /**
+     * Returns the latest message that the filter keeps and the condition accepts, of this bus's own run (its
+     * correlation id) when the run has one, else of any run: what a bot means by "the build of this run, or the last
+     * one" when it looks for an earlier bot's message.
+     *
+     * @param filter which messages to look at
+     * @param condition which of them count
+     * @return the message, or empty when none counts
+     */
+    public Optional<Message> latestOfRun(final MessageFilter filter, final Predicate<Message> condition) {
+        Message latest = null;
+        Message latestOfRun = null;
+        for (Message message : query(filter)) {
+            if (condition.test(message)) {
+                latest = message;
+                if (correlationId != null && correlationId.equals(message.getCorrelationId().orElse(null))) {
+                    latestOfRun = message;
+                }
+            }
+        }
+        return Optional.ofNullable(latestOfRun != null ? latestOfRun : latest);
     }
 
     /**

@@ -56,6 +56,21 @@ class MessageBusTest {
     // --- publishing ---
 
     @Test
+    void findsTheLatestMessageOfItsOwnRunElseOfAnyRun() {
+        MessageBus bus = MessageBus.builder().correlationId("run-2").build();
+        Message own = bus.publish(Message.builder(TestMessages.buildCompleted()).source("BuildBot"));
+        Message other = bus.publish(Message.builder(TestMessages.buildCompleted()).source("BuildBot")
+                .correlationId("run-1"));
+        bus.publish(Message.builder(TestMessages.testCompleted()).source("TestBot"));
+
+        assertThat(bus.latestOfRun(MessageFilter.ofTypes(BuildCompleted.TYPE), message -> true)).contains(own);
+        assertThat(bus.latestOfRun(MessageFilter.ofTypes(BuildCompleted.TYPE),
+                message -> !message.equals(own))).contains(other);
+        assertThat(bus.latestOfRun(MessageFilter.ofTypes(SecurityScanCompleted.TYPE), message -> true)).isEmpty();
+        assertThat(MessageBus.builder().build().latestOfRun(MessageFilter.ALL, message -> true)).isEmpty();
+    }
+
+    @Test
     void shouldStampIdTimeAndCorrelationIdOfTheBusOnPublish() {
         MessageBus bus = bus().build();
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The artifact that BuildBot built, found through its {@code build.completed} message, for a directory deployment
@@ -50,18 +51,12 @@ record BuiltArtifact(String buildId, Path file, String shown) {
      * @throws LotaBotsException when the build stored no deployable file, several, or a file that changed since
      */
     static Optional<BuiltArtifact> latest(final BotContext context) {
-        List<Message> builds = context.getBus().query(MessageFilter.ofTypes(BuildCompleted.TYPE));
-        if (builds.isEmpty()) {
+        Optional<Message> chosen = context.getBus().latestOfRun(MessageFilter.ofTypes(BuildCompleted.TYPE),
+                message -> true);
+        if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        String own = context.getBus().getCorrelationId();
-        Message chosen = builds.get(builds.size() - 1);
-        for (Message build : builds) {
-            if (own != null && own.equals(build.getCorrelationId().orElse(null))) {
-                chosen = build;
-            }
-        }
-        BuildCompleted build = chosen.payloadAs(BuildCompleted.class);
+        BuildCompleted build = chosen.get().payloadAs(BuildCompleted.class);
         List<Artifact> deployable = build.artifacts().stream().filter(BuiltArtifact::isDeployable).toList();
         if (deployable.isEmpty()) {
             throw invalid("The build " + build.buildId() + " stored no .jar or .war to deploy"
@@ -88,7 +83,7 @@ record BuiltArtifact(String buildId, Path file, String shown) {
     }
 
     private static String paths(final List<Artifact> artifacts) {
-        return artifacts.stream().limit(10).map(Artifact::path).reduce((a, b) -> a + ", " + b).orElse("")
+        return artifacts.stream().limit(10).map(Artifact::path).collect(Collectors.joining(", "))
                 + (artifacts.size() > 10 ? ", ..." : "");
     }
 

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -157,22 +158,17 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         if (!request.health().isEmpty() || !request.queries().isEmpty() || request.prometheus() != null) {
             return request;
         }
-        String own = context.getBus().getCorrelationId();
-        Message latest = null;
-        for (Message message : context.getBus().query(MessageFilter.ofTypes(DeployCompleted.TYPE))) {
-            DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
-            String environment = request.environment();
-            boolean sameEnvironment = environment == null || environment.equals(deployed.environment());
-            boolean ownRun = own != null && own.equals(message.getCorrelationId().orElse(null));
-            boolean latestIsOwn = latest != null && own != null && own.equals(latest.getCorrelationId().orElse(null));
-            if (deployed.url() != null && sameEnvironment && (ownRun || !latestIsOwn)) {
-                latest = message;
-            }
-        }
-        if (latest == null) {
+        String environment = request.environment();
+        Optional<Message> latest = context.getBus().latestOfRun(MessageFilter.ofTypes(DeployCompleted.TYPE),
+                message -> {
+                    DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
+                    return deployed.url() != null
+                            && (environment == null || environment.equals(deployed.environment()));
+                });
+        if (latest.isEmpty()) {
             return request;
         }
-        DeployCompleted deployed = latest.payloadAs(DeployCompleted.class);
+        DeployCompleted deployed = latest.get().payloadAs(DeployCompleted.class);
         String base = Objects.requireNonNull(deployed.url());
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.healthPath();
         HttpCheck check;
