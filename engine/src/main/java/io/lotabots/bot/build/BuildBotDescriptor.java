@@ -86,8 +86,8 @@ public final class BuildBotDescriptor {
     private static final BotDescriptor<BuildRequest> DESCRIPTOR = BotDescriptor.of(ID, NAME,
             "Builds the project with its build tool, stores the artifacts with their SHA-256 checksums and"
                     + " announces build.completed or build.failed.",
-            List.of(COMMAND, ARTIFACTS, EXCLUDES, STORE, REQUIRE_ARTIFACTS, PRIORITY, NON_ESSENTIAL, TEST_FAILURES, TIMEOUT, BRANCH,
-                    COMMIT, BUILD_ID, S3_ENDPOINT, S3_REGION),
+            List.of(COMMAND, ARTIFACTS, EXCLUDES, STORE, REQUIRE_ARTIFACTS, PRIORITY, NON_ESSENTIAL, TEST_FAILURES,
+                    TIMEOUT, BRANCH, COMMIT, BUILD_ID, S3_ENDPOINT, S3_REGION),
             BuildBotDescriptor::toRequest);
 
     private BuildBotDescriptor() {

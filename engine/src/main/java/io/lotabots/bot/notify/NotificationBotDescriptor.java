@@ -173,7 +173,8 @@ public final class NotificationBotDescriptor {
             "Tells people about each stage of a run on Slack, PagerDuty, e-mail, webhooks, SMS, the console or a"
                     + " file, records every delivery as notification.sent or notification.failed, and lets the"
                     + " pipeline go on when a channel is down.",
-            List.of(CHANNEL, MESSAGE_TYPE, STAGE, RESULT, SUMMARY, RUN, ROUTE, ROUTES_FILE, FAIL_ON_ERROR, TIMEOUT, RETRIES, RETRY_TIME, LINK,
+            List.of(CHANNEL, MESSAGE_TYPE, STAGE, RESULT, SUMMARY, RUN, ROUTE, ROUTES_FILE, FAIL_ON_ERROR, TIMEOUT, RETRIES,
+                    RETRY_TIME, LINK,
                     SLACK_CHANNEL, SLACK_API_URL, SLACK_MENTION, PAGERDUTY_URL, PAGERDUTY_ACTION,
                     PAGERDUTY_DEDUP_KEY, PAGERDUTY_SOURCE, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_TLS, EMAIL_FROM,
                     EMAIL_TO, TWILIO_URL, SMS_FROM, SMS_TO, FILE),

@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * context is in it, and its user has a token, a client certificate, a password, an exec plugin or an auth provider.
  * Without a kubeconfig option it uses the kubeconfig text in {@code LOTABOTS_KUBECONFIG} (which the Jenkins plugin sets
  * from the clusters of its global configuration, one context per cluster), then the file named by {@code KUBECONFIG},
- * then {@code ~/.kube/config}, then the service account of the pod it runs in. The client's own retries are off: DeployBot retries with its own backoff. No secret of the file is
- * logged or put into a message.
+ * then {@code ~/.kube/config}, then the service account of the pod it runs in. The client's own retries are off:
+ * DeployBot retries with its own backoff. No secret of the file is logged or put into a message.
  */
 public final class KubeconfigConnector implements KubernetesConnector {
     /** The variable holding the text (not the path) of a kubeconfig. */
