@@ -151,6 +151,19 @@ class DeployBuiltArtifactITest {
     }
 
     @Test
+    void refusesABuildMessageWhoseArtifactPathLeavesTheWorkspace(@TempDir final Path elsewhere) throws IOException {
+        Path outside = ServiceJars.write(elsewhere.resolve("evil.jar"), "healthy");
+        String path = workspace.relativize(outside).toString();
+        bus.publish("BuildBot", new BuildCompleted(BUILD_ID, null, "main", "a1b2c3d4", List.of(artifact(path, outside)),
+                12.5, "normal", List.of()));
+
+        assertThatExceptionOfType(LotaBotsException.class).isThrownBy(this::deploy)
+                .withMessageContaining("lies outside the workspace")
+                .withMessageContaining("only artifacts built in the workspace are deployed");
+        assertThat(workspace.resolve(".lotabots/releases")).doesNotExist();
+    }
+
+    @Test
     void namesBothWaysToGiveTheArtifactWhenNoBuildRan() {
         assertThatExceptionOfType(LotaBotsException.class).isThrownBy(this::deploy)
                 .withMessageContaining("Give the version being deployed")
