@@ -576,12 +576,16 @@ public final class MessageCodec {
     }
 
     /**
-     * Converts a map, as a Pipeline step receives it, to a JSON payload.
+     * Converts a map, as a Pipeline step receives it, to a JSON payload. Only plain data is accepted, by the JDK's own
+     * classes: text, numbers, booleans, lists and maps with text keys. Nothing else is called or serialized, so an
+     * object a script passes ({@code currentBuild}, {@code env}) cannot run code outside the script's sandbox.
      *
      * @param values the values: text, numbers, booleans, lists and maps
      * @return the JSON object
+     * @throws IllegalArgumentException naming the path and class of the first value that is not plain data, or the
+     *         limit (nesting {@value #MAX_NESTING_DEPTH}, {@value PlainData#MAX_VALUES} values) it exceeds
      */
     public ObjectNode toObject(final Map<String, ?> values) {
-        return mapper.valueToTree(values);
+        return PlainData.toObject("payload", values, MAX_NESTING_DEPTH);
     }
 }

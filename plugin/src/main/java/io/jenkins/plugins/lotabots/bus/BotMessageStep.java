@@ -7,6 +7,8 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.lotabots.bot.BotContext;
 import io.lotabots.bus.MessageBus;
 import io.lotabots.message.InvalidMessageException;
@@ -40,6 +42,8 @@ public class BotMessageStep extends Step {
 
     private final String type;
     private Map<String, Object> payload = new LinkedHashMap<>();
+    @CheckForNull
+    private String payloadProblem;
     private String source = DEFAULT_SOURCE;
     @CheckForNull
     private String destination;
@@ -63,13 +67,27 @@ public class BotMessageStep extends Step {
     }
 
     /**
-     * Sets the payload.
+     * Sets the payload. It is copied here, while the script's sandbox still applies, and only plain data is taken
+     * (text, numbers, booleans, lists and maps of the JDK's own classes): an object such as {@code currentBuild} or
+     * {@code env} is refused without calling any of its methods, and the step then fails naming the value.
      *
      * @param payload text, numbers, booleans, lists and maps; empty by default
      */
     @DataBoundSetter
+    @SuppressWarnings("unchecked")
     public void setPayload(@CheckForNull final Map<String, Object> payload) {
-        this.payload = payload == null ? new LinkedHashMap<>() : new LinkedHashMap<>(payload);
+        this.payload = new LinkedHashMap<>();
+        this.payloadProblem = null;
+        if (payload == null) {
+            return;
+        }
+        try {
+            ObjectNode json = MessageCodec.get().toObject(payload);
+            this.payload = MessageCodec.get().copyMapper().convertValue(json, LinkedHashMap.class);
+        }
+        catch (IllegalArgumentException e) {
+            this.payloadProblem = e.getMessage();
+        }
     }
 
     public String getSource() {
@@ -118,6 +136,9 @@ public class BotMessageStep extends Step {
     Message toMessage(final String correlationId, @CheckForNull final String stage) throws AbortException {
         if (type.isEmpty()) {
             throw new AbortException(Messages.BotMessageStep_TypeRequired());
+        }
+        if (payloadProblem != null) {
+            throw new AbortException(Messages.BotMessageStep_Invalid(payloadProblem));
         }
         try {
             Message.Builder draft = Message.builder().type(type).source(source).destination(destination)

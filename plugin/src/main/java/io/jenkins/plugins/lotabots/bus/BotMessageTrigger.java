@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -247,8 +248,21 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
                 || cause.getChain().size() >= BotMessageCause.MAX_CHAIN);
     }
 
-    private static Authentication authenticationOf(final Job<?, ?> job) {
-        return job instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) job) : ACL.SYSTEM2;
+    /**
+     * Returns the authentication a job's builds run as. As in the core's {@code BuildTrigger} and
+     * {@code ReverseBuildTrigger}, SYSTEM means "unspecified": once a {@code QueueItemAuthenticator} is configured, it
+     * counts as anonymous, so that a job without an explicit authentication can neither start nor be started by jobs
+     * it could not see.
+     */
+    static Authentication authenticationOf(final Job<?, ?> job) {
+        Authentication authentication = job instanceof Queue.Task
+                ? Tasks.getAuthenticationOf2((Queue.Task) job)
+                : ACL.SYSTEM2;
+        if (ACL.SYSTEM2.equals(authentication)
+                && !QueueItemAuthenticatorConfiguration.get().getAuthenticators().isEmpty()) {
+            return Jenkins.ANONYMOUS2;
+        }
+        return authentication;
     }
 
     /**
