@@ -121,11 +121,12 @@ final class BotCommand implements Callable<Integer> {
         boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
         String name = bot.getDescriptor().getName();
         Clock clock = Clock.systemUTC();
+        SecretMasker masker = new SecretMasker().addSecretsOf(System.getenv());
         try (Journal journal = Journal.at(journalFile)) {
-            MessageBus bus = MessageBus.builder().clock(clock).journal(journal)
+            MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
                     .correlationId(correlationId == null ? "cli/" + bot.getDescriptor().getId() : correlationId)
                     .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
-            BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(new SecretMasker())
+            BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
                     .environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
                     .log(new ConsoleLog(err)).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"

@@ -83,10 +83,10 @@ final class WorkflowSession {
         Clock clock = Clock.systemUTC();
         String correlationId = "cli/" + root.getFileName() + "#" + RUN_ID.format(clock.instant());
         Path journalFile = journalOption.resolve(root);
-        SecretMasker masker = new SecretMasker();
+        SecretMasker masker = new SecretMasker().addSecretsOf(System.getenv());
         try (Journal runJournal = Journal.at(journalFile)) {
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
-                    .warnings(warning -> err.println("lotabots: warning: " + warning)).build();
+                    .masking(masker::mask).warnings(warning -> err.println("lotabots: warning: " + warning)).build();
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker)
                     .environment(System.getenv()).log(new ConsoleLog(err)).build();
             err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);

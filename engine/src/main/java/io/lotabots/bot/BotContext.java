@@ -63,6 +63,7 @@ public final class BotContext {
         this.bus = builder.bus == null ? MessageBus.builder().clock(builder.clock).build() : builder.bus;
         this.mode = builder.mode;
         this.environment = Map.copyOf(builder.environment);
+        this.masker.addSecretsOf(environment);
         this.stage = null;
     }
 

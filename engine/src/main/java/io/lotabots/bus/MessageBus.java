@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Carries messages between bots. Publishing stamps the envelope (id, time, correlation id), checks the payload
@@ -33,6 +34,7 @@ public final class MessageBus {
     @CheckForNull
     private final Journal journal;
     private final Consumer<String> warnings;
+    private final UnaryOperator<String> masking;
     private final List<Message> published = Collections.synchronizedList(new ArrayList<>());
     private final List<Registered> subscribers = new CopyOnWriteArrayList<>();
 
@@ -42,6 +44,7 @@ public final class MessageBus {
         this.correlationId = builder.correlationId;
         this.journal = builder.journal;
         this.warnings = builder.warnings;
+        this.masking = builder.masking;
     }
 
     /**
@@ -113,7 +116,8 @@ public final class MessageBus {
      *         recorded then
      */
     public Message publish(final Message.Builder draft) {
-        Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).build();
+        Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).build()
+                .withTextsReplaced(masking);
         deliver(message);
         return message;
     }
@@ -127,7 +131,7 @@ public final class MessageBus {
      */
     public void publish(final Message message) {
         MessageCodec.get().validate(message, null, false);
-        deliver(message);
+        deliver(message.withTextsReplaced(masking));
     }
 
     /**
@@ -238,8 +242,22 @@ public final class MessageBus {
         @CheckForNull
         private Journal journal;
         private Consumer<String> warnings = warning -> { };
+        private UnaryOperator<String> masking = UnaryOperator.identity();
 
         private Builder() {
+        }
+
+        /**
+         * Sets what every text of a published message passes through before it is journaled or delivered, for
+         * example {@code masker::mask}, so that no secret value is recorded. The masking function is asked again for
+         * every message, so secrets it learns later are masked from then on.
+         *
+         * @param value the masking function; the identity by default
+         * @return this
+         */
+        public Builder masking(final UnaryOperator<String> value) {
+            this.masking = Objects.requireNonNull(value);
+            return this;
         }
 
         /**

@@ -1,17 +1,21 @@
 package io.lotabots.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -87,6 +91,67 @@ public final class Message {
                 .payloadJson(payload);
         extensions.forEach(builder::extension);
         return builder;
+    }
+
+    /**
+     * Returns this message with every text of its payload and of its extension attributes passed through
+     * {@code replacement}, for example a secret masker. Identity, type, bots and ids are kept. Used wherever a message
+     * is recorded or sent, so that no secret value reaches a journal, a report or a notification.
+     *
+     * @param replacement maps a text to the text to keep
+     * @return this message if no text changed, else a changed copy
+     * @throws InvalidMessageException if the changed payload is no longer valid for its type
+     */
+    public Message withTextsReplaced(final UnaryOperator<String> replacement) {
+        ObjectNode copy = payload.deepCopy();
+        boolean changed = replaceTexts(copy, replacement);
+        Map<String, String> newExtensions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> extension : extensions.entrySet()) {
+            String value = replacement.apply(extension.getValue());
+            changed |= !value.equals(extension.getValue());
+            newExtensions.put(extension.getKey(), value);
+        }
+        if (!changed) {
+            return this;
+        }
+        Builder builder = toBuilder().payloadJson(copy);
+        newExtensions.forEach(builder::extension);
+        return builder.build();
+    }
+
+    private static boolean replaceTexts(final JsonNode node, final UnaryOperator<String> replacement) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode value = field.getValue();
+                if (value.isTextual()) {
+                    String replaced = replacement.apply(value.textValue());
+                    if (!replaced.equals(value.textValue())) {
+                        field.setValue(TextNode.valueOf(replaced));
+                        changed = true;
+                    }
+                }
+                else {
+                    changed |= replaceTexts(value, replacement);
+                }
+            }
+        }
+        else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                if (value.isTextual()) {
+                    String replaced = replacement.apply(value.textValue());
+                    if (!replaced.equals(value.textValue())) {
+                        array.set(i, TextNode.valueOf(replaced));
+                        changed = true;
+                    }
+                }
+                else {
+                    changed |= replaceTexts(value, replacement);
+                }
+            }
+        }
+        return changed;
     }
 
     /**

@@ -92,12 +92,12 @@ final class PlainData {
             return object;
         }
         if (jdkContainer && value instanceof Collection<?> list) {
-            ArrayNode array = nodes.arrayNode();
+            ArrayNode node = nodes.arrayNode();
             int index = 0;
             for (Object element : list) {
-                array.add(convert(path + "[" + index++ + "]", element, depth + 1));
+                node.add(convert(path + "[" + index++ + "]", element, depth + 1));
             }
-            return array;
+            return node;
         }
         if (array) {
             Object[] elements = (Object[]) value;

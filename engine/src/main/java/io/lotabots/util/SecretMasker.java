@@ -1,8 +1,13 @@
 package io.lotabots.util;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * Replaces every registered secret in a text with {@value #MASK}, as Jenkins masks credentials in the console.
@@ -21,7 +26,16 @@ public final class SecretMasker {
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 
     /**
-     * Registers a secret value. Its URL-encoded form is registered too, since secrets often end up in URLs.
+     * Names of environment variables that hold secrets: a segment such as {@code SECRET}, {@code PASSWORD},
+     * {@code TOKEN}, {@code API_KEY} or {@code WEBHOOK_URL}, or a name ending in {@code _KEY}.
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)^(?:.*_)?(?:SECRET|PASSWORD|PASSWD|PASSPHRASE"
+            + "|TOKEN|API_?KEY|ACCESS_KEY|ACCESS_KEY_ID|PRIVATE_KEY|CREDENTIALS?|WEBHOOK|WEBHOOK_URL|DSN"
+            + "|LOTABOTS_KUBECONFIG)(?:_.*)?$|^.+_KEY$");
+
+    /**
+     * Registers a secret value, with its URL-encoded and Base64 forms, since secrets end up in URLs and in
+     * encoded headers and files.
      *
      * @param secret the value
      * @return this
@@ -29,7 +43,38 @@ public final class SecretMasker {
     public SecretMasker add(final String secret) {
         if (secret.length() >= MIN_SECRET_LENGTH) {
             addOnce(secret);
-            addOnce(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
+            addOnce(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            addOnce(Base64.getEncoder().encodeToString(bytes));
+            addOnce(Base64.getEncoder().withoutPadding().encodeToString(bytes));
+            addOnce(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        return this;
+    }
+
+    /**
+     * Returns whether an environment variable's name marks it as a secret ({@code AWS_SECRET_ACCESS_KEY},
+     * {@code SLACK_WEBHOOK_URL}, {@code GITHUB_TOKEN}, {@code DB_PASSWORD}, {@code PAGERDUTY_ROUTING_KEY}, ...).
+     *
+     * @param name the variable's name
+     * @return {@code true} if its value must be masked
+     */
+    public static boolean isSecretName(final String name) {
+        return SECRET_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Registers the value of every variable whose {@link #isSecretName(String) name marks it as a secret}, so that
+     * such a value is masked before the first line is written, whether or not a bot ever reads it.
+     *
+     * @param environment the environment, by variable name
+     * @return this
+     */
+    public SecretMasker addSecretsOf(final Map<String, String> environment) {
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (variable.getValue() != null && isSecretName(variable.getKey())) {
+                add(variable.getValue());
+            }
         }
         return this;
     }

@@ -57,11 +57,12 @@ class BotContextTest {
     }
 
     @Test
-    void shouldNotRegisterSecretThatWasNeverRead() {
+    void shouldMaskASecretVariableEvenIfNoBotEverReadsIt() {
         BotContext context = BotContext.builder(workspace)
-                .environment(Map.of("TOKEN", "never-read-token")).build();
+                .environment(Map.of("TOKEN", "never-read-token", "BRANCH_NAME", "main-branch")).build();
 
-        assertThat(context.getMasker().isEmpty()).isTrue();
+        assertThat(context.getMasker().mask("build printed never-read-token on main-branch"))
+                .isEqualTo("build printed **** on main-branch");
     }
 
     @Test

@@ -71,6 +71,36 @@ class MessageBusTest {
     }
 
     @Test
+    void shouldMaskEveryTextOfAMessageBeforeItIsJournaledOrDelivered() throws Exception {
+        String secret = "xoxb-0123456789-s3cr3t";
+        io.lotabots.util.SecretMasker masker = new io.lotabots.util.SecretMasker().add(secret);
+        List<Message> delivered = new ArrayList<>();
+        try (Journal journal = journal()) {
+            MessageBus bus = bus().journal(journal).masking(masker::mask).build();
+            bus.subscribe(MessageFilter.ALL, delivered::add);
+            Message published = bus.publish(Message.builder().type("custom.leak").source("Pipeline")
+                    .extension("stage", "Deploy " + secret)
+                    .payloadJson(MessageCodec.get().parseObject("{\"log_tail\": [\"token=" + secret + "\"],"
+                            + " \"nested\": {\"url\": \"https://hooks.example/" + secret + "\"}, \"n\": 3}",
+                            null)));
+
+            assertThat(published.toString()).doesNotContain(secret).contains("token=****")
+                    .contains("https://hooks.example/****").contains("\"n\":3");
+            assertThat(published.getExtension("stage")).contains("Deploy ****");
+            assertThat(delivered).containsExactly(published);
+        }
+        assertThat(java.nio.file.Files.readString(folder.resolve("messages.jsonl"))).doesNotContain(secret)
+                .contains("token=****");
+    }
+
+    @Test
+    void shouldKeepAMessageWithoutSecretsAsItIs() {
+        Message message = Message.builder(TestMessages.buildCompleted()).source("BuildBot").build();
+
+        assertThat(message.withTextsReplaced(text -> text)).isSameAs(message);
+    }
+
+    @Test
     void shouldStampIdTimeAndCorrelationIdOfTheBusOnPublish() {
         MessageBus bus = bus().build();
 

@@ -119,4 +119,38 @@ class SecretMaskerTest {
         assertThat(failures).isEmpty();
         assertThat(masker.mask("secret-0001 secret-0500 secret-0999 plain")).isEqualTo("**** **** **** plain");
     }
+
+    @Test
+    void shouldMaskTheBase64FormsOfASecret() {
+        String secret = "hunter2-secret?";
+        SecretMasker masker = new SecretMasker().add(secret);
+        String standard = java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        String urlSafe = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(masker.mask("Authorization: Bearer " + standard + " and " + urlSafe))
+                .isEqualTo("Authorization: Bearer **** and ****");
+    }
+
+    @Test
+    void shouldKnowSecretVariablesByTheirNames() {
+        assertThat(List.of("AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "SLACK_WEBHOOK_URL", "GITHUB_TOKEN",
+                "DB_PASSWORD", "PAGERDUTY_ROUTING_KEY", "SECRET_KEY_BASE", "NPM_API_KEY", "LOTABOTS_KUBECONFIG",
+                "TWILIO_AUTH_TOKEN", "SENTRY_DSN", "GPG_PASSPHRASE", "client_secret"))
+                .allMatch(SecretMasker::isSecretName);
+        assertThat(List.of("PATH", "HOME", "BRANCH_NAME", "KUBECONFIG", "SMTP_HOST", "JAVA_HOME", "MAVEN_OPTS",
+                "TOKENIZERS_PARALLELISM", "BUILD_URL", "SSH_AUTH_SOCK", "KEYBOARD"))
+                .noneMatch(SecretMasker::isSecretName);
+    }
+
+    @Test
+    void shouldMaskTheSecretsOfAnEnvironmentBeforeAnyoneReadsThem() {
+        SecretMasker masker = new SecretMasker().addSecretsOf(java.util.Map.of(
+                "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzz",
+                "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXX",
+                "BRANCH_NAME", "main-branch"));
+
+        assertThat(masker.mask("echo wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzz https://hooks.slack.com/services/T000/B000/XXXX"
+                + " on main-branch")).isEqualTo("echo **** **** on main-branch");
+    }
 }

@@ -108,7 +108,7 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
             if (!earlierMessages.isEmpty()) {
                 Files.write(journalFile, earlierMessages, StandardCharsets.UTF_8);
             }
-            MessageBus bus = MessageBus.builder().journal(journal).correlationId(correlationId)
+            MessageBus bus = MessageBus.builder().journal(journal).correlationId(correlationId).masking(masker::mask)
                     .warnings(warning -> result.error(masker.mask(warning))).build();
             BotContext context = BotContext.builder(workspace.toPath()).bus(bus).masker(masker)
                     .environment(environment).log(result).build();
