@@ -40,7 +40,7 @@ public abstract class BotRecorder extends Recorder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         BotStep options = getOptions();
         BotOutcome outcome = BotStepRunner.run(options.botId(), BotOptionValues.of(options), run, workspace, env,
-                listener, null);
+                listener, null, BuildSecrets.sensitiveNames(run, null));
         if (outcome.isFailure()) {
             throw BotStepRunner.failure(outcome);
         }

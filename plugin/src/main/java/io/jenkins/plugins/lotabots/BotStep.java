@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -90,7 +91,8 @@ public abstract class BotStep extends Step {
             Run<?, ?> run = context.get(Run.class);
             FlowNode node = context.get(FlowNode.class);
             BotOutcome outcome = BotStepRunner.run(botId, options, run, context.get(FilePath.class),
-                    context.get(EnvVars.class), context.get(TaskListener.class), StageNames.of(node));
+                    context.get(EnvVars.class), context.get(TaskListener.class), StageNames.of(node),
+                    BuildSecrets.sensitiveNames(run, context.get(EnvironmentExpander.class)));
             if (outcome.isFailure()) {
                 throw BotStepRunner.failure(outcome);
             }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Runs an engine bot for a Pipeline step or a freestyle recorder: the one place that turns the step's options, the
@@ -36,6 +37,13 @@ public final class BotStepRunner {
     private BotStepRunner() {
     }
 
+    /** The most messages one bot run may send back; a bot publishes a handful. */
+    static final int MAX_MESSAGES = 1_000;
+    /** The most characters of a summary kept. */
+    static final int MAX_SUMMARY = 2_000;
+    /** The most characters the outputs of one run may have as JSON. */
+    static final int MAX_OUTPUT_CHARS = 1_048_576;
+
     /**
      * Runs the engine bot {@code botId} with {@code options} in {@code workspace}.
      *
@@ -46,27 +54,32 @@ public final class BotStepRunner {
      * @param env the build's environment
      * @param listener the build console
      * @param stage the enclosing stage, or {@code null}
+     * @param sensitiveNames the build's sensitive variables ({@link BuildSecrets#sensitiveNames}), masked with the
+     *        configured credentials in every line, message, summary and output
      * @return the outcome: status, summary and outputs
-     * @throws AbortException if an option is invalid, a credential is missing, or another bad input stops the bot,
-     *         with the engine's message; the messages published before are kept
+     * @throws AbortException if an option is invalid or another bad input stops the bot, with the engine's message;
+     *         the messages published before are kept
      * @throws IOException if the agent cannot be reached or the journal cannot be written
      * @throws InterruptedException if the build is aborted
      */
     public static BotOutcome run(final String botId, final Map<String, Object> options, final Run<?, ?> run,
-            final FilePath workspace, final EnvVars env, final TaskListener listener, @CheckForNull final String stage)
+            final FilePath workspace, final EnvVars env, final TaskListener listener, @CheckForNull final String stage,
+            final Set<String> sensitiveNames)
             throws IOException, InterruptedException {
         BotDescriptor<?> descriptor = BotRegistry.standard().get(botId).getDescriptor();
         Map<String, Object> values = withDefaults(descriptor, LotaBotsConfiguration.get().defaultsFor(botId),
                 options);
-        Map<String, String> credentials = CredentialsEnvironment.resolve(run);
-        List<String> secrets = secretValues(credentials, CredentialsEnvironment.secretNames());
-        SecretMasker masker = new SecretMasker();
-        secrets.forEach(masker::add);
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> credentials = CredentialsEnvironment.resolve(run, botId, warnings::add);
+        Set<String> secrets = new TreeSet<>(secretValues(credentials, CredentialsEnvironment.secretNames()));
+        secrets.addAll(BuildSecrets.values(env, sensitiveNames));
+        SecretMasker masker = BuildSecrets.masker(secrets);
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(credentials);
 
         ConsoleLog console = new ConsoleLog(listener.getLogger(), descriptor.getName(), masker);
         console.start(values);
+        warnings.forEach(console::error);
         RunJournal journal = RunJournal.of(run);
         List<String> earlier = new ArrayList<>();
         for (Message message : journal.read()) {
@@ -76,24 +89,118 @@ public final class BotStepRunner {
         BotCallable.Result result = workspace.act(new BotCallable(botId, values, environment, secrets, earlier,
                 journal.correlationId(), stage, descriptor.getName(), listener));
         console.print(result);
-        List<Message> published = new ArrayList<>();
-        for (String line : result.getMessages()) {
-            try {
-                published.add(MessageCodec.get().read(line));
-            }
-            catch (InvalidMessageException e) {
-                console.error(e.getMessage());
-            }
-        }
+        List<Message> published = accepted(result.getMessages(), descriptor.getName(), journal.correlationId(),
+                console::error);
         if (!published.isEmpty()) {
-            journal.appendAll(published, listener);
+            journal.appendAll(published, listener, masker::mask);
         }
         String userError = result.getUserError();
         if (userError != null) {
-            throw new AbortException(masker.mask(Messages.BotStepRunner_InputError(descriptor.getName(), userError)));
+            throw new AbortException(masker.mask(Messages.BotStepRunner_InputError(descriptor.getName(),
+                    truncate(userError))));
         }
-        console.summary(result.getSummary(), Durations.format(Duration.ofNanos(System.nanoTime() - start)));
-        return new BotOutcome(descriptor.getName(), result.getStatus(), result.getSummary(), result.getOutputs());
+        String summary = masker.mask(truncate(result.getSummary()));
+        console.summary(summary, Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+        return new BotOutcome(descriptor.getName(), status(result.getStatus()), summary,
+                outputs(result.getOutputs(), masker, console::error));
+    }
+
+    /**
+     * Returns the messages an agent sent back that the build may record: at most {@value #MAX_MESSAGES}, each
+     * readable, from the bot that ran and of this build's correlation id. The agent is not trusted with more: a
+     * message that claims another bot or another run is dropped with an error line.
+     *
+     * @param lines the messages as JSON lines
+     * @param botName the bot that ran
+     * @param correlationId the build's correlation id
+     * @param errors receives one line per dropped message
+     * @return the messages to record, in order
+     */
+    static List<Message> accepted(final List<String> lines, final String botName, final String correlationId,
+            final Consumer<String> errors) {
+        List<Message> messages = new ArrayList<>();
+        if (lines.size() > MAX_MESSAGES) {
+            errors.accept(Messages.BotStepRunner_TooManyMessages(lines.size(), MAX_MESSAGES));
+        }
+        for (String line : lines.subList(0, Math.min(lines.size(), MAX_MESSAGES))) {
+            try {
+                Message message = MessageCodec.get().read(line);
+                if (!botName.equals(message.getSource())) {
+                    errors.accept(Messages.BotStepRunner_ForeignSource(message.getType(), message.getSource(),
+                            botName));
+                }
+                else if (!message.getCorrelationId().map(correlationId::equals).orElse(false)) {
+                    errors.accept(Messages.BotStepRunner_ForeignRun(message.getType(),
+                            message.getCorrelationId().orElse("-"), correlationId));
+                }
+                else {
+                    messages.add(message);
+                }
+            }
+            catch (InvalidMessageException e) {
+                errors.accept(e.getMessage());
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Returns the outputs an agent sent back, masked, or none when their JSON form exceeds
+     * {@value #MAX_OUTPUT_CHARS} characters.
+     */
+    static Map<String, Object> outputs(final Map<String, Object> outputs, final SecretMasker masker,
+            final Consumer<String> errors) {
+        String json;
+        try {
+            json = MessageCodec.get().copyMapper().writeValueAsString(outputs);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            errors.accept(e.getOriginalMessage());
+            return Map.of();
+        }
+        if (json.length() > MAX_OUTPUT_CHARS) {
+            errors.accept(Messages.BotStepRunner_OutputsTooLarge(json.length(), MAX_OUTPUT_CHARS));
+            return Map.of();
+        }
+        String masked = masker.mask(json);
+        if (masked.equals(json)) {
+            return outputs;
+        }
+        return maskedCopy(outputs, masker);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> maskedCopy(final Map<String, Object> outputs, final SecretMasker masker) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        outputs.forEach((key, value) -> copy.put(key, maskedValue(value, masker)));
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object maskedValue(@CheckForNull final Object value, final SecretMasker masker) {
+        if (value instanceof String text) {
+            return masker.mask(text);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(element -> copy.add(maskedValue(element, masker)));
+            return copy;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return maskedCopy((Map<String, Object>) map, masker);
+        }
+        return value;
+    }
+
+    private static String status(final String status) {
+        return switch (status) {
+            case "SUCCESS", "UNSTABLE" -> status;
+            default -> "FAILURE";
+        };
+    }
+
+    private static String truncate(final String text) {
+        return text.length() <= MAX_SUMMARY ? text : text.substring(0, MAX_SUMMARY) + "...";
     }
 
     /**

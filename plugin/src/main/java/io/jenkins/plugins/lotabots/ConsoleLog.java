@@ -17,6 +17,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class ConsoleLog {
+    /** The most lines of one bot run printed at its end (lines printed while it ran do not count). */
+    static final int MAX_LINES = 10_000;
+    /** The most characters of one line printed. */
+    static final int MAX_LINE_CHARS = 8_192;
+
     private final PrintStream out;
     private final String prefix;
     private final SecretMasker masker;
@@ -74,13 +79,22 @@ public final class ConsoleLog {
      */
     public void print(final BotCallable.Result result) {
         List<String> lines = result.getLines();
-        for (int i = Math.max(printed, result.getStreamed()); i < lines.size(); i++) {
+        int first = Math.max(printed, result.getStreamed());
+        int last = Math.min(lines.size(), first + MAX_LINES);
+        for (int i = first; i < last; i++) {
+            String line = lines.get(i);
+            if (line.length() > MAX_LINE_CHARS) {
+                line = line.substring(0, MAX_LINE_CHARS) + "...";
+            }
             if (result.isError(i)) {
-                error(lines.get(i));
+                error(line);
             }
             else {
-                info(lines.get(i));
+                info(line);
             }
+        }
+        if (last < lines.size()) {
+            error(Messages.ConsoleLog_LinesLeftOut(lines.size() - last));
         }
         printed = lines.size();
     }

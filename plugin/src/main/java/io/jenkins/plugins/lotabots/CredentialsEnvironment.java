@@ -12,6 +12,7 @@ import hudson.model.Run;
 
 import io.jenkins.plugins.lotabots.kubernetes.KubeconfigBuilder;
 import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
+import io.lotabots.bot.deploy.DeployBotDescriptor;
 import io.lotabots.bot.deploy.kubernetes.KubeconfigConnector;
 import io.lotabots.bot.monitor.MonitorBotDescriptor;
 import io.lotabots.bot.notify.NotificationBotDescriptor;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -31,9 +33,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * ({@link CredentialsProvider#findCredentialById}, which also records their use), into the environment variables the
  * engine reads: {@code SLACK_WEBHOOK_URL}, {@code SLACK_BOT_TOKEN}, {@code PAGERDUTY_ROUTING_KEY},
  * {@code SMTP_USER} and {@code SMTP_PASSWORD}, {@code PROMETHEUS_TOKEN} and {@code LOTABOTS_KUBECONFIG} (one kubeconfig
- * with a context per configured cluster). Endpoints that are bot options (SMTP host, Prometheus URL, ...) come from
- * {@link LotaBotsConfiguration#defaultsFor(String)} instead. A credential that is missing, not visible to the build
- * or of the wrong type aborts the build with a message naming the field and the id.
+ * with a context per configured cluster), each bot only those it uses. Endpoints that are bot options (SMTP host,
+ * Prometheus URL, ...) come from {@link LotaBotsConfiguration#defaultsFor(String)} instead. A credential that is
+ * missing, not visible to the build or of the wrong type is left out with a warning naming the field and the id.
  */
 public final class CredentialsEnvironment {
     /** The variable with Slack's incoming webhook URL. */
@@ -58,39 +60,61 @@ public final class CredentialsEnvironment {
     }
 
     /**
-     * Resolves the configured credentials for a build.
+     * Resolves, for one bot of a build, the configured credentials that bot uses, and only those: NotificationBot gets
+     * Slack, PagerDuty and SMTP, MonitorBot the Prometheus token, DeployBot the kubeconfig, the other bots nothing (so
+     * a build command never sees a notification secret). A credential that cannot be resolved (deleted, not visible to
+     * the build, of the wrong type) is left out with a warning that names the field and the id; the bot then runs
+     * without that service, as with any unreachable optional service, and fails only if the user asked for it.
      *
      * @param run the build whose authentication and credentials domain apply
-     * @return the variables by name, only for the services that are configured
-     * @throws AbortException if a configured credential cannot be resolved; the message names the field and the id
+     * @param botId the engine's bot id, for example {@code notify}
+     * @param warnings receives one line per credential left out
+     * @return the variables by name, only for the services that are configured and resolved
      */
-    public static Map<String, String> resolve(final Run<?, ?> run) throws AbortException {
+    public static Map<String, String> resolve(final Run<?, ?> run, final String botId,
+            final Consumer<String> warnings) {
         LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
         Map<String, String> environment = new LinkedHashMap<>();
-        putSecretText(environment, SLACK_WEBHOOK_URL, "slackWebhookCredentialsId",
-                configuration.getSlackWebhookCredentialsId(), run);
-        putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
-                configuration.getSlackBotTokenCredentialsId(), run);
-        putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
-                configuration.getPagerDutyCredentialsId(), run);
-        putSecretText(environment, PROMETHEUS_TOKEN, "prometheusCredentialsId",
-                configuration.getPrometheusCredentialsId(), run);
-        String smtpId = configuration.getSmtpCredentialsId();
-        if (smtpId != null) {
-            StandardUsernamePasswordCredentials smtp = find(smtpId, StandardUsernamePasswordCredentials.class,
-                    "smtpCredentialsId", Messages.CredentialsFields_UsernamePassword(), run);
-            environment.put(SMTP_USER, smtp.getUsername());
-            environment.put(SMTP_PASSWORD, smtp.getPassword().getPlainText());
-        }
-        String kubeconfig = kubeconfig(configuration, run);
-        if (kubeconfig != null) {
-            environment.put(LOTABOTS_KUBECONFIG, kubeconfig);
+        switch (botId) {
+            case NotificationBotDescriptor.ID -> {
+                putSecretText(environment, SLACK_WEBHOOK_URL, "slackWebhookCredentialsId",
+                        configuration.getSlackWebhookCredentialsId(), run, warnings);
+                putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
+                        configuration.getSlackBotTokenCredentialsId(), run, warnings);
+                putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
+                        configuration.getPagerDutyCredentialsId(), run, warnings);
+                String smtpId = configuration.getSmtpCredentialsId();
+                if (smtpId != null) {
+                    try {
+                        StandardUsernamePasswordCredentials smtp = find(smtpId,
+                                StandardUsernamePasswordCredentials.class, "smtpCredentialsId",
+                                Messages.CredentialsFields_UsernamePassword(), run);
+                        environment.put(SMTP_USER, smtp.getUsername());
+                        environment.put(SMTP_PASSWORD, smtp.getPassword().getPlainText());
+                    }
+                    catch (AbortException e) {
+                        warnings.accept(e.getMessage());
+                    }
+                }
+            }
+            case MonitorBotDescriptor.ID -> putSecretText(environment, PROMETHEUS_TOKEN, "prometheusCredentialsId",
+                    configuration.getPrometheusCredentialsId(), run, warnings);
+            case DeployBotDescriptor.ID -> {
+                String kubeconfig = kubeconfig(configuration, run, warnings);
+                if (kubeconfig != null) {
+                    environment.put(LOTABOTS_KUBECONFIG, kubeconfig);
+                }
+            }
+            default -> {
+                // BuildBot, TestBot and SecurityBot use no configured credential
+            }
         }
         return environment;
     }
 
     /**
-     * Returns the names of the variables of {@link #resolve(Run)} whose values are secret and must be masked.
+     * Returns the names of the variables of {@link #resolve(Run, String, Consumer)} whose values are secret and must
+     * be masked.
      *
      * @return the names
      */
@@ -99,32 +123,42 @@ public final class CredentialsEnvironment {
     }
 
     @CheckForNull
-    private static String kubeconfig(final LotaBotsConfiguration configuration, final Run<?, ?> run)
-            throws AbortException {
+    private static String kubeconfig(final LotaBotsConfiguration configuration, final Run<?, ?> run,
+            final Consumer<String> warnings) {
         KubeconfigBuilder builder = new KubeconfigBuilder();
         for (KubernetesCluster cluster : configuration.getClusters()) {
-            String field = "clusters[" + cluster.getName() + "].credentialsId";
-            StandardCredentials credentials = find(cluster.getCredentialsId(), StandardCredentials.class, field,
-                    io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType(), run);
             try {
-                if (credentials instanceof FileCredentials file) {
-                    builder.addKubeconfig(cluster, read(file, field));
-                }
-                else if (credentials instanceof StringCredentials token) {
-                    builder.addToken(cluster, token.getSecret().getPlainText());
-                }
-                else {
-                    throw new AbortException(Messages.CredentialsEnvironment_WrongType(field,
-                            cluster.getCredentialsId(),
-                            io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType()));
-                }
+                addCluster(builder, cluster, run);
             }
-            catch (IllegalArgumentException e) {
-                throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, cluster.getCredentialsId(),
-                        e.getMessage()));
+            catch (AbortException e) {
+                warnings.accept(e.getMessage());
             }
         }
         return builder.build();
+    }
+
+    private static void addCluster(final KubeconfigBuilder builder, final KubernetesCluster cluster,
+            final Run<?, ?> run) throws AbortException {
+        String field = "clusters[" + cluster.getName() + "].credentialsId";
+        StandardCredentials credentials = find(cluster.getCredentialsId(), StandardCredentials.class, field,
+                io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType(), run);
+        try {
+            if (credentials instanceof FileCredentials file) {
+                builder.addKubeconfig(cluster, read(file, field));
+            }
+            else if (credentials instanceof StringCredentials token) {
+                builder.addToken(cluster, token.getSecret().getPlainText());
+            }
+            else {
+                throw new AbortException(Messages.CredentialsEnvironment_WrongType(field,
+                        cluster.getCredentialsId(),
+                        io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType()));
+            }
+        }
+        catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, cluster.getCredentialsId(),
+                    e.getMessage()));
+        }
     }
 
     private static String read(final FileCredentials file, final String field) throws AbortException {
@@ -143,11 +177,16 @@ public final class CredentialsEnvironment {
     }
 
     private static void putSecretText(final Map<String, String> environment, final String variable,
-            final String field, @CheckForNull final String id, final Run<?, ?> run) throws AbortException {
+            final String field, @CheckForNull final String id, final Run<?, ?> run, final Consumer<String> warnings) {
         if (id != null) {
-            StringCredentials credentials = find(id, StringCredentials.class, field,
-                    Messages.CredentialsFields_SecretText(), run);
-            environment.put(variable, credentials.getSecret().getPlainText());
+            try {
+                StringCredentials credentials = find(id, StringCredentials.class, field,
+                        Messages.CredentialsFields_SecretText(), run);
+                environment.put(variable, credentials.getSecret().getPlainText());
+            }
+            catch (AbortException e) {
+                warnings.accept(e.getMessage());
+            }
         }
     }
 

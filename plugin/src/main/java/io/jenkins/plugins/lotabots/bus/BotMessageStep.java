@@ -3,17 +3,20 @@ package io.jenkins.plugins.lotabots.bus;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jenkins.plugins.lotabots.BuildSecrets;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bus.MessageBus;
 import io.lotabots.message.InvalidMessageException;
 import io.lotabots.message.Message;
 import io.lotabots.message.MessageCodec;
+import io.lotabots.util.SecretMasker;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -174,7 +178,10 @@ public class BotMessageStep extends Step {
             String stage = node == null ? null : StageNames.of(node);
             RunJournal journal = RunJournal.of(run);
             Message message = step.toMessage(journal.correlationId(), stage);
-            journal.appendAll(List.of(message), listener);
+            EnvVars env = getContext().get(EnvVars.class);
+            SecretMasker masker = BuildSecrets.masker(BuildSecrets.values(env == null ? Map.of() : env,
+                    BuildSecrets.sensitiveNames(run, getContext().get(EnvironmentExpander.class))));
+            journal.appendAll(List.of(message), listener, masker::mask);
             listener.getLogger().println(Messages.BotMessageStep_Published(message.getType(), message.getId(),
                     stage == null ? "" : Messages.BotMessageStep_InStage(stage)));
             return message.getId();

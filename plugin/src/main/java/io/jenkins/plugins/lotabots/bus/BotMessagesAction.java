@@ -40,6 +40,12 @@ import org.kohsuke.stapler.export.ExportedBean;
 public class BotMessagesAction implements RunAction2 {
     /** The URL of the action below the build. */
     public static final String URL_NAME = "lotabots";
+    /** The most keys each count of {@code build.xml} holds; the rest are counted under {@value #OTHER}. */
+    static final int MAX_KEYS = 100;
+    /** The most characters of a key or value kept in {@code build.xml}. */
+    static final int MAX_KEY_LENGTH = 120;
+    /** The key that counts the types and bots beyond {@value #MAX_KEYS}. */
+    static final String OTHER = "(other)";
 
     private String fileName = RunJournal.FILE_NAME;
     private int total;
@@ -124,16 +130,16 @@ public class BotMessagesAction implements RunAction2 {
     synchronized void record(final List<Message> messages) {
         for (Message message : messages) {
             total++;
-            countsByType.merge(message.getType(), 1, Integer::sum);
-            countsByBot.merge(message.getSource(), 1, Integer::sum);
+            countsByType.merge(key(countsByType, message.getType()), 1, Integer::sum);
+            countsByBot.merge(key(countsByBot, message.getSource()), 1, Integer::sum);
             String time = message.getTime().toString();
             if (lastMessageTime == null || message.getTime().isAfter(Instant.parse(lastMessageTime))) {
                 lastMessageTime = time;
             }
             message.getPayloadField("status").filter(JsonNode::isTextual)
-                    .ifPresent(status -> statusByBot.put(message.getSource(), status.textValue()));
+                    .ifPresent(status -> statusByBot.put(key(statusByBot, message.getSource()), text(status)));
             message.getPayloadField("gate").filter(JsonNode::isTextual)
-                    .ifPresent(gate -> gateByBot.put(message.getSource(), gate.textValue()));
+                    .ifPresent(gate -> gateByBot.put(key(gateByBot, message.getSource()), text(gate)));
             if (TestCompleted.TYPE.equals(message.getType())) {
                 testsTotal = intField(message, "total_tests");
                 testsFailed = intField(message, "failed_tests");
@@ -150,6 +156,21 @@ public class BotMessagesAction implements RunAction2 {
                 secretsFound = intField(message, "secrets_found");
             }
         }
+    }
+
+    /**
+     * Returns the key under which a value is counted: itself while the map has fewer than {@value #MAX_KEYS} keys
+     * (or already has it), else {@value #OTHER}. The action is saved in {@code build.xml}, which must stay small
+     * whatever a build publishes.
+     */
+    private static String key(final Map<String, ?> map, final String value) {
+        String key = value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
+        return map.containsKey(key) || map.size() < MAX_KEYS - 1 ? key : OTHER;
+    }
+
+    private static String text(final JsonNode node) {
+        String value = node.textValue();
+        return value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
     }
 
     @CheckForNull

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -121,20 +122,28 @@ public final class RunJournal {
      * @throws io.lotabots.message.InvalidMessageException if a message is too large; nothing is appended then
      */
     public void appendAll(final List<Message> messages) throws IOException {
-        appendAll(messages, null);
+        appendAll(messages, null, UnaryOperator.identity());
     }
 
     /**
-     * Appends messages as {@link #appendAll(List)} does, and reports the jobs it started to the build's console.
+     * Appends messages as {@link #appendAll(List)} does, after passing every text of them through {@code masking},
+     * and reports the jobs it started to the build's console. This is the one way messages enter a build's journal,
+     * so whatever the build masks on its console ({@link io.jenkins.plugins.lotabots.BuildSecrets}) is masked here
+     * before anything is stored, served by the REST API or passed to a triggered job.
      *
-     * @param messages the messages, in order
+     * @param given the messages, in order
      * @param listener the build's console, or {@code null}
+     * @param masking the masking of the build's secrets, for example {@code masker::mask}
      * @throws IOException if the journal or the build cannot be written
      */
-    public void appendAll(final List<Message> messages, @CheckForNull final TaskListener listener)
-            throws IOException {
-        if (messages.isEmpty()) {
+    public void appendAll(final List<Message> given, @CheckForNull final TaskListener listener,
+            final UnaryOperator<String> masking) throws IOException {
+        if (given.isEmpty()) {
             return;
+        }
+        List<Message> messages = new ArrayList<>(given.size());
+        for (Message message : given) {
+            messages.add(message.withTextsReplaced(masking));
         }
         try (Journal journal = journal()) {
             journal.appendAll(messages);
