@@ -1,6 +1,7 @@
 package io.lotabots.acceptance;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,17 +52,34 @@ class ExampleJenkinsfilesATest {
         work = dir == null || dir.isBlank() ? Files.createTempDirectory("lotabots-at-") : Path.of(dir.strip());
     }
 
+    /**
+     * Stops the services an example deployed, after each example: the directory target keeps them running after the
+     * build, on the example's fixed ports, and the next example must find those ports free. They are found by their
+     * command line, which names the copy made here, and waited for until they have exited.
+     */
+    @AfterEach
+    void stopTheServicesOfThisExample() throws InterruptedException {
+        stopTheDeployedServices();
+    }
+
     @AfterAll
-    static void stopTheDeployedServices() {
+    static void stopTheDeployedServices() throws InterruptedException {
         if (work == null) {
             return;
         }
-        // The directory target keeps the deployed services running after the build: stop those started from the
-        // copies made here, found by their command line, by process id.
         String root = work.toAbsolutePath().toString();
-        ProcessHandle.allProcesses()
+        List<ProcessHandle> services = ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().map(line -> line.contains(root)).orElse(false))
-                .forEach(ProcessHandle::destroy);
+                .toList();
+        services.forEach(ProcessHandle::destroy);
+        for (ProcessHandle service : services) {
+            try {
+                service.onExit().get(30, TimeUnit.SECONDS);
+            }
+            catch (ExecutionException | TimeoutException e) {
+                service.destroyForcibly();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

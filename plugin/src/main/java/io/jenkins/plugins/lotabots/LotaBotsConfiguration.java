@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
@@ -19,6 +20,7 @@ import io.lotabots.bot.notify.NotificationBotDescriptor;
 import io.lotabots.bot.security.SecurityBotDescriptor;
 import io.lotabots.bot.test.TestBotDescriptor;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -111,25 +113,27 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Binds the form. The lists are cleared first: a form without any cluster or store sends no entry for them, and
-     * the old entries must not survive the deletion of the last one. A value a validation rule refuses is reported on
-     * the form, and the lists keep their entries.
+     * Binds the form and saves once, after the whole form bound. The lists are cleared first: a form without any
+     * cluster or store sends no entry for them, and the old entries must not survive the deletion of the last one.
+     * The setters' own saves are held back by a {@link BulkChange}; when a field is refused, nothing is saved, the
+     * saved configuration is read back, and the refusal is reported on the form naming the field.
      */
     @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
-        List<KubernetesCluster> oldClusters = clusters;
-        List<ArtifactStore> oldStores = artifactStores;
-        clusters = null;
-        artifactStores = null;
-        try {
+        try (BulkChange change = new BulkChange(this)) {
+            clusters = null;
+            artifactStores = null;
             req.bindJSON(this, json);
+            change.commit();
         }
         catch (IllegalArgumentException e) {
-            clusters = oldClusters;
-            artifactStores = oldStores;
+            load();
             throw new FormException(e.getMessage(), e, "lotabots");
         }
-        save();
+        catch (IOException e) {
+            load();
+            throw new FormException(e.getMessage(), e, "lotabots");
+        }
         return true;
     }
 
