@@ -49,4 +49,47 @@ class BotStepRunnerTest {
         assertThat(BotStepRunner.failure(new BotOutcome("TestBot", "FAILURE", "1 failed; FAILURE", Map.of())))
                 .hasMessage(Messages.BotStepRunner_Failed("TestBot", "1 failed; FAILURE"));
     }
+
+    @Test
+    void shouldRecordOnlyMessagesOfTheBotThatRanAndOfThisBuild() {
+        io.lotabots.bus.MessageBus bus = io.lotabots.bus.MessageBus.builder().correlationId("jenkins/app/7").build();
+        io.lotabots.message.Message own = bus.publish("TestBot", io.lotabots.message.TestMessages.testCompleted());
+        io.lotabots.message.Message claimed = bus.publish("DeployBot",
+                io.lotabots.message.TestMessages.buildCompleted());
+        io.lotabots.message.Message foreign = io.lotabots.bus.MessageBus.builder().correlationId("jenkins/other/1")
+                .build().publish("TestBot", io.lotabots.message.TestMessages.testCompleted());
+        List<String> errors = new java.util.ArrayList<>();
+
+        List<io.lotabots.message.Message> accepted = BotStepRunner.accepted(List.of(own.toString(),
+                claimed.toString(), foreign.toString(), "{not json"), "TestBot", "jenkins/app/7", errors::add);
+
+        assertThat(accepted).containsExactly(own);
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).contains("DeployBot").contains("TestBot");
+        assertThat(errors.get(1)).contains("jenkins/other/1");
+    }
+
+    @Test
+    void shouldRecordAtMostTheLimitOfMessages() {
+        io.lotabots.bus.MessageBus bus = io.lotabots.bus.MessageBus.builder().correlationId("run").build();
+        String line = bus.publish("TestBot", io.lotabots.message.TestMessages.testCompleted()).toString();
+        List<String> lines = java.util.Collections.nCopies(BotStepRunner.MAX_MESSAGES + 5, line);
+        List<String> errors = new java.util.ArrayList<>();
+
+        assertThat(BotStepRunner.accepted(lines, "TestBot", "run", errors::add)).hasSize(BotStepRunner.MAX_MESSAGES);
+        assertThat(errors).singleElement().asString().contains(String.valueOf(BotStepRunner.MAX_MESSAGES + 5));
+    }
+
+    @Test
+    void shouldMaskOutputsAndDropThemWhenTooLarge() {
+        io.lotabots.util.SecretMasker masker = new io.lotabots.util.SecretMasker().add("top-secret-value");
+        List<String> errors = new java.util.ArrayList<>();
+
+        assertThat(BotStepRunner.outputs(Map.of("url", "https://x/top-secret-value", "n", 3,
+                "list", List.of("top-secret-value")), masker, errors::add))
+                .containsEntry("url", "https://x/****").containsEntry("n", 3).containsEntry("list", List.of("****"));
+        assertThat(BotStepRunner.outputs(Map.of("big", "x".repeat(BotStepRunner.MAX_OUTPUT_CHARS + 1)), masker,
+                errors::add)).isEmpty();
+        assertThat(errors).singleElement().asString().contains(String.valueOf(BotStepRunner.MAX_OUTPUT_CHARS));
+    }
 }

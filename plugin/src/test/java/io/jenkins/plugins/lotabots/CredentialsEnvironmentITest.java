@@ -5,12 +5,12 @@ import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 
-import hudson.AbortException;
 import hudson.util.Secret;
 
 import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,6 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithJenkins
 class CredentialsEnvironmentITest {
@@ -60,52 +59,82 @@ class CredentialsEnvironmentITest {
         token.setNamespace("shop-staging");
         configuration.setClusters(List.of(new KubernetesCluster("prod-eu", null, "kubeconfig"), token));
 
-        Map<String, String> environment = CredentialsEnvironment.resolve(run(j));
+        WorkflowRun run = run(j);
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> notify = CredentialsEnvironment.resolve(run, "notify", warnings::add);
+        Map<String, String> deploy = CredentialsEnvironment.resolve(run, "deploy", warnings::add);
 
-        assertThat(environment).containsEntry("SLACK_WEBHOOK_URL", "https://hooks/x")
+        assertThat(notify).containsEntry("SLACK_WEBHOOK_URL", "https://hooks/x")
                 .containsEntry("PAGERDUTY_ROUTING_KEY", "routing-key")
                 .containsEntry("SMTP_USER", "mailer").containsEntry("SMTP_PASSWORD", "a-long-smtp-password")
-                .doesNotContainKeys("SLACK_BOT_TOKEN", "PROMETHEUS_TOKEN");
-        assertThat(environment.get("LOTABOTS_KUBECONFIG")).contains("current-context: prod-eu",
+                .doesNotContainKeys("SLACK_BOT_TOKEN", "PROMETHEUS_TOKEN", "LOTABOTS_KUBECONFIG");
+        assertThat(deploy).containsOnlyKeys("LOTABOTS_KUBECONFIG");
+        assertThat(deploy.get("LOTABOTS_KUBECONFIG")).contains("current-context: prod-eu",
                 "server: https://10.0.0.1:6443", "token: file-token", "namespace: shop",
                 "server: https://k8s.staging:6443", "token: bearer-token", "namespace: shop-staging");
+        assertThat(CredentialsEnvironment.resolve(run, "build", warnings::add)).isEmpty();
+        assertThat(CredentialsEnvironment.resolve(run, "test", warnings::add)).isEmpty();
+        assertThat(warnings).isEmpty();
         assertThat(CredentialsEnvironment.secretNames()).contains("SMTP_PASSWORD", "LOTABOTS_KUBECONFIG")
                 .doesNotContain("SMTP_USER");
     }
 
     @Test
-    void abortsNamingTheFieldAndIdOfAMissingCredential(final JenkinsRule j) throws Exception {
+    void leavesAMissingCredentialOutWithAWarningOnlyForTheBotThatUsesIt(final JenkinsRule j) throws Exception {
         LotaBotsConfiguration.get().setPrometheusCredentialsId("no-such-token");
+        WorkflowRun run = run(j);
+        List<String> warnings = new ArrayList<>();
 
-        assertThatThrownBy(() -> CredentialsEnvironment.resolve(run(j)))
-                .isInstanceOf(AbortException.class)
-                .hasMessageContaining("prometheusCredentialsId")
-                .hasMessageContaining("'no-such-token'");
+        assertThat(CredentialsEnvironment.resolve(run, "monitor", warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("prometheusCredentialsId").contains("'no-such-token'");
+        warnings.clear();
+        assertThat(CredentialsEnvironment.resolve(run, "notify", warnings::add)).isEmpty();
+        assertThat(warnings).isEmpty();
     }
 
     @Test
-    void abortsOnACredentialOfTheWrongKind(final JenkinsRule j) throws Exception {
+    void warnsOfACredentialOfTheWrongKind(final JenkinsRule j) throws Exception {
         add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "login", "", "user", "a-long-password-1"));
         LotaBotsConfiguration.get().setSlackBotTokenCredentialsId("login");
+        List<String> warnings = new ArrayList<>();
 
-        assertThatThrownBy(() -> CredentialsEnvironment.resolve(run(j)))
-                .isInstanceOf(AbortException.class)
-                .hasMessageContaining("slackBotTokenCredentialsId")
-                .hasMessageContaining("'login'")
-                .hasMessageContaining(Messages.CredentialsFields_SecretText());
+        assertThat(CredentialsEnvironment.resolve(run(j), "notify", warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("slackBotTokenCredentialsId").contains("'login'")
+                .contains(Messages.CredentialsFields_SecretText());
     }
 
     @Test
-    void abortsOnABrokenKubeconfigWithoutQuotingIt(final JenkinsRule j) throws Exception {
+    void warnsOfABrokenKubeconfigWithoutQuotingIt(final JenkinsRule j) throws Exception {
         add(new FileCredentialsImpl(CredentialsScope.GLOBAL, "kubeconfig", "", "config",
                 SecretBytes.fromBytes("users: [{name: a, user: {token: hidden-token}}]".getBytes(StandardCharsets.UTF_8))));
         LotaBotsConfiguration.get().setClusters(List.of(new KubernetesCluster("prod", null, "kubeconfig")));
+        List<String> warnings = new ArrayList<>();
 
-        assertThatThrownBy(() -> CredentialsEnvironment.resolve(run(j)))
-                .isInstanceOf(AbortException.class)
-                .hasMessageContaining("clusters[prod].credentialsId")
-                .hasMessageContaining("current-context")
-                .hasMessageNotContaining("hidden-token");
+        assertThat(CredentialsEnvironment.resolve(run(j), "deploy", warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("clusters[prod].credentialsId")
+                .contains("current-context").doesNotContain("hidden-token");
+    }
+
+    @Test
+    void aBuildStepNeverSeesANotificationSecretAndAMissingOneDoesNotStopIt(final JenkinsRule j) throws Exception {
+        add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "slack-webhook", "",
+                Secret.fromString("https://hooks.slack.com/services/T0/B0/s3cr3t-hook")));
+        LotaBotsConfiguration.get().setSlackWebhookCredentialsId("slack-webhook");
+        LotaBotsConfiguration.get().setPagerDutyCredentialsId("deleted-key");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "env-probe");
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  def r = buildBot command: 'env > env.txt', artifacts: ['env.txt']
+                  echo "status=${r.status}"
+                  echo "hasSlack=${readFile('env.txt').contains('SLACK_WEBHOOK_URL')}"
+                }
+                """, true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("status=SUCCESS", run);
+        j.assertLogContains("hasSlack=false", run);
+        j.assertLogNotContains("deleted-key", run);
     }
 
     private static void add(final com.cloudbees.plugins.credentials.Credentials credentials) throws Exception {

@@ -84,4 +84,24 @@ class BotMessagesActionTest {
         assertThat(BotMessagesAction.filterOf(" ", "security.scan_completed").matches(scan)).isTrue();
         assertThat(BotMessagesAction.filterOf(null, null).matches(test)).isTrue();
     }
+
+    @Test
+    void keepsTheCountsSmallWhateverABuildPublishes() {
+        BotMessagesAction action = new BotMessagesAction();
+        java.util.List<Message> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            flood.add(message("custom.type" + i, "Bot" + i, Map.of("status", "x".repeat(1_000)),
+                    "2026-11-24T10:00:00Z"));
+        }
+
+        action.record(flood);
+
+        assertThat(action.getTotal()).isEqualTo(500);
+        assertThat(action.getCountsByType()).hasSize(BotMessagesAction.MAX_KEYS)
+                .containsEntry(BotMessagesAction.OTHER, 500 - BotMessagesAction.MAX_KEYS + 1);
+        assertThat(action.getCountsByBot()).hasSize(BotMessagesAction.MAX_KEYS);
+        assertThat(action.getStatusByBot().values())
+                .allMatch(status -> status.length() <= BotMessagesAction.MAX_KEY_LENGTH);
+        assertThat(action.getStatusByBot()).hasSizeLessThanOrEqualTo(BotMessagesAction.MAX_KEYS);
+    }
 }

@@ -187,4 +187,36 @@ class BotMessagesITest {
         j.assertLogContains("Not starting loop again", run);
         assertThat(job.getLastBuild().getNumber()).isEqualTo(1);
     }
+
+    @Test
+    void payloadOfScriptObjectsIsRefusedWithoutCallingTheirGetters(final JenkinsRule j) throws Exception {
+        WorkflowJob job = pipeline(j, "objects", """
+                botMessage type: 'custom.leak', payload: [build: currentBuild]
+                """);
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("'payload.build' is a", run);
+        j.assertLogContains("only text, numbers, booleans, lists and maps", run);
+        j.assertLogNotContains("Exception", run);
+        assertThat(run.getAction(BotMessagesAction.class)).isNull();
+    }
+
+    @Test
+    void systemAuthenticationCountsAsAnonymousOnceJobsRunAsSomeone(final JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.ADMINISTER).everywhere().to("admin"));
+        jenkins.security.QueueItemAuthenticatorConfiguration.get().getAuthenticators()
+                .add(new org.jvnet.hudson.test.MockQueueItemAuthenticator());
+        WorkflowJob downstream = pipeline(j, "secret-job", "echo 'started'");
+        downstream.addTrigger(new BotMessageTrigger(List.of("custom.alert")));
+        WorkflowJob upstream = pipeline(j, "anyone", "botMessage type: 'custom.alert'");
+
+        WorkflowRun up = j.buildAndAssertSuccess(upstream);
+        j.waitUntilNoActivity();
+
+        assertThat(downstream.getLastBuild()).isNull();
+        j.assertLogContains("anonymous", up);
+    }
 }
