@@ -29,12 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole page it is part of: one bad entry in the global configuration hides every section after it and the Save button.
  * So every view must be well-formed XML with the escape-by-default pragma, and every {@code ${%...}} must be a plain
  * message key: Stapler reads {@code (} as the start of message arguments, so {@code ${%Name (context)}} does not parse.
+ * A message with arguments, {@code ${%count(it.total, it.fileName)}}, must name a key of the view's properties file.
  */
 class PluginJellyFilesTest {
     private static final Path RESOURCES = Path.of(System.getProperty("user.dir"))
             .resolve("../plugin/src/main/resources").normalize();
     private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}]*)}");
     private static final Pattern PLAIN_KEY = Pattern.compile("[^(){}%\"<>$\\\\]+");
+    private static final Pattern KEY_WITH_ARGUMENTS = Pattern.compile("([A-Za-z][A-Za-z0-9_.]*)\\((.*)\\)");
 
     @TestFactory
     Stream<DynamicTest> everyJellyViewIsWellFormedAndUsesPlainMessageKeys() throws IOException {
@@ -44,7 +46,7 @@ class PluginJellyFilesTest {
             String text = Files.readString(view, StandardCharsets.UTF_8);
             assertThat(text).as("%s starts with the escape-by-default pragma", view)
                     .startsWith("<?jelly escape-by-default='true'?>");
-            assertThat(problemsOf(text)).as("problems of %s", view).isEmpty();
+            assertThat(problemsOf(text, propertiesOf(view))).as("problems of %s", view).isEmpty();
         }));
     }
 
@@ -60,6 +62,15 @@ class PluginJellyFilesTest {
     }
 
     @Test
+    void shouldAcceptArgumentsOnlyForAKeyOfTheViewsProperties() {
+        String view = "<?jelly escape-by-default='true'?>\n<j:jelly xmlns:j=\"jelly:core\">"
+                + "${%count(it.total, it.fileName)}</j:jelly>";
+
+        assertThat(problemsOf(view, "\ncount={0} messages in {1}\n")).isEmpty();
+        assertThat(problemsOf(view, "")).singleElement().asString().contains("'count'");
+    }
+
+    @Test
     void shouldRefuseADoctypeInAView() {
         assertThat(problemsOf("<?jelly escape-by-default='true'?>\n<!DOCTYPE j [<!ENTITY x \"y\">]>"
                 + "<j:jelly xmlns:j=\"jelly:core\">&x;</j:jelly>")).singleElement().asString()
@@ -67,6 +78,10 @@ class PluginJellyFilesTest {
     }
 
     static List<String> problemsOf(final String text) {
+        return problemsOf(text, "");
+    }
+
+    static List<String> problemsOf(final String text, final String properties) {
         List<String> problems = new ArrayList<>();
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -81,13 +96,25 @@ class PluginJellyFilesTest {
         Matcher matcher = LOCALIZED.matcher(text);
         while (matcher.find()) {
             String key = matcher.group(1);
-            if (!PLAIN_KEY.matcher(key).matches()) {
+            Matcher withArguments = KEY_WITH_ARGUMENTS.matcher(key);
+            if (withArguments.matches()) {
+                if (!properties.contains("\n" + withArguments.group(1) + "=")) {
+                    problems.add("'${%" + key + "}' names the message '" + withArguments.group(1)
+                            + "', which the view's properties file does not define");
+                }
+            }
+            else if (!PLAIN_KEY.matcher(key).matches()) {
                 int line = 1 + (int) text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
                 problems.add("line " + line + ": '${%" + key + "}' is not a plain message key; Stapler reads '(' as"
                         + " the start of message arguments. Reword it without parentheses or braces.");
             }
         }
         return problems;
+    }
+
+    private static String propertiesOf(final Path view) throws IOException {
+        Path properties = view.resolveSibling(view.getFileName().toString().replace(".jelly", ".properties"));
+        return Files.exists(properties) ? "\n" + Files.readString(properties, StandardCharsets.UTF_8) : "";
     }
 
     private static List<Path> views() throws IOException {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.LabelAction;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
@@ -93,6 +94,8 @@ public abstract class BotStep extends Step {
             BotOutcome outcome = BotStepRunner.run(botId, options, run, context.get(FilePath.class),
                     context.get(EnvVars.class), context.get(TaskListener.class), StageNames.of(node),
                     BuildSecrets.sensitiveNames(run, context.get(EnvironmentExpander.class)));
+            // The step's line in the stage views (Pipeline Graph View, Stage View) shows the bot's summary.
+            node.addOrReplaceAction(new LabelAction(BotStepRunner.label(outcome)));
             if (outcome.isFailure()) {
                 throw BotStepRunner.failure(outcome);
             }

@@ -215,6 +215,16 @@ public final class BotStepRunner {
     }
 
     /**
+     * Returns the label of a bot step in the stage views: the bot and its summary.
+     *
+     * @param outcome the outcome
+     * @return for example {@code TestBot: 370 tests, 0 failed; coverage 87.5%; SUCCESS}
+     */
+    public static String label(final BotOutcome outcome) {
+        return outcome.getBotName() + ": " + outcome.getSummary();
+    }
+
+    /**
      * Returns the warning of a bot that ended UNSTABLE, for the stage's {@code WarningAction}.
      *
      * @param outcome the outcome

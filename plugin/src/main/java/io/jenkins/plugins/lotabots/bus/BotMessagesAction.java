@@ -8,7 +8,15 @@ import hudson.model.Api;
 import hudson.model.Run;
 
 import io.lotabots.bus.MessageFilter;
+import io.lotabots.message.BuildCompleted;
+import io.lotabots.message.BuildFailed;
+import io.lotabots.message.DeployCompleted;
+import io.lotabots.message.DeployFailed;
+import io.lotabots.message.DeployRolledBack;
 import io.lotabots.message.Message;
+import io.lotabots.message.MonitorVerdict;
+import io.lotabots.message.NotificationFailed;
+import io.lotabots.message.NotificationSent;
 import io.lotabots.message.SecurityScanCompleted;
 import io.lotabots.message.TestCompleted;
 
@@ -78,6 +86,24 @@ public class BotMessagesAction implements RunAction2 {
     @CheckForNull
     private Integer secretsFound;
 
+    // The last deploy of each environment, the monitor verdict and the notifications, for the build page's cards.
+    private Map<String, String> deployVersionByEnvironment = new TreeMap<>();
+    private Map<String, String> deployStateByEnvironment = new TreeMap<>();
+    private Map<String, String> deployUrlByEnvironment = new TreeMap<>();
+    private Map<String, String> deployStrategyByEnvironment = new TreeMap<>();
+    @CheckForNull
+    private String monitorVerdict;
+    @CheckForNull
+    private Double monitorScore;
+    @CheckForNull
+    private String monitorEnvironment;
+    private int notificationsSent;
+    private int notificationsFailed;
+    @CheckForNull
+    private String buildId;
+    @CheckForNull
+    private String buildOutcome;
+
     @CheckForNull
     private transient Run<?, ?> run;
 
@@ -116,6 +142,18 @@ public class BotMessagesAction implements RunAction2 {
         if (gateByBot == null) {
             gateByBot = new TreeMap<>();
         }
+        if (deployVersionByEnvironment == null) {
+            deployVersionByEnvironment = new TreeMap<>();
+        }
+        if (deployStateByEnvironment == null) {
+            deployStateByEnvironment = new TreeMap<>();
+        }
+        if (deployUrlByEnvironment == null) {
+            deployUrlByEnvironment = new TreeMap<>();
+        }
+        if (deployStrategyByEnvironment == null) {
+            deployStrategyByEnvironment = new TreeMap<>();
+        }
         if (fileName == null) {
             fileName = RunJournal.FILE_NAME;
         }
@@ -147,6 +185,26 @@ public class BotMessagesAction implements RunAction2 {
                 coverage = message.getPayloadField("coverage").filter(JsonNode::isNumber).map(JsonNode::doubleValue)
                         .orElse(null);
             }
+            else if (DeployCompleted.TYPE.equals(message.getType()) || DeployFailed.TYPE.equals(message.getType())
+                    || DeployRolledBack.TYPE.equals(message.getType())) {
+                recordDeploy(message);
+            }
+            else if (MonitorVerdict.TYPE.equals(message.getType())) {
+                monitorVerdict = textField(message, "verdict");
+                monitorScore = message.getPayloadField("score").filter(JsonNode::isNumber)
+                        .map(JsonNode::doubleValue).orElse(null);
+                monitorEnvironment = textField(message, "environment");
+            }
+            else if (NotificationSent.TYPE.equals(message.getType())) {
+                notificationsSent++;
+            }
+            else if (NotificationFailed.TYPE.equals(message.getType())) {
+                notificationsFailed++;
+            }
+            else if (BuildCompleted.TYPE.equals(message.getType()) || BuildFailed.TYPE.equals(message.getType())) {
+                buildId = textField(message, "build_id");
+                buildOutcome = BuildCompleted.TYPE.equals(message.getType()) ? "completed" : "failed";
+            }
             else if (SecurityScanCompleted.TYPE.equals(message.getType())) {
                 JsonNode vulnerabilities = message.getPayloadField("vulnerabilities").orElse(null);
                 securityCritical = count(vulnerabilities, "critical");
@@ -171,6 +229,54 @@ public class BotMessagesAction implements RunAction2 {
     private static String text(final JsonNode node) {
         String value = node.textValue();
         return value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
+    }
+
+    private void recordDeploy(final Message message) {
+        String environment = textField(message, "environment");
+        if (environment == null) {
+            return;
+        }
+        String key = key(deployStateByEnvironment, environment);
+        switch (message.getType()) {
+            case DeployCompleted.TYPE -> {
+                deployStateByEnvironment.put(key, "deployed");
+                putOrRemove(deployVersionByEnvironment, key, textField(message, "version"));
+                putOrRemove(deployUrlByEnvironment, key, httpUrl(textField(message, "url")));
+                putOrRemove(deployStrategyByEnvironment, key, textField(message, "strategy"));
+            }
+            case DeployFailed.TYPE -> {
+                boolean rolledBack = message.getPayloadField("rolled_back").map(JsonNode::asBoolean).orElse(false);
+                deployStateByEnvironment.put(key, rolledBack ? "failed, rolled back" : "failed");
+                putOrRemove(deployVersionByEnvironment, key, textField(message, "version"));
+            }
+            default -> {
+                deployStateByEnvironment.put(key, "rolled back");
+                putOrRemove(deployVersionByEnvironment, key, textField(message, "to_version"));
+            }
+        }
+    }
+
+    private static void putOrRemove(final Map<String, String> map, final String key,
+            @CheckForNull final String value) {
+        if (value == null) {
+            map.remove(key);
+        }
+        else {
+            map.put(key, value);
+        }
+    }
+
+    /** Keeps only http and https URLs, the only ones the build page links to. */
+    @CheckForNull
+    private static String httpUrl(@CheckForNull final String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://")) && url.length() <= 2_000
+                ? url
+                : null;
+    }
+
+    @CheckForNull
+    private static String textField(final Message message, final String field) {
+        return message.getPayloadField(field).filter(JsonNode::isTextual).map(BotMessagesAction::text).orElse(null);
     }
 
     @CheckForNull
@@ -476,5 +582,164 @@ public class BotMessagesAction implements RunAction2 {
      */
     public synchronized boolean hasTrendData() {
         return testsTotal != null || securityCritical != null;
+    }
+
+    /**
+     * Returns the last deploy of each environment, for the build page.
+     *
+     * @return the deploys, by environment name
+     */
+    public synchronized List<DeploySummary> getDeploys() {
+        List<DeploySummary> deploys = new ArrayList<>();
+        for (Map.Entry<String, String> state : deployStateByEnvironment.entrySet()) {
+            String environment = state.getKey();
+            deploys.add(new DeploySummary(environment, state.getValue(), deployVersionByEnvironment.get(environment),
+                    deployStrategyByEnvironment.get(environment), deployUrlByEnvironment.get(environment)));
+        }
+        return deploys;
+    }
+
+    /**
+     * Returns the verdict of the last {@code monitor.verdict} message.
+     *
+     * @return {@code pass}, {@code warning} or {@code fail}, or {@code null} if the build watched nothing
+     */
+    @CheckForNull
+    public synchronized String getMonitorVerdict() {
+        return monitorVerdict;
+    }
+
+    /**
+     * Returns the score of the last {@code monitor.verdict} message.
+     *
+     * @return the score from 0 to 100, or {@code null}
+     */
+    @CheckForNull
+    public synchronized Double getMonitorScore() {
+        return monitorScore;
+    }
+
+    /**
+     * Returns the environment of the last {@code monitor.verdict} message.
+     *
+     * @return the environment, or {@code null}
+     */
+    @CheckForNull
+    public synchronized String getMonitorEnvironment() {
+        return monitorEnvironment;
+    }
+
+    /**
+     * Returns how many notifications were sent.
+     *
+     * @return the count of {@code notification.sent} messages
+     */
+    public synchronized int getNotificationsSent() {
+        return notificationsSent;
+    }
+
+    /**
+     * Returns how many notifications could not be delivered.
+     *
+     * @return the count of {@code notification.failed} messages
+     */
+    public synchronized int getNotificationsFailed() {
+        return notificationsFailed;
+    }
+
+    /**
+     * Returns the build id of the last {@code build.completed} or {@code build.failed} message.
+     *
+     * @return the id, or {@code null}
+     */
+    @CheckForNull
+    public synchronized String getBuildId() {
+        return buildId;
+    }
+
+    /**
+     * Returns whether the last BuildBot build completed or failed.
+     *
+     * @return {@code completed} or {@code failed}, or {@code null} if BuildBot did not run
+     */
+    @CheckForNull
+    public synchronized String getBuildOutcome() {
+        return buildOutcome;
+    }
+
+    /**
+     * Returns the passed tests of the last {@code test.completed} message.
+     *
+     * @return the count, or {@code null} if unknown
+     */
+    @CheckForNull
+    public synchronized Integer getTestsPassed() {
+        if (testsTotal == null) {
+            return null;
+        }
+        return testsTotal - (testsFailed == null ? 0 : testsFailed) - (testsSkipped == null ? 0 : testsSkipped);
+    }
+
+    /**
+     * Returns the time of the last message for people: how long ago, for example {@code 3 min 2 sec}.
+     *
+     * @return the time span, or an empty text
+     */
+    public synchronized String getLastMessageAge() {
+        return lastMessageTime == null ? "" : MessageView.age(Instant.parse(lastMessageTime));
+    }
+
+    /**
+     * The last deploy of one environment, as the build page shows it.
+     */
+    public static final class DeploySummary {
+        private final String environment;
+        private final String state;
+        @CheckForNull
+        private final String version;
+        @CheckForNull
+        private final String strategy;
+        @CheckForNull
+        private final String url;
+
+        DeploySummary(final String environment, final String state, @CheckForNull final String version,
+                @CheckForNull final String strategy, @CheckForNull final String url) {
+            this.environment = environment;
+            this.state = state;
+            this.version = version;
+            this.strategy = strategy;
+            this.url = url;
+        }
+
+        public String getEnvironment() {
+            return environment;
+        }
+
+        public String getState() {
+            return state;
+        }
+
+        public boolean isRolledBack() {
+            return state.contains("rolled back");
+        }
+
+        public boolean isFailed() {
+            return state.startsWith("failed");
+        }
+
+        @CheckForNull
+        public String getVersion() {
+            return version;
+        }
+
+        @CheckForNull
+        public String getStrategy() {
+            return strategy;
+        }
+
+        @CheckForNull
+        public String getUrl() {
+            return url;
+        }
     }
 }

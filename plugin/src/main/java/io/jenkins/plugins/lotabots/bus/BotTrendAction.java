@@ -7,6 +7,11 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.lotabots.message.MessageCodec;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,6 +73,58 @@ public final class BotTrendAction implements Action {
             }
         }
         return rows;
+    }
+
+    /**
+     * Returns the model of the trend chart as JSON, for the chart script: the builds oldest first, and per build the
+     * passed and failed tests, the line coverage and the critical and high findings ({@code null} where a build has
+     * no number).
+     *
+     * @return the model
+     */
+    public String getChartModel() {
+        List<Row> rows = new ArrayList<>(getRows());
+        java.util.Collections.reverse(rows);
+        ObjectNode model = MessageCodec.get().copyMapper().createObjectNode();
+        ArrayNode builds = model.putArray("builds");
+        ArrayNode passed = model.putArray("passed");
+        ArrayNode failed = model.putArray("failed");
+        ArrayNode coverage = model.putArray("coverage");
+        ArrayNode findings = model.putArray("findings");
+        for (Row row : rows) {
+            builds.add("#" + row.getNumber());
+            Integer total = row.getTestsTotal();
+            Integer failures = row.getTestsFailed();
+            if (total == null) {
+                passed.addNull();
+                failed.addNull();
+            }
+            else {
+                int failedCount = failures == null ? 0 : failures;
+                passed.add(total - failedCount);
+                failed.add(failedCount);
+            }
+            if (row.getCoverage() == null) {
+                coverage.addNull();
+            }
+            else {
+                coverage.add(row.getCoverage());
+            }
+            Integer critical = row.getSecurityCritical();
+            Integer high = row.getSecurityHigh();
+            if (critical == null && high == null) {
+                findings.addNull();
+            }
+            else {
+                findings.add((critical == null ? 0 : critical) + (high == null ? 0 : high));
+            }
+        }
+        ObjectNode labels = model.putObject("labels");
+        labels.put("passed", Messages.BotTrendAction_Passed());
+        labels.put("failed", Messages.BotTrendAction_Failed());
+        labels.put("coverage", Messages.BotTrendAction_Coverage());
+        labels.put("findings", Messages.BotTrendAction_Findings());
+        return model.toString();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.lotabots.bus;
 
+import hudson.Util;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -8,6 +10,11 @@ import io.lotabots.bot.BotContext;
 import io.lotabots.message.Message;
 import io.lotabots.message.MessageSummary;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +33,8 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean(defaultVisibility = 2)
 public final class MessageView {
+    private static final DateTimeFormatter DISPLAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
     /** The REST and step field names, in the order they are written. */
     static final List<String> FIELDS = List.of("id", "type", "source", "destination", "stage", "time", "summary",
             "correlationId", "data");
@@ -96,6 +105,34 @@ public final class MessageView {
     @Exported
     public String getTime() {
         return message.getTime().toString();
+    }
+
+    /**
+     * Returns the time for people: to the second, in UTC, for example {@code 2026-11-24 10:15:30 UTC}.
+     *
+     * @return the time
+     */
+    public String getDisplayTime() {
+        return DISPLAY_TIME.format(message.getTime());
+    }
+
+    /**
+     * Returns how long ago the message was published, for example {@code 3 min 2 sec}.
+     *
+     * @return the time span
+     */
+    public String getAge() {
+        return age(message.getTime());
+    }
+
+    /**
+     * Returns how long ago an instant was, as Jenkins shows build times.
+     *
+     * @param time the instant
+     * @return the time span, for example {@code 3 min 2 sec}
+     */
+    static String age(final Instant time) {
+        return Util.getTimeSpanString(Math.max(0, Duration.between(time, Instant.now()).toMillis()));
     }
 
     /**

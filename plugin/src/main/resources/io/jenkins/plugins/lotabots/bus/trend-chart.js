@@ -1,0 +1,51 @@
+/* Renders the LotaBots trend chart of a job from the model in the chart's data-model attribute. */
+(function () {
+  function color(name, fallback) {
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name);
+    return value && value.trim() ? value.trim() : fallback;
+  }
+
+  function render(element) {
+    if (typeof echarts === "undefined" || element.dataset.rendered) {
+      return;
+    }
+    var model = JSON.parse(element.dataset.model);
+    var text = color("--text-color", "#333");
+    var chart = echarts.init(element);
+    chart.setOption({
+      textStyle: { color: text },
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0, textStyle: { color: text } },
+      grid: { left: 40, right: 40, top: 20, bottom: 50 },
+      xAxis: { type: "category", data: model.builds, axisLabel: { color: text } },
+      yAxis: [
+        { type: "value", minInterval: 1, axisLabel: { color: text } },
+        { type: "value", min: 0, max: 100, axisLabel: { color: text, formatter: "{value} %" } },
+      ],
+      series: [
+        { name: model.labels.passed, type: "line", stack: "tests", areaStyle: {}, data: model.passed,
+          color: color("--success-color", "#138347") },
+        { name: model.labels.failed, type: "line", stack: "tests", areaStyle: {}, data: model.failed,
+          color: color("--error-color", "#e6001f") },
+        { name: model.labels.findings, type: "line", data: model.findings,
+          color: color("--warning-color", "#fe8225") },
+        { name: model.labels.coverage, type: "line", yAxisIndex: 1, data: model.coverage,
+          color: color("--accent-color", "#2563eb") },
+      ],
+    });
+    element.dataset.rendered = "true";
+    window.addEventListener("resize", function () {
+      chart.resize();
+    });
+  }
+
+  function renderAll() {
+    document.querySelectorAll(".lotabots-trend[data-model]").forEach(render);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", renderAll);
+  } else {
+    renderAll();
+  }
+})();
