@@ -104,6 +104,19 @@ final class JenkinsClient {
         }
     }
 
+    /**
+     * Runs a Groovy script in the script console ({@code /scriptText}, administrators only) and returns what it
+     * printed. The acceptance tests use it to read Jenkins' own log and to restore the global configuration.
+     */
+    String runScript(final String groovy) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("scriptText", HttpRequest.BodyPublishers.ofString("script="
+                + URLEncoder.encode(groovy, StandardCharsets.UTF_8)), "application/x-www-form-urlencoded");
+        if (response.statusCode() != 200) {
+            throw new IOException("POST scriptText answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** Deletes a job; a job that is not there is fine. */
     void deleteJob(final String name) throws IOException, InterruptedException {
         HttpResponse<String> response = post(job(name) + "doDelete", HttpRequest.BodyPublishers.noBody(), null);
