@@ -177,6 +177,7 @@ public final class BotStepRunner {
     }
 
     @SuppressWarnings("unchecked")
+    @CheckForNull
     private static Object maskedValue(@CheckForNull final Object value, final SecretMasker masker) {
         if (value instanceof String text) {
             return masker.mask(text);

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.lotabots;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.lotabots.util.SecretMasker;
 import java.io.PrintStream;
 import java.util.List;
@@ -34,8 +33,6 @@ public final class ConsoleLog {
      * @param botName the bot's name, for example {@code TestBot}
      * @param masker the masker that knows the secrets of the run
      */
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "writes to the build's console and masks with the "
-            + "run's masker on purpose: both are shared with the caller")
     public ConsoleLog(final PrintStream out, final String botName, final SecretMasker masker) {
         this.out = out;
         this.prefix = "[" + botName + "] ";

@@ -171,7 +171,9 @@ class BotStepsITest {
         List<FlowNode> warned = new DepthFirstScanner().allNodes(run.getExecution()).stream()
                 .filter(node -> node.getAction(WarningAction.class) != null).toList();
         assertThat(warned).singleElement().satisfies(node -> {
-            assertThat(node.getDisplayFunctionName()).isEqualTo("testBot");
+            assertThat(node.getDisplayFunctionName()).startsWith("testBot (TestBot: 2 tests");
+            assertThat(node.getAction(org.jenkinsci.plugins.workflow.actions.LabelAction.class).getDisplayName())
+                    .startsWith("TestBot: 2 tests").contains("UNSTABLE");
             assertThat(node.getAction(WarningAction.class).getResult()).isEqualTo(Result.UNSTABLE);
             assertThat(node.getAction(WarningAction.class).getMessage()).startsWith("TestBot is unstable: ");
         });

@@ -80,6 +80,30 @@ class LotaBotsConfigurationITest {
     }
 
     @Test
+    void savesNothingWhenAFieldOfTheFormIsRefused(final JenkinsRule j) throws Exception {
+        LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
+        configuration.setSlackChannel("#deploys");
+        configuration.setPrometheusUrl("http://prometheus.example.com:9090");
+        configuration.setClusters(List.of(new KubernetesCluster("prod-eu", "https://k8s.example.com:6443", "t")));
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.setThrowExceptionOnFailingStatusCode(false);
+        org.htmlunit.html.HtmlForm form = web.goTo("configure").getFormByName("config");
+        form.getInputByName("_.prometheusUrl").setValue("http://other.example.com:9090");
+        form.getInputByName("_.slackChannel").setValue("not a channel");
+
+        org.htmlunit.html.HtmlPage answer = j.submit(form);
+
+        assertThat(answer.getWebResponse().getContentAsString()).contains("not a channel");
+        LotaBotsConfiguration saved = LotaBotsConfiguration.get();
+        assertThat(saved.getSlackChannel()).isEqualTo("#deploys");
+        assertThat(saved.getPrometheusUrl()).isEqualTo("http://prometheus.example.com:9090");
+        assertThat(saved.getClusters()).extracting(KubernetesCluster::getName).containsExactly("prod-eu");
+        String onDisk = new hudson.XmlFile(new java.io.File(j.jenkins.getRootDir(),
+                LotaBotsConfiguration.class.getName() + ".xml")).asString();
+        assertThat(onDisk).contains("#deploys").contains("prod-eu").doesNotContain("other.example.com");
+    }
+
+    @Test
     void removesTheLastClusterWhenTheFormHasNone(final JenkinsRule j) throws Exception {
         LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
         configuration.setClusters(List.of(new KubernetesCluster("prod-eu", "https://k8s.example.com", "t")));

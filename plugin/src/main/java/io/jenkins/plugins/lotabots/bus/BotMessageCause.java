@@ -27,7 +27,11 @@ public class BotMessageCause extends Cause.UpstreamCause {
     private final String messageType;
     @CheckForNull
     private final String correlationId;
-    /** The full names of the jobs whose messages led to this build, oldest first, the direct upstream last. */
+    /**
+     * The full names of the jobs whose messages led to this build, oldest first, the direct upstream last; absent in
+     * a cause saved by an older version.
+     */
+    @CheckForNull
     private final List<String> chain;
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.lotabots.bus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 
 import hudson.model.Api;
 import hudson.model.Run;
@@ -129,7 +130,9 @@ public class BotMessagesAction implements RunAction2 {
      *
      * @return this
      */
-    protected Object readResolve() {
+    @SuppressFBWarnings(value = "RCN_REDUNDANT_NULLCHECK_OF_NONNULL_VALUE",
+            justification = "XStream leaves the fields that an older build.xml lacks null")
+    protected synchronized Object readResolve() {
         if (countsByType == null) {
             countsByType = new TreeMap<>();
         }
@@ -174,10 +177,14 @@ public class BotMessagesAction implements RunAction2 {
             if (lastMessageTime == null || message.getTime().isAfter(Instant.parse(lastMessageTime))) {
                 lastMessageTime = time;
             }
-            message.getPayloadField("status").filter(JsonNode::isTextual)
-                    .ifPresent(status -> statusByBot.put(key(statusByBot, message.getSource()), text(status)));
-            message.getPayloadField("gate").filter(JsonNode::isTextual)
-                    .ifPresent(gate -> gateByBot.put(key(gateByBot, message.getSource()), text(gate)));
+            String status = textField(message, "status");
+            if (status != null) {
+                statusByBot.put(key(statusByBot, message.getSource()), status);
+            }
+            String gate = textField(message, "gate");
+            if (gate != null) {
+                gateByBot.put(key(gateByBot, message.getSource()), gate);
+            }
             if (TestCompleted.TYPE.equals(message.getType())) {
                 testsTotal = intField(message, "total_tests");
                 testsFailed = intField(message, "failed_tests");

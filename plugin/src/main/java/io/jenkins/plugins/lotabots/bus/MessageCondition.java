@@ -198,10 +198,10 @@ public final class MessageCondition {
         boolean matches(final Message message) {
             Object actual = valueOf(message);
             if (isOrdering()) {
-                if (!(actual instanceof BigDecimal)) {
+                if (!(actual instanceof BigDecimal number) || !(value instanceof BigDecimal limit)) {
                     return false;
                 }
-                int order = ((BigDecimal) actual).compareTo((BigDecimal) value);
+                int order = number.compareTo(limit);
                 return switch (operator) {
                     case ">" -> order > 0;
                     case ">=" -> order >= 0;

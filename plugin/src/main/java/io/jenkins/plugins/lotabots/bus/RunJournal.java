@@ -178,8 +178,9 @@ public final class RunJournal {
      */
     public String correlationId() {
         BotMessageCause cause = run.getCause(BotMessageCause.class);
-        if (cause != null && cause.getCorrelationId() != null && !cause.getCorrelationId().isBlank()) {
-            return cause.getCorrelationId();
+        String causeId = cause == null ? null : cause.getCorrelationId();
+        if (causeId != null && !causeId.isBlank()) {
+            return causeId;
         }
         ParametersAction parameters = run.getAction(ParametersAction.class);
         if (parameters != null) {

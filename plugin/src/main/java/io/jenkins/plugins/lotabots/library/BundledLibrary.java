@@ -73,12 +73,13 @@ final class BundledLibrary {
                 return copyJar(new File(jar.toURI()), target);
             }
             if ("file".equals(marker.getProtocol())) {
-                Path file = Path.of(marker.toURI());
-                Path root = file;
-                for (int i = 0; i < MARKER.split("/").length; i++) {
+                Path root = Path.of(marker.toURI());
+                for (int i = 0; i < MARKER.split("/").length && root != null; i++) {
                     root = root.getParent();
                 }
-                return copyFolder(root, target);
+                if (root != null) {
+                    return copyFolder(root, target);
+                }
             }
         }
         catch (URISyntaxException e) {
