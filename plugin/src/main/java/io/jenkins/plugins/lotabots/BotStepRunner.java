@@ -120,7 +120,8 @@ public final class BotStepRunner {
             final Consumer<String> errors) {
         List<Message> messages = new ArrayList<>();
         if (lines.size() > MAX_MESSAGES) {
-            errors.accept(Messages.BotStepRunner_TooManyMessages(lines.size(), MAX_MESSAGES));
+            errors.accept(Messages.BotStepRunner_TooManyMessages(String.valueOf(lines.size()),
+                    String.valueOf(MAX_MESSAGES)));
         }
         for (String line : lines.subList(0, Math.min(lines.size(), MAX_MESSAGES))) {
             try {
@@ -159,7 +160,8 @@ public final class BotStepRunner {
             return Map.of();
         }
         if (json.length() > MAX_OUTPUT_CHARS) {
-            errors.accept(Messages.BotStepRunner_OutputsTooLarge(json.length(), MAX_OUTPUT_CHARS));
+            errors.accept(Messages.BotStepRunner_OutputsTooLarge(String.valueOf(json.length()),
+                    String.valueOf(MAX_OUTPUT_CHARS)));
             return Map.of();
         }
         String masked = masker.mask(json);

@@ -41,8 +41,8 @@ class BuildSecretsITest {
         job.setDefinition(new CpsFlowDefinition("""
                 node {
                   withCredentials([string(credentialsId: 'deploy-token', variable: 'MY_DEPLOY')]) {
-                    botMessage type: 'custom.leak', payload: [raw: MY_DEPLOY, encoded: MY_DEPLOY.bytes.encodeBase64().toString()]
-                    def r = buildBot command: 'echo "token is $MY_DEPLOY"; exit 3'
+                    botMessage type: 'custom.leak', payload: [raw: MY_DEPLOY, url: "https://deploy.example/?t=${MY_DEPLOY}"]
+                    def r = buildBot command: "sh -c 'echo token is \\$MY_DEPLOY; printf %s \\$MY_DEPLOY | base64; exit 3'"
                     echo "summary-masked=${!r.summary.contains(MY_DEPLOY)}"
                   }
                 }

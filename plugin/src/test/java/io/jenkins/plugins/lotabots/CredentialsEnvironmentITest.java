@@ -124,7 +124,7 @@ class CredentialsEnvironmentITest {
         WorkflowJob job = j.createProject(WorkflowJob.class, "env-probe");
         job.setDefinition(new CpsFlowDefinition("""
                 node {
-                  def r = buildBot command: 'env > env.txt', artifacts: ['env.txt']
+                  def r = buildBot command: "sh -c 'env > env.txt'", artifacts: ['env.txt']
                   echo "status=${r.status}"
                   echo "hasSlack=${readFile('env.txt').contains('SLACK_WEBHOOK_URL')}"
                 }
