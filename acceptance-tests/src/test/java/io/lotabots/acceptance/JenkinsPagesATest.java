@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @RequiresJenkins
 class JenkinsPagesATest {
     private static final String CONFIGURATION_FILE = "io.jenkins.plugins.lotabots.LotaBotsConfiguration.xml";
+    private static final String CLUSTER_CREDENTIAL = "lotabots-at-kube-token";
     private static final List<String> STEPS = List.of("buildBot", "testBot", "securityBot", "deployBot", "monitorBot",
             "notificationBot", "botMessage", "botMessages");
 
@@ -45,6 +46,15 @@ class JenkinsPagesATest {
                 def f = new File(jenkins.model.Jenkins.get().rootDir, '%s')
                 print(f.exists() ? f.getText('UTF-8').bytes.encodeBase64().toString() : '')
                 """.formatted(CONFIGURATION_FILE)).strip();
+        JENKINS.client().runScript("""
+                import com.cloudbees.plugins.credentials.*
+                import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
+                def store = SystemCredentialsProvider.getInstance()
+                store.getCredentials().removeIf { it.id == '%1$s' }
+                store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, '%1$s', 'LotaBots page check',
+                        hudson.util.Secret.fromString('not-a-real-token')))
+                store.save()
+                """.formatted(CLUSTER_CREDENTIAL));
         browser = Browser.open(JENKINS.client().base());
     }
 
@@ -59,7 +69,10 @@ class JenkinsPagesATest {
                     def saved = '%s'
                     if (saved.isEmpty()) { f.delete() } else { f.setText(new String(saved.decodeBase64(), 'UTF-8'), 'UTF-8') }
                     io.jenkins.plugins.lotabots.LotaBotsConfiguration.get().load()
-                    """.formatted(CONFIGURATION_FILE, savedConfiguration));
+                    def store = com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
+                    store.getCredentials().removeIf { it.id == '%s' }
+                    store.save()
+                    """.formatted(CONFIGURATION_FILE, savedConfiguration, CLUSTER_CREDENTIAL));
         }
     }
 
@@ -112,6 +125,7 @@ class JenkinsPagesATest {
         assertThat(clusters.get(0).findElement(By.name("_.name")).getDomProperty("value")).isEqualTo("prod-eu");
         assertThat(clusters.get(0).findElement(By.name("_.serverUrl")).getDomProperty("value"))
                 .isEqualTo("https://k8s.example.com:6443");
+        assertThat(clusters.get(0).findElement(By.name("_.namespace")).getDomProperty("value")).isEqualTo("shop");
     }
 
     @Test
@@ -140,10 +154,18 @@ class JenkinsPagesATest {
                     .filter(candidate -> candidate.getText().startsWith(step + ":")).findFirst()
                     .orElseThrow(() -> new AssertionError("no Snippet Generator entry for " + step));
             steps.selectByVisibleText(option.getText());
-            browser.click(browser.waitFor(By.id("generatePipelineScript")));
-            browser.waitFor(By.id("prototypeText"));
+            // The step's form loads after the choice; generate until the snippet is the chosen step's.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(page -> {
+                        browser.click(browser.waitFor(By.id("generatePipelineScript")));
+                        String value = browser.waitFor(By.id("prototypeText")).getDomProperty("value");
+                        return value != null && value.startsWith(step);
+                    });
             String snippet = browser.waitFor(By.id("prototypeText")).getDomProperty("value");
-            assertThat(snippet).as("snippet of %s", step).startsWith(step);
+            assertThat(snippet).as("snippet of %s", step).startsWith(step).doesNotContain("Exception")
+                    .as("a checkbox left at the bot's default is not written into the snippet")
+                    .doesNotContain("newOnly: false").doesNotContain("resolveMaven: true")
+                    .doesNotContain("approve: false").doesNotContain("failOnError: false");
             browser.screenshot("snippet-" + step);
         }
     }
@@ -191,6 +213,7 @@ class JenkinsPagesATest {
 
         if (JENKINS.client().hasActivePlugin("pipeline-graph-view")) {
             browser.open(build + "pipeline-overview/");
+            browser.click(browser.waitFor(By.xpath("//*[normalize-space(text())='Test']")));
             browser.waitForText("TestBot: ");
             browser.screenshot("pipeline-graph-view");
             assertThat(browser.text()).contains("TestBot: 2 tests");
@@ -227,5 +250,10 @@ class JenkinsPagesATest {
         chunk.findElement(By.name("_.name")).sendKeys(name);
         chunk.findElement(By.name("_.serverUrl")).sendKeys(server);
         chunk.findElement(By.name("_.namespace")).sendKeys(namespace);
+        WebElement credentials = chunk.findElement(By.name("_.credentialsId"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(
+                page -> new Select(credentials).getOptions().stream()
+                        .anyMatch(option -> CLUSTER_CREDENTIAL.equals(option.getDomProperty("value"))));
+        new Select(credentials).selectByValue(CLUSTER_CREDENTIAL);
     }
 }

@@ -120,4 +120,19 @@ public final class BotOptionValues {
     public static String join(@CheckForNull final List<String> value) {
         return value == null ? "" : String.join("\n", value);
     }
+
+    /**
+     * Returns a boolean option as a step keeps it: {@code null} when it is the engine's default, so that a form's
+     * checkbox, which always sends a value, does not put {@code newOnly: false} into every generated snippet, and the
+     * step reads as the user wrote it.
+     *
+     * @param option the engine's option
+     * @param value the value given
+     * @return the value, or {@code null} when it is the default
+     */
+    @CheckForNull
+    public static Boolean unlessDefault(final io.lotabots.bot.BotOption<Boolean> option,
+            @CheckForNull final Boolean value) {
+        return value == null || value.equals(option.getDefaultValue().orElse(null)) ? null : value;
+    }
 }

@@ -63,4 +63,16 @@ class BotOptionValuesTest {
         assertThat(step.linesOf("coverage")).isEmpty();
         assertThat(BotOptionValues.lines(List.of(step.linesOf("junit")))).isEqualTo(step.getJunit());
     }
+
+    @Test
+    void shouldKeepABooleanOptionOnlyWhenItDiffersFromTheEnginesDefault() {
+        assertThat(BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.NEW_ONLY, false))
+                .isNull();
+        assertThat(BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.NEW_ONLY, true))
+                .isTrue();
+        assertThat(BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.RESOLVE_MAVEN,
+                false)).isFalse();
+        assertThat(BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.RESOLVE_MAVEN,
+                null)).isNull();
+    }
 }

@@ -155,7 +155,7 @@ public class BuildBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setRequireArtifacts(@CheckForNull final Boolean value) {
-        this.requireArtifacts = value;
+        this.requireArtifacts = BotOptionValues.unlessDefault(io.lotabots.bot.build.BuildBotDescriptor.REQUIRE_ARTIFACTS, value);
     }
 
     /**

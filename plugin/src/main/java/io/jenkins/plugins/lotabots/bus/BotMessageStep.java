@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jenkinsci.plugins.workflow.actions.LabelAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -182,6 +183,10 @@ public class BotMessageStep extends Step {
             SecretMasker masker = BuildSecrets.masker(BuildSecrets.values(env == null ? Map.of() : env,
                     BuildSecrets.sensitiveNames(run, getContext().get(EnvironmentExpander.class))));
             journal.appendAll(List.of(message), listener, masker::mask);
+            if (node != null) {
+                // The step's line in the stage views names the message it published.
+                node.addOrReplaceAction(new LabelAction(Messages.BotMessageStep_Label(message.getType())));
+            }
             listener.getLogger().println(Messages.BotMessageStep_Published(message.getType(), message.getId(),
                     stage == null ? "" : Messages.BotMessageStep_InStage(stage)));
             return message.getId();

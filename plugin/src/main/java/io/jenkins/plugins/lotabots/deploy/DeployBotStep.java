@@ -779,7 +779,7 @@ public class DeployBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setApprove(@CheckForNull final Boolean value) {
-        this.approve = value;
+        this.approve = BotOptionValues.unlessDefault(io.lotabots.bot.deploy.DeployBotDescriptor.APPROVE, value);
     }
 
     /**
@@ -819,7 +819,7 @@ public class DeployBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setRollback(@CheckForNull final Boolean value) {
-        this.rollback = value;
+        this.rollback = BotOptionValues.unlessDefault(io.lotabots.bot.deploy.DeployBotDescriptor.ROLLBACK, value);
     }
 
     /**

@@ -267,7 +267,7 @@ public class NotificationBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setFailOnError(@CheckForNull final Boolean value) {
-        this.failOnError = value;
+        this.failOnError = BotOptionValues.unlessDefault(io.lotabots.bot.notify.NotificationBotDescriptor.FAIL_ON_ERROR, value);
     }
 
     /**

@@ -243,7 +243,7 @@ public class SecurityBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setResolveMaven(@CheckForNull final Boolean value) {
-        this.resolveMaven = value;
+        this.resolveMaven = BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.RESOLVE_MAVEN, value);
     }
 
     /**
@@ -343,7 +343,7 @@ public class SecurityBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setNewOnly(@CheckForNull final Boolean value) {
-        this.newOnly = value;
+        this.newOnly = BotOptionValues.unlessDefault(io.lotabots.bot.security.SecurityBotDescriptor.NEW_ONLY, value);
     }
 
     /**

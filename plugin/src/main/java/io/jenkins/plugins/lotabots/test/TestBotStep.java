@@ -237,7 +237,7 @@ public class TestBotStep extends BotStep {
      */
     @DataBoundSetter
     public void setAllowEmpty(@CheckForNull final Boolean value) {
-        this.allowEmpty = value;
+        this.allowEmpty = BotOptionValues.unlessDefault(io.lotabots.bot.test.TestBotDescriptor.ALLOW_EMPTY, value);
     }
 
     /**

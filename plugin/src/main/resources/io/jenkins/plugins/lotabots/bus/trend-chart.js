@@ -15,8 +15,8 @@
     chart.setOption({
       textStyle: { color: text },
       tooltip: { trigger: "axis" },
-      legend: { bottom: 0, textStyle: { color: text } },
-      grid: { left: 40, right: 40, top: 20, bottom: 50 },
+      legend: { top: 0, type: "scroll", textStyle: { color: text } },
+      grid: { left: 40, right: 50, top: 40, bottom: 30 },
       xAxis: { type: "category", data: model.builds, axisLabel: { color: text } },
       yAxis: [
         { type: "value", minInterval: 1, axisLabel: { color: text } },
