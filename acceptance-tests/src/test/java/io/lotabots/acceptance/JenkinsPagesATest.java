@@ -59,21 +59,36 @@ class JenkinsPagesATest {
     }
 
     @AfterAll
-    static void closeTheBrowserAndRestoreTheConfiguration() throws Exception {
+    static void closeTheBrowserAndRemoveTheCredential() throws Exception {
         if (browser != null) {
             browser.close();
         }
         if (savedConfiguration != null) {
             JENKINS.client().runScript("""
-                    def f = new File(jenkins.model.Jenkins.get().rootDir, '%s')
-                    def saved = '%s'
-                    if (saved.isEmpty()) { f.delete() } else { f.setText(new String(saved.decodeBase64(), 'UTF-8'), 'UTF-8') }
-                    io.jenkins.plugins.lotabots.LotaBotsConfiguration.get().load()
                     def store = com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance()
                     store.getCredentials().removeIf { it.id == '%s' }
                     store.save()
-                    """.formatted(CONFIGURATION_FILE, savedConfiguration, CLUSTER_CREDENTIAL));
+                    """.formatted(CLUSTER_CREDENTIAL));
         }
+    }
+
+    /** Puts the global configuration back as it was before this class, so that no test sees another's settings. */
+    @AfterEach
+    void restoreTheConfiguration() throws Exception {
+        JENKINS.client().runScript("""
+                def f = new File(jenkins.model.Jenkins.get().rootDir, '%s')
+                def saved = '%s'
+                def c = io.jenkins.plugins.lotabots.LotaBotsConfiguration.get()
+                // loading a file leaves the fields it does not name as they are: start from the defaults
+                ['slackWebhookCredentialsId', 'slackBotTokenCredentialsId', 'slackChannel', 'pagerDutyCredentialsId',
+                 'smtpHost', 'smtpFrom', 'smtpCredentialsId', 'prometheusUrl', 'prometheusCredentialsId', 'failOn',
+                 'minCoverage', 'maxFailures'].each { c."$it" = null }
+                c.smtpPort = 587
+                c.smtpStartTls = true
+                c.clusters = []
+                c.artifactStores = []
+                if (saved.isEmpty()) { f.delete() } else { f.setText(new String(saved.decodeBase64(), 'UTF-8'), 'UTF-8'); c.load() }
+                """.formatted(CONFIGURATION_FILE, savedConfiguration));
     }
 
     @BeforeEach
@@ -208,12 +223,24 @@ class JenkinsPagesATest {
                 .allSatisfy(row -> assertThat(row.getAttribute("data-type")).isEqualTo("custom.release_ready"));
 
         browser.open("job/" + job + "/");
-        browser.waitForPresence(By.cssSelector("#lotabots-trend-chart canvas"));
+        WebElement canvas = browser.waitForPresence(By.cssSelector("#lotabots-trend-chart canvas"));
         browser.screenshot("job-trend-chart");
+        Object greenPixels = browser.script("""
+                const canvas = arguments[0];
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let count = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (data[i + 3] > 0 && data[i + 1] > data[i] + 40 && data[i + 1] > data[i + 2] + 40) { count++; }
+                }
+                return count;
+                """, canvas);
+        assertThat(((Number) greenPixels).longValue()).as("pixels of the 'tests passed' series drawn").isGreaterThan(100);
 
         if (JENKINS.client().hasActivePlugin("pipeline-graph-view")) {
             browser.open(build + "pipeline-overview/");
-            browser.click(browser.waitFor(By.xpath("//*[normalize-space(text())='Test']")));
+            WebElement stage = browser.waitForPresence(By.xpath("//a[contains(@href,'selected-node')]"
+                    + "[.//*[normalize-space(text())='Test']]"));
+            browser.open(stage.getAttribute("href").replaceFirst("^https?://[^/]+/", ""));
             browser.waitForText("TestBot: ");
             browser.screenshot("pipeline-graph-view");
             assertThat(browser.text()).contains("TestBot: 2 tests");

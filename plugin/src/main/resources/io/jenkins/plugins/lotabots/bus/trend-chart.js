@@ -1,8 +1,20 @@
 /* Renders the LotaBots trend chart of a job from the model in the chart's data-model attribute. */
 (function () {
+  // The theme's colours, as rgb(): Jenkins defines them in oklch(), which ECharts cannot read, so a canvas converts them.
   function color(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name);
-    return value && value.trim() ? value.trim() : fallback;
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    if (!value) {
+      return fallback;
+    }
+    var canvas = document.createElement("canvas");
+    canvas.width = 1;
+    canvas.height = 1;
+    var context = canvas.getContext("2d");
+    context.fillStyle = fallback;
+    context.fillStyle = value;
+    context.fillRect(0, 0, 1, 1);
+    var pixel = context.getImageData(0, 0, 1, 1).data;
+    return "rgb(" + pixel[0] + ", " + pixel[1] + ", " + pixel[2] + ")";
   }
 
   function render(element) {
@@ -13,6 +25,7 @@
     var text = color("--text-color", "#333");
     var chart = echarts.init(element);
     chart.setOption({
+      animation: false,
       textStyle: { color: text },
       tooltip: { trigger: "axis" },
       legend: { top: 0, type: "scroll", textStyle: { color: text } },
