@@ -15,11 +15,15 @@ class BotOptionValuesTest {
         TestBotStep step = new TestBotStep();
         step.setJunit(List.of("a/*.xml", "b/*.xml"));
         step.setMinCoverage(80.0);
-        step.setAllowEmpty(false);
+        step.setAllowEmpty(true);
         step.setScope("smoke");
 
         assertThat(BotOptionValues.of(step)).isEqualTo(Map.of("junit", List.of("a/*.xml", "b/*.xml"),
-                "minCoverage", 80.0, "allowEmpty", false, "scope", "smoke"));
+                "minCoverage", 80.0, "allowEmpty", true, "scope", "smoke"));
+
+        step.setAllowEmpty(false);
+        assertThat(BotOptionValues.of(step)).as("a boolean at the engine's default is not given")
+                .doesNotContainKey("allowEmpty");
     }
 
     @Test
