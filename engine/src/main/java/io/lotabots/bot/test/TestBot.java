@@ -91,6 +91,9 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
                 sink.error("Skipped unreadable report " + e.getMessage());
                 continue;
             }
+            for (String problem : parsed.getStructureProblems()) {
+                unreadable.add(problem);
+            }
             Set<String> keptSuites = new LinkedHashSet<>();
             for (JUnitSuite suite : parsed.getSuites()) {
                 if (scopePatterns != null && !scopePatterns.matches(relative, suite.name())) {

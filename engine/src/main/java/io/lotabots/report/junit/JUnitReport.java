@@ -37,6 +37,7 @@ public final class JUnitReport {
     private final int suitesNotKept;
     private final List<String> files;
     private final List<String> ignoredFiles;
+    private final List<String> structureProblems;
 
     JUnitReport(final JUnitReportCollector collector) {
         this.tests = collector.tests;
@@ -55,6 +56,7 @@ public final class JUnitReport {
         this.suitesNotKept = collector.suitesNotKept;
         this.files = List.copyOf(collector.files);
         this.ignoredFiles = List.copyOf(collector.ignoredFiles);
+        this.structureProblems = List.copyOf(collector.structureProblems);
     }
 
     /**
@@ -247,6 +249,17 @@ public final class JUnitReport {
         return ignoredFiles;
     }
 
+    /**
+     * Returns the places where a report holds tests in a structure the reader does not understand, for example a
+     * {@code <testcase>} inside an element it does not know. Those tests are not counted, so a run must not pass on
+     * them silently: TestBot turns UNSTABLE on such a problem in lenient mode and fails in strict mode.
+     *
+     * @return one line per problem, naming the file and line
+     */
+    public List<String> getStructureProblems() {
+        return structureProblems;
+    }
+
     long getDurationMicros() {
         return durationMicros;
     }
@@ -265,13 +278,15 @@ public final class JUnitReport {
                 && durationMicros == that.durationMicros && failuresNotKept == that.failuresNotKept
                 && flakyTestsNotKept == that.flakyTestsNotKept && suitesNotKept == that.suitesNotKept
                 && failures.equals(that.failures) && flakyTests.equals(that.flakyTests)
-                && suites.equals(that.suites) && files.equals(that.files) && ignoredFiles.equals(that.ignoredFiles);
+                && suites.equals(that.suites) && files.equals(that.files) && ignoredFiles.equals(that.ignoredFiles)
+                && structureProblems.equals(that.structureProblems);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(tests, passed, failed, errors, skipped, flaky, reruns, durationMicros, failures,
-                failuresNotKept, flakyTests, flakyTestsNotKept, suites, suitesNotKept, files, ignoredFiles);
+                failuresNotKept, flakyTests, flakyTestsNotKept, suites, suitesNotKept, files, ignoredFiles,
+                structureProblems);
     }
 
     @Override

@@ -24,6 +24,7 @@ final class JUnitReportCollector {
     int suitesNotKept;
     final List<String> files = new ArrayList<>();
     final List<String> ignoredFiles = new ArrayList<>();
+    final List<String> structureProblems = new ArrayList<>();
 
     /**
      * Counts a test case without keeping it: a passed or skipped one, or one with nothing to show.
@@ -96,6 +97,12 @@ final class JUnitReportCollector {
         ignoredFiles.add(file);
     }
 
+    void addStructureProblem(final String problem) {
+        if (structureProblems.size() < JUnitXmlReader.MAX_WARNINGS) {
+            structureProblems.add(problem);
+        }
+    }
+
     void addAll(final JUnitReport report) {
         tests += report.getTests();
         passed += report.getPassed();
@@ -113,6 +120,7 @@ final class JUnitReportCollector {
                 JUnitReport.MAX_KEPT_SUITES);
         files.addAll(report.getFiles());
         ignoredFiles.addAll(report.getIgnoredFiles());
+        structureProblems.addAll(report.getStructureProblems());
     }
 
     private static <T> int addUpToCap(final List<T> target, final List<T> source, final int cap) {

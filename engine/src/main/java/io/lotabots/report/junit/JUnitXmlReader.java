@@ -95,12 +95,24 @@ final class JUnitXmlReader {
     }
 
     private void readTestSuites(final XMLStreamReader xml) throws XMLStreamException {
+        readTestSuites(xml, 1);
+    }
+
+    /**
+     * Reads a {@code <testsuites>} element. Tools nest them (a {@code <testsuites>} per module inside the report's
+     * own); the JUnit plugin reads every suite at any depth, and so does this reader.
+     */
+    private void readTestSuites(final XMLStreamReader xml, final int depth) throws XMLStreamException {
+        if (depth > MAX_SUITE_DEPTH) {
+            throw JUnitReportErrors.tooDeep(file, line(xml), MAX_SUITE_DEPTH);
+        }
         SuiteFrame root = new SuiteFrame(attribute(xml, "name"), OptionalLong.empty());
         while (nextChild(xml)) {
             switch (xml.getLocalName()) {
-                case "testsuite" -> readSuite(xml, 1);
+                case "testsuite" -> readSuite(xml, depth);
+                case "testsuites" -> readTestSuites(xml, depth + 1);
                 case "testcase" -> readTestCase(xml, root);
-                default -> skipElement(xml);
+                default -> skipUnknown(xml, "testsuites");
             }
         }
         if (root.tests > 0) {
@@ -120,7 +132,7 @@ final class JUnitXmlReader {
                     suite.nested = true;
                     readSuite(xml, depth + 1);
                 }
-                default -> skipElement(xml);
+                default -> skipUnknown(xml, "testsuite");
             }
         }
         if (suite.tests > 0 || !suite.nested) {
@@ -197,7 +209,7 @@ final class JUnitXmlReader {
                 readAssembly(xml);
             }
             else {
-                skipElement(xml);
+                skipUnknown(xml, "assemblies");
             }
         }
     }
@@ -208,7 +220,7 @@ final class JUnitXmlReader {
             switch (xml.getLocalName()) {
                 case "collection" -> readCollection(xml);
                 case "errors" -> readXunitErrors(xml, assembly);
-                default -> skipElement(xml);
+                default -> skipUnknown(xml, "assembly");
             }
         }
     }
@@ -220,7 +232,7 @@ final class JUnitXmlReader {
                 readXunitTest(xml, collection);
             }
             else {
-                skipElement(xml);
+                skipUnknown(xml, "collection");
             }
         }
         collector.addSuite(collection.toSuite(file));
@@ -360,6 +372,42 @@ final class JUnitXmlReader {
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * Skips an element the reader does not read ({@code <properties>}, {@code <system-out>}, a tool's own data), but
+     * not silently when it holds tests: a {@code <testcase>}, {@code <testsuite>} or {@code <testsuites>} inside it
+     * would be dropped from the counts, so that is recorded as a problem of the report's structure, with its line.
+     */
+    private void skipUnknown(final XMLStreamReader xml, final String parent) throws XMLStreamException {
+        String element = xml.getLocalName();
+        int depth = 1;
+        int hidden = 0;
+        int firstLine = -1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String name = xml.getLocalName();
+                if ("testcase".equals(name) || "testsuite".equals(name) || "testsuites".equals(name)
+                        || "test".equals(name)) {
+                    hidden++;
+                    firstLine = firstLine < 0 ? line(xml) : firstLine;
+                }
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        if (hidden > 0) {
+            String problem = "JUnit report '" + file + "' line " + firstLine + ": " + hidden + " test element"
+                    + (hidden == 1 ? "" : "s") + " inside <" + abbreviate(element) + "> in <" + parent
+                    + ">, a structure this reader does not know; those tests are not counted. Write the tests as"
+                    + " <testcase> elements of a <testsuite>.";
+            warnings++;
+            log.error(problem);
+            collector.addStructureProblem(problem);
         }
     }
 

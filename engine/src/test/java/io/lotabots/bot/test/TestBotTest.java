@@ -139,6 +139,23 @@ class TestBotTest {
     }
 
     @Test
+    void shouldNotPassSilentlyOnTestsInAStructureTheReaderDoesNotKnow() throws IOException {
+        sampleProject();
+        write("target/surefire-reports/TEST-io.acme.Hidden.xml", "<testsuites><testsuites><wrapper>"
+                + "<testcase classname=\"io.acme.Hidden\" name=\"fails\"><failure message=\"boom\"/></testcase>"
+                + "</wrapper></testsuites></testsuites>");
+
+        TestResult lenient = run(Map.of());
+
+        assertThat(lenient.getStatus()).isEqualTo(BotStatus.UNSTABLE);
+        assertThat(lenient.getDecidingGate()).hasValue("unreadableReports");
+        assertThat(lenient.getUnreadableReports()).singleElement().asString().contains("TEST-io.acme.Hidden.xml")
+                .contains("<wrapper>");
+        assertThatThrownBy(() -> new TestBot().run(Map.of(), context(ProcessingMode.STRICT)))
+                .isInstanceOf(LotaBotsException.class).hasMessageContaining("<wrapper>");
+    }
+
+    @Test
     void shouldRefuseReportPatternsThatLeaveTheWorkspace() {
         assertThatThrownBy(() -> run(Map.of("junit", "../**/*.xml"))).isInstanceOf(LotaBotsException.class)
                 .hasMessageContaining("..");

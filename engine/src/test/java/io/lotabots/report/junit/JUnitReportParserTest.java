@@ -439,6 +439,56 @@ class JUnitReportParserTest {
         }
     }
 
+    @Test
+    void shouldReadSuitesInsideNestedTestsuitesAsTheJUnitPluginDoes() {
+        JUnitReport report = parse("""
+                <testsuites name="all">
+                  <testsuites name="module-a">
+                    <testsuite name="a.FirstTest" tests="2">
+                      <testcase classname="a.FirstTest" name="works"/>
+                      <testcase classname="a.FirstTest" name="breaks"><failure message="boom"/></testcase>
+                    </testsuite>
+                  </testsuites>
+                  <testsuite name="b.SecondTest" tests="1"><testcase classname="b.SecondTest" name="ok"/></testsuite>
+                </testsuites>
+                """);
+
+        assertTotals(report, 3, 2, 1, 0, 0);
+        assertThat(report.getFailures()).extracting(JUnitTestCase::testName).containsExactly("breaks");
+        assertThat(report.getStructureProblems()).isEmpty();
+    }
+
+    @Test
+    void shouldReportTestsInAStructureItDoesNotKnowInsteadOfDroppingThemSilently() {
+        JUnitReport report = parse("""
+                <testsuites>
+                  <testsuite name="ok.Suite" tests="1"><testcase classname="ok.Suite" name="passes"/></testsuite>
+                  <group name="hidden">
+                    <testcase classname="hidden.Suite" name="fails"><failure message="boom"/></testcase>
+                  </group>
+                </testsuites>
+                """);
+
+        assertTotals(report, 1, 1, 0, 0, 0);
+        assertThat(report.getStructureProblems()).singleElement().asString().contains("inline.xml")
+                .contains("line 4").contains("<group>").contains("not counted");
+        assertThat(log.getErrorLines()).anySatisfy(line -> assertThat(line).contains("<group>"));
+    }
+
+    @Test
+    void shouldSkipPropertiesAndOutputWithoutAProblem() {
+        JUnitReport report = parse("""
+                <testsuite name="p.Suite" tests="1">
+                  <properties><property name="java.version" value="17"/></properties>
+                  <testcase classname="p.Suite" name="passes"/>
+                  <system-out>hello</system-out>
+                </testsuite>
+                """);
+
+        assertTotals(report, 1, 1, 0, 0, 0);
+        assertThat(report.getStructureProblems()).isEmpty();
+    }
+
     private JUnitReport parse(final String xml) {
         return new JUnitReportParser().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
                 "inline.xml", log);
