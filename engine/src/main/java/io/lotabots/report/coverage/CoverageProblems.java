@@ -69,6 +69,12 @@ final class CoverageProblems {
                 + ". Is it a coverage report, written completely by its tool?", cause);
     }
 
+    static LotaBotsException tooDeep(final String file, final int line, final String element, final int limit) {
+        return LotaBotsException.of(CoverageErrorCode.REPORT_MALFORMED, "Cannot read coverage report "
+                + where(file, line) + ": " + element + " elements nest deeper than " + limit + " levels, more than any"
+                + " build writes. Is it a coverage report written by its tool?");
+    }
+
     static LotaBotsException unknownFormat(final String file, final String detail) {
         return LotaBotsException.of(CoverageErrorCode.REPORT_UNKNOWN_FORMAT, "Coverage report '" + file + "' "
                 + detail + ". Supported are JaCoCo XML (jacoco.xml), Cobertura XML (coverage.xml) and LCOV "

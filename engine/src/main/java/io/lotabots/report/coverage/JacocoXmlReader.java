@@ -16,11 +16,18 @@ import java.util.Deque;
  */
 final class JacocoXmlReader {
     static final String ROOT = "report";
+    /**
+     * The deepest nesting of {@code <group>}s read. JaCoCo nests a group per module of a build; a report nested deeper
+     * than any build is broken or hostile, and is refused instead of slowing the run down.
+     */
+    static final int MAX_GROUP_DEPTH = 64;
 
     private final XmlCursor xml;
     private final CoverageTally tally;
-    private final Deque<String> scopes = new ArrayDeque<>();
-    private String scope = "";
+    /** The scope: the report's and the groups' names joined by '/', kept in place as groups open and close. */
+    private final StringBuilder scope = new StringBuilder();
+    /** The length of {@link #scope} before each open scope, innermost last. */
+    private final Deque<Integer> scopeLengths = new ArrayDeque<>();
     private String packageName = "";
     @CheckForNull
     private LineTable file;
@@ -75,8 +82,7 @@ final class JacocoXmlReader {
                 packageName = "";
                 break;
             case "group":
-                scopes.removeLast();
-                scope = String.join("/", scopes);
+                scope.setLength(scopeLengths.removeLast());
                 break;
             default:
                 break;
@@ -84,8 +90,14 @@ final class JacocoXmlReader {
     }
 
     private void enterScope(final String name) {
-        scopes.addLast(name);
-        scope = String.join("/", scopes);
+        if (scopeLengths.size() > MAX_GROUP_DEPTH) {
+            throw CoverageProblems.tooDeep(xml.getFile(), xml.line(), "<group>", MAX_GROUP_DEPTH);
+        }
+        scopeLengths.addLast(scope.length());
+        if (scopeLengths.size() > 1) {
+            scope.append('/');
+        }
+        scope.append(name);
     }
 
     private void readLine() {

@@ -154,6 +154,42 @@ class XmlReportReaderTest {
         assertThat(XmlCursor.hasInternalSubset("\n<!ENTITY a \"b\">\n")).isTrue(); // Woodstox: the subset alone
     }
 
+    @ParameterizedTest
+    @MethodSource("io.lotabots.report.coverage.StaxFactories#both")
+    void shouldRefuseJacocoGroupsNestedDeeperThanAnyBuildAtOnce(final Supplier<XMLInputFactory> factory)
+            throws IOException {
+        int depth = 40_000;
+        StringBuilder xml = new StringBuilder(depth * 40).append("<report name=\"bomb\">");
+        for (int i = 0; i < depth; i++) {
+            xml.append("<group name=\"g").append(i).append("\">");
+        }
+        for (int i = 0; i < depth; i++) {
+            xml.append("</group>");
+        }
+        Path report = write("jacoco.xml", xml.append("</report>").toString());
+
+        LotaBotsException refused = read(factory, report);
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getMessage()).contains("jacoco.xml").contains("<group>")
+                .contains(String.valueOf(JacocoXmlReader.MAX_GROUP_DEPTH));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.lotabots.report.coverage.StaxFactories#both")
+    void shouldKeepTheScopeOfNestedGroupsWithinTheLimit(final Supplier<XMLInputFactory> factory) throws IOException {
+        Path report = write("jacoco.xml", "<report name=\"shop\"><group name=\"backend\"><group name=\"api\">"
+                + "<package name=\"a\"><class name=\"a/A\"/><sourcefile name=\"A.java\">"
+                + "<line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/></sourcefile></package></group></group>"
+                + "<group name=\"web\"><package name=\"a\"><sourcefile name=\"A.java\">"
+                + "<line nr=\"1\" mi=\"3\" ci=\"0\" mb=\"0\" cb=\"0\"/></sourcefile></package></group></report>");
+
+        CoverageSummary summary = CoverageReader.create(true, factory).read(report, log);
+
+        // the same file name in two groups is two files: backend/api/a/A.java covered, web/a/A.java missed
+        assertThat(summary.getLines()).isEqualTo(CoverageCounter.of(1, 1));
+    }
+
     private LotaBotsException read(final Supplier<XMLInputFactory> factory, final Path report) {
         return catchThrowableOfType(LotaBotsException.class,
                 () -> CoverageReader.create(false, factory).read(report, log));
