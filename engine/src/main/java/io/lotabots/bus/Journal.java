@@ -271,7 +271,8 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Closes the file handles of this journal, if open. The journal can still be used; it opens the file again.
+     * Forces what was appended to the disk and closes the file handles of this journal, if open. The journal can
+     * still be used; it opens the file again.
      */
     @Override
     public synchronized void close() {
@@ -283,6 +284,9 @@ public final class Journal implements Closeable {
         fileLock.lock();
         try {
             channel = null;
+            // Appends reach the operating system as they are written; closing forces them to the disk, so that a
+            // power loss after a bot run (every front-end closes its journal then) loses nothing it recorded.
+            open.force(false);
             open.close();
             FileChannel reader = tailReader;
             tailReader = null;
