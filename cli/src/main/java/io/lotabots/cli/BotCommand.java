@@ -121,7 +121,8 @@ final class BotCommand implements Callable<Integer> {
         boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
         String name = bot.getDescriptor().getName();
         Clock clock = Clock.systemUTC();
-        SecretMasker masker = new SecretMasker().addSecretsOf(System.getenv());
+        // the context registers the secrets of the environment it is given before anything is published
+        SecretMasker masker = new SecretMasker();
         try (Journal journal = Journal.at(journalFile)) {
             MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
                     .correlationId(correlationId == null ? "cli/" + bot.getDescriptor().getId() : correlationId)

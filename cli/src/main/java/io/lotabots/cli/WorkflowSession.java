@@ -83,7 +83,8 @@ final class WorkflowSession {
         Clock clock = Clock.systemUTC();
         String correlationId = "cli/" + root.getFileName() + "#" + RUN_ID.format(clock.instant());
         Path journalFile = journalOption.resolve(root);
-        SecretMasker masker = new SecretMasker().addSecretsOf(System.getenv());
+        // the context registers the secrets of the environment it is given before anything is published
+        SecretMasker masker = new SecretMasker();
         try (Journal runJournal = Journal.at(journalFile)) {
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
                     .masking(masker::mask).warnings(warning -> err.println("lotabots: warning: " + warning)).build();

@@ -119,39 +119,44 @@ public final class Message {
         return builder.build();
     }
 
+    /** Replaces the texts inside an object or array in place; returns whether any changed. */
     private static boolean replaceTexts(final JsonNode node, final UnaryOperator<String> replacement) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    String replaced = replacement.apply(value.textValue());
-                    if (!replaced.equals(value.textValue())) {
-                        field.setValue(TextNode.valueOf(replaced));
-                        changed = true;
-                    }
+                JsonNode replaced = replacedText(field.getValue(), replacement);
+                if (replaced != null) {
+                    field.setValue(replaced);
+                    changed = true;
                 }
                 else {
-                    changed |= replaceTexts(value, replacement);
+                    changed |= replaceTexts(field.getValue(), replacement);
                 }
             }
         }
         else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isTextual()) {
-                    String replaced = replacement.apply(value.textValue());
-                    if (!replaced.equals(value.textValue())) {
-                        array.set(i, TextNode.valueOf(replaced));
-                        changed = true;
-                    }
+                JsonNode replaced = replacedText(array.get(i), replacement);
+                if (replaced != null) {
+                    array.set(i, replaced);
+                    changed = true;
                 }
                 else {
-                    changed |= replaceTexts(value, replacement);
+                    changed |= replaceTexts(array.get(i), replacement);
                 }
             }
         }
         return changed;
+    }
+
+    /** Returns the replacement of a text node, or {@code null} when the node is no text or its text stays. */
+    @CheckForNull
+    private static JsonNode replacedText(final JsonNode value, final UnaryOperator<String> replacement) {
+        if (!value.isTextual()) {
+            return null;
+        }
+        String replaced = replacement.apply(value.textValue());
+        return replaced.equals(value.textValue()) ? null : TextNode.valueOf(replaced);
     }
 
     /**

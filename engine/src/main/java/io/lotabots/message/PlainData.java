@@ -75,26 +75,28 @@ final class PlainData {
         if (value.getClass() == BigInteger.class) {
             return nodes.numberNode((BigInteger) value);
         }
-        boolean jdkContainer = value.getClass().getName().startsWith("java.util.");
+        boolean jdk = value.getClass().getName().startsWith("java.util.");
+        boolean map = jdk && value instanceof Map;
+        boolean list = jdk && value instanceof Collection;
         boolean array = value.getClass() == Object[].class || value.getClass() == String[].class;
-        if (depth >= maxDepth && (jdkContainer || array)) {
+        if (depth >= maxDepth && (map || list || array)) {
             throw new IllegalArgumentException("'" + path + "' nests deeper than " + maxDepth + " levels");
         }
-        if (jdkContainer && value instanceof Map<?, ?> map) {
+        if (map) {
             ObjectNode object = nodes.objectNode();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new IllegalArgumentException("'" + path + "' has a key of type " + typeOf(entry.getKey())
                             + "; the keys of a payload map are text");
                 }
-                object.set(key.toString(), convert(path + "." + key, entry.getValue(), depth + 1));
+                object.set(key, convert(path + "." + key, entry.getValue(), depth + 1));
             }
             return object;
         }
-        if (jdkContainer && value instanceof Collection<?> list) {
+        if (list) {
             ArrayNode node = nodes.arrayNode();
             int index = 0;
-            for (Object element : list) {
+            for (Object element : (Collection<?>) value) {
                 node.add(convert(path + "[" + index++ + "]", element, depth + 1));
             }
             return node;

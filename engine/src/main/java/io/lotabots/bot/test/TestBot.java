@@ -91,9 +91,7 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
                 sink.error("Skipped unreadable report " + e.getMessage());
                 continue;
             }
-            for (String problem : parsed.getStructureProblems()) {
-                unreadable.add(problem);
-            }
+            unreadable.addAll(parsed.getStructureProblems());
             Set<String> keptSuites = new LinkedHashSet<>();
             for (JUnitSuite suite : parsed.getSuites()) {
                 if (scopePatterns != null && !scopePatterns.matches(relative, suite.name())) {

@@ -71,11 +71,12 @@ public final class BotStepRunner {
                 options);
         List<String> warnings = new ArrayList<>();
         Map<String, String> credentials = CredentialsEnvironment.resolve(run, botId, warnings::add);
-        Set<String> secrets = new TreeSet<>(secretValues(credentials, CredentialsEnvironment.secretNames()));
-        secrets.addAll(BuildSecrets.values(env, sensitiveNames));
-        SecretMasker masker = BuildSecrets.masker(secrets);
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(credentials);
+        Set<String> secretNames = new TreeSet<>(sensitiveNames);
+        secretNames.addAll(CredentialsEnvironment.secretNames());
+        Set<String> secrets = BuildSecrets.values(environment, secretNames);
+        SecretMasker masker = BuildSecrets.masker(secrets);
 
         ConsoleLog console = new ConsoleLog(listener.getLogger(), descriptor.getName(), masker);
         console.start(values);
@@ -164,14 +165,9 @@ public final class BotStepRunner {
                     String.valueOf(MAX_OUTPUT_CHARS)));
             return Map.of();
         }
-        String masked = masker.mask(json);
-        if (masked.equals(json)) {
-            return outputs;
-        }
         return maskedCopy(outputs, masker);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> maskedCopy(final Map<String, Object> outputs, final SecretMasker masker) {
         Map<String, Object> copy = new LinkedHashMap<>();
         outputs.forEach((key, value) -> copy.put(key, maskedValue(value, masker)));
@@ -265,22 +261,5 @@ public final class BotStepRunner {
             }
         }
         return values;
-    }
-
-    /**
-     * Returns the values to mask: those of the resolved variables that are secret.
-     *
-     * @param credentials the resolved variables
-     * @param secretNames the names of the secret ones
-     * @return the secret values, sorted
-     */
-    static List<String> secretValues(final Map<String, String> credentials, final Set<String> secretNames) {
-        Set<String> values = new TreeSet<>();
-        for (Map.Entry<String, String> entry : credentials.entrySet()) {
-            if (secretNames.contains(entry.getKey()) && entry.getValue() != null && !entry.getValue().isEmpty()) {
-                values.add(entry.getValue());
-            }
-        }
-        return new ArrayList<>(values);
     }
 }

@@ -30,7 +30,7 @@ class BotStepRunnerTest {
 
     @Test
     void shouldMaskOnlyTheValuesOfSecretVariables() {
-        List<String> secrets = BotStepRunner.secretValues(Map.of("SLACK_WEBHOOK_URL", "https://hooks/x",
+        Set<String> secrets = BuildSecrets.values(Map.of("SLACK_WEBHOOK_URL", "https://hooks/x",
                 "SMTP_HOST", "smtp.example.com", "SMTP_PASSWORD", "", "PAGERDUTY_ROUTING_KEY", "r0uting"),
                 Set.of("SLACK_WEBHOOK_URL", "SMTP_PASSWORD", "PAGERDUTY_ROUTING_KEY"));
 

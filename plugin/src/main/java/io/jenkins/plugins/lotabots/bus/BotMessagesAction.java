@@ -229,12 +229,12 @@ public class BotMessagesAction implements RunAction2 {
      * whatever a build publishes.
      */
     private static String key(final Map<String, ?> map, final String value) {
-        String key = value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
+        String key = clip(value);
         return map.containsKey(key) || map.size() < MAX_KEYS - 1 ? key : OTHER;
     }
 
-    private static String text(final JsonNode node) {
-        String value = node.textValue();
+    /** Cuts a key or value kept in {@code build.xml} to {@value #MAX_KEY_LENGTH} characters. */
+    private static String clip(final String value) {
         return value.length() > MAX_KEY_LENGTH ? value.substring(0, MAX_KEY_LENGTH) : value;
     }
 
@@ -283,7 +283,8 @@ public class BotMessagesAction implements RunAction2 {
 
     @CheckForNull
     private static String textField(final Message message, final String field) {
-        return message.getPayloadField(field).filter(JsonNode::isTextual).map(BotMessagesAction::text).orElse(null);
+        return message.getPayloadField(field).filter(JsonNode::isTextual).map(JsonNode::textValue)
+                .map(BotMessagesAction::clip).orElse(null);
     }
 
     @CheckForNull
