@@ -12,6 +12,7 @@ import io.lotabots.bus.MessageBus;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Message;
 import io.lotabots.util.Durations;
+import io.lotabots.util.OutputPaths;
 import io.lotabots.util.SecretMasker;
 
 import java.io.PrintWriter;
@@ -116,7 +117,16 @@ final class BotCommand implements Callable<Integer> {
                     "The workspace '" + workspace + "' does not exist or is not a directory.");
         }
         String journalPath = spec.findOption(JOURNAL).getValue();
-        Path journalFile = journalPath == null ? workspace.resolve(Journal.DEFAULT_PATH) : Path.of(journalPath);
+        // every output is checked before the bot starts: named ones may be anywhere, the others stay inside
+        OutputPaths outputs = OutputOptions.allow(OutputPaths.confinedTo(workspace), bot, values);
+        Path journalFile;
+        if (journalPath == null) {
+            journalFile = outputs.resolve(Journal.DEFAULT_PATH, "the journal");
+        } else {
+            journalFile = Path.of(journalPath).toAbsolutePath().normalize();
+            OutputPaths.checkWritable(journalFile, JOURNAL);
+            outputs = outputs.allowing(journalFile);
+        }
         String correlationId = spec.findOption(CORRELATION_ID).getValue();
         boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
         String name = bot.getDescriptor().getName();
@@ -128,7 +138,7 @@ final class BotCommand implements Callable<Integer> {
                     .correlationId(correlationId == null ? "cli/" + bot.getDescriptor().getId() : correlationId)
                     .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
-                    .environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
+                    .outputs(outputs).environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
                     .log(new ConsoleLog(err)).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
                     : " with " + values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())

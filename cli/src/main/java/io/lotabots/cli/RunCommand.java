@@ -78,6 +78,6 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lotabots: no bots are registered yet; nothing to run.");
         }
         return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), workdir, journal,
-                approvals, Map.of(), Workflow.of("run", "Every registered bot in order", steps.toArray(Step[]::new)));
+                approvals, Map.of(), outputs -> OutputOptions.allow(outputs, registry, options), Workflow.of("run", "Every registered bot in order", steps.toArray(Step[]::new)));
     }
 }

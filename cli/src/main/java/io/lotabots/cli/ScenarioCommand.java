@@ -126,8 +126,8 @@ final class ScenarioCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Scenario scenario = new ScenarioLoader().builtIn(name);
-            Workflow workflow = new ScenarioCompiler(registry).compile(scenario,
-                    WorkflowSession.parseOverrides(overrides));
+            Map<String, Map<String, Object>> options = WorkflowSession.parseOverrides(overrides);
+            Workflow workflow = new ScenarioCompiler(registry).compile(scenario, options);
             Map<String, String> params = new LinkedHashMap<>();
             for (String parameter : parameters) {
                 int equals = parameter.indexOf('=');
@@ -138,7 +138,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 params.put(parameter.substring(0, equals), parameter.substring(equals + 1));
             }
             return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), workdir, journal,
-                    approvals, params, workflow);
+                    approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow);
         }
     }
 }

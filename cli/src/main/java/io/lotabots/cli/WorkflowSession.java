@@ -7,6 +7,7 @@ import io.lotabots.bus.MessageBus;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.util.Durations;
+import io.lotabots.util.OutputPaths;
 import io.lotabots.util.SecretMasker;
 import io.lotabots.workflow.ApprovalPolicy;
 import io.lotabots.workflow.StepRecord;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a workflow from the command line the way {@code run} and {@code scenario run} share: a bus over the
@@ -70,11 +72,13 @@ final class WorkflowSession {
      * @param journalOption the journal option
      * @param approvals gates approved up front
      * @param parameters the run's parameters, such as {@code branch=main}
+     * @param namedOutputs adds the output files named on the command line to the rule of the working directory
      * @param workflow builds the workflow once the context exists
      * @return the exit code
      */
     static int run(final PrintWriter out, final PrintWriter err, final Path workdir, final JournalOption journalOption,
-            final List<String> approvals, final Map<String, String> parameters, final Workflow workflow) {
+            final List<String> approvals, final Map<String, String> parameters,
+            final UnaryOperator<OutputPaths> namedOutputs, final Workflow workflow) {
         Path root = workdir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw LotaBotsException.of(BotErrorCode.INVALID_OPTION,
@@ -82,13 +86,17 @@ final class WorkflowSession {
         }
         Clock clock = Clock.systemUTC();
         String correlationId = "cli/" + root.getFileName() + "#" + RUN_ID.format(clock.instant());
-        Path journalFile = journalOption.resolve(root);
+        // every output is checked before the first bot starts: named ones may be anywhere, the others stay inside
+        OutputPaths outputs = journalOption.forWriting(namedOutputs.apply(OutputPaths.confinedTo(root)));
+        Path journalFile = journalOption.file(outputs);
+        Path reportFile = outputs.resolve(Path.of(REPORTS, RunReport.fileName(workflow.name(), correlationId)),
+                "the HTML report");
         // the context registers the secrets of the environment it is given before anything is published
         SecretMasker masker = new SecretMasker();
         try (Journal runJournal = Journal.at(journalFile)) {
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
                     .masking(masker::mask).warnings(warning -> err.println("lotabots: warning: " + warning)).build();
-            BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker)
+            BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker).outputs(outputs)
                     .environment(System.getenv()).log(new ConsoleLog(err)).build();
             err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
             WorkflowRun run = WorkflowRunner.builder(context)
@@ -102,8 +110,9 @@ final class WorkflowSession {
             List<io.lotabots.message.Message> messages = bus.query(MessageFilter.ALL.withCorrelationId(correlationId));
             out.println("Message timeline of " + correlationId + ":");
             Timeline.print(messages, out);
-            Path report = RunReport.write(root.resolve(REPORTS).resolve(RunReport.fileName(workflow.name(), correlationId)),
-                    workflow.description(), correlationId, run, messages);
+            // checked again: the run may have created a link since
+            Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), workflow.description(),
+                    correlationId, run, messages);
             out.println("Report: " + report);
             out.flush();
             return ExitCode.of(run.status());

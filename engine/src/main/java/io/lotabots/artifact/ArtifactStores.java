@@ -3,6 +3,7 @@ package io.lotabots.artifact;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.OutputPaths;
 
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
  * {@code /srv/artifacts}, {@code file:///srv/artifacts}) or an S3 bucket with an optional prefix
  * ({@code s3://artifacts/ci/app}).
  *
- * <p>A relative folder is resolved against the workspace and may not leave it with {@code ..}: that is almost
- * always a mistake in a Jenkinsfile. An absolute folder may be anywhere; choosing it is the user's decision.</p>
+ * <p>A relative folder is resolved against the workspace and may not leave it, neither with {@code ..} nor through
+ * a symbolic link ({@link OutputPaths}): that is almost always a mistake in a Jenkinsfile, or a committed link. An
+ * absolute folder may be anywhere; choosing it is the user's decision.</p>
  */
 public final class ArtifactStores {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
@@ -63,12 +65,14 @@ public final class ArtifactStores {
         if (path.isAbsolute()) {
             return LocalArtifactStore.of(path);
         }
-        Path workspace = options.workspace;
-        Path resolved = workspace.resolve(path).normalize();
-        if (!resolved.startsWith(workspace)) {
-            throw LotaBotsException.of(ArtifactErrorCode.OUTSIDE_WORKSPACE, "The artifact store '" + text
-                    + "' leaves the workspace '" + workspace + "' with '..'. Give a folder inside the workspace,"
-                    + " or an absolute path if you mean a folder outside it.");
+        Path resolved;
+        try {
+            resolved = OutputPaths.confinedTo(options.workspace).resolve(path, "the artifact store");
+        }
+        catch (LotaBotsException e) {
+            throw LotaBotsException.of(ArtifactErrorCode.OUTSIDE_WORKSPACE, e.getMessage()
+                    + " A relative store must stay in the workspace; give an absolute path if you mean a folder"
+                    + " outside it.", e);
         }
         return LocalArtifactStore.of(resolved);
     }

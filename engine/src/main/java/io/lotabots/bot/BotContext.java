@@ -8,6 +8,7 @@ import io.lotabots.message.Message;
 import io.lotabots.process.LocalProcessRunner;
 import io.lotabots.process.ProcessRunner;
 import io.lotabots.util.LogSink;
+import io.lotabots.util.OutputPaths;
 import io.lotabots.util.SecretMasker;
 
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ public final class BotContext {
     private final MessageBus bus;
     private final ProcessingMode mode;
     private final Map<String, String> environment;
+    private final OutputPaths outputs;
     @CheckForNull
     private final String stage;
 
@@ -49,6 +51,7 @@ public final class BotContext {
         this.bus = parent.bus;
         this.mode = parent.mode;
         this.environment = parent.environment;
+        this.outputs = parent.outputs;
         this.stage = stage;
     }
 
@@ -64,6 +67,7 @@ public final class BotContext {
         this.mode = builder.mode;
         this.environment = Map.copyOf(builder.environment);
         this.masker.addSecretsOf(environment);
+        this.outputs = builder.outputs == null ? OutputPaths.confinedTo(workspace) : builder.outputs;
         this.stage = null;
     }
 
@@ -84,6 +88,16 @@ public final class BotContext {
      */
     public Path getWorkspace() {
         return workspace;
+    }
+
+    /**
+     * Returns the rule every file or folder a bot writes goes through: inside the workspace after links are
+     * resolved, unless the user named that output explicitly on the command line.
+     *
+     * @return the rule
+     */
+    public OutputPaths getOutputs() {
+        return outputs;
     }
 
     /**
@@ -257,6 +271,8 @@ public final class BotContext {
         private MessageBus bus;
         private ProcessingMode mode = ProcessingMode.LENIENT;
         private Map<String, String> environment = Map.of();
+        @CheckForNull
+        private OutputPaths outputs;
 
         private Builder(final Path workspace) {
             this.workspace = workspace.toAbsolutePath().normalize();
@@ -347,6 +363,22 @@ public final class BotContext {
          */
         public Builder environment(final Map<String, String> value) {
             this.environment = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the rule for the paths bots write, with the outputs the user named explicitly. Default: everything
+         * inside the workspace.
+         *
+         * @param value the rule; its workspace must be this context's
+         * @return this
+         */
+        public Builder outputs(final OutputPaths value) {
+            if (!value.getWorkspace().equals(workspace)) {
+                throw new IllegalArgumentException("The output rule is for '" + value.getWorkspace()
+                        + "', the context for '" + workspace + "'");
+            }
+            this.outputs = value;
             return this;
         }
 

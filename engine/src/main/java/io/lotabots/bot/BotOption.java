@@ -22,9 +22,10 @@ public final class BotOption<T> {
     private final T defaultValue;
     private final String help;
     private final boolean required;
+    private final boolean output;
 
     private BotOption(final String name, final OptionType<T> type, @CheckForNull final T defaultValue,
-            final String help, final boolean required) {
+            final String help, final boolean required, final boolean output) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Option name '" + name + "' must be camelCase, like minCoverage");
         }
@@ -33,6 +34,7 @@ public final class BotOption<T> {
         this.defaultValue = defaultValue;
         this.help = Objects.requireNonNull(help);
         this.required = required;
+        this.output = output;
     }
 
     /**
@@ -47,7 +49,21 @@ public final class BotOption<T> {
      */
     public static <T> BotOption<T> optional(final String name, final OptionType<T> type,
             @CheckForNull final T defaultValue, final String help) {
-        return new BotOption<>(name, type, defaultValue, help, false);
+        return new BotOption<>(name, type, defaultValue, help, false, false);
+    }
+
+    /**
+     * Declares an optional text option that names a file the bot writes. Such a path goes through
+     * {@link BotContext#getOutputs()}: it stays inside the workspace after links are resolved, unless the user named
+     * it explicitly on the command line, where the front end checks it before the work starts.
+     *
+     * @param name the camelCase name
+     * @param defaultValue the default, relative to the workspace
+     * @param help one sentence: meaning and an example
+     * @return the option
+     */
+    public static BotOption<String> outputFile(final String name, final String defaultValue, final String help) {
+        return new BotOption<>(name, OptionType.STRING, defaultValue, help, false, true);
     }
 
     /**
@@ -60,7 +76,7 @@ public final class BotOption<T> {
      * @return the option
      */
     public static <T> BotOption<T> required(final String name, final OptionType<T> type, final String help) {
-        return new BotOption<>(name, type, null, help, true);
+        return new BotOption<>(name, type, null, help, true, false);
     }
 
     /**
@@ -115,6 +131,15 @@ public final class BotOption<T> {
      */
     public boolean isRequired() {
         return required;
+    }
+
+    /**
+     * Returns whether the option names a file the bot writes.
+     *
+     * @return {@code true} for options declared with {@link #outputFile(String, String, String)}
+     */
+    public boolean isOutputFile() {
+        return output;
     }
 
     @Override

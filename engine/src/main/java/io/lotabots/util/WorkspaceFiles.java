@@ -661,6 +661,8 @@ public final class WorkspaceFiles {
         TOO_MANY_MATCHES,
         /** The workspace does not exist or is not a folder. */
         NOT_A_FOLDER,
+        /** An output the user named cannot be written there. */
+        NOT_WRITABLE,
         /** The workspace cannot be read. */
         IO_FAILURE {
             @Override

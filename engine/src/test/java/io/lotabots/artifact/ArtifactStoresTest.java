@@ -35,8 +35,23 @@ class ArtifactStoresTest {
     @Test
     void shouldRefuseRelativeFolderThatLeavesWorkspace() {
         assertRefused("../artifacts", ArtifactErrorCode.OUTSIDE_WORKSPACE,
-                "'../artifacts' leaves the workspace");
+                "'../artifacts': it is outside the workspace");
         assertRefused("a/../../b", ArtifactErrorCode.OUTSIDE_WORKSPACE, "absolute path if you mean a folder outside");
+    }
+
+    @Test
+    void shouldRefuseRelativeFolderThatIsALinkOutOfTheWorkspace(@TempDir final Path elsewhere) throws Exception {
+        java.nio.file.Files.createSymbolicLink(workspace.resolve("store"), elsewhere);
+        java.nio.file.Files.createDirectories(workspace.resolve("lotabots"));
+        java.nio.file.Files.createSymbolicLink(workspace.resolve(".lotabots"), elsewhere);
+
+        assertRefused("store", ArtifactErrorCode.OUTSIDE_WORKSPACE, "'store' is a symbolic link to '" + elsewhere);
+        assertRefused(".lotabots/artifacts", ArtifactErrorCode.OUTSIDE_WORKSPACE,
+                "would land in '" + elsewhere.toRealPath().resolve("artifacts") + "'");
+        assertThat(parse("lotabots/artifacts")).isInstanceOf(LocalArtifactStore.class);
+        try (var files = java.nio.file.Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

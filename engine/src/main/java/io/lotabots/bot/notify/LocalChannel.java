@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The console (the bot's log, which is the build console or the terminal) and a local file that every
- * notification is appended to, in plain text. A relative file stays inside the workspace.
+ * notification is appended to, in plain text. The file stays inside the workspace after links are resolved
+ * ({@link BotContext#getOutputs()}), unless the user named it explicitly on the command line.
  */
 final class LocalChannel implements Channel {
     private final ChannelKind kind;
@@ -31,18 +32,7 @@ final class LocalChannel implements Channel {
     static LocalChannel file(final NotifyRequest request, final BotContext context) {
         String name = request.getFile();
         Path workspace = context.getWorkspace();
-        Path path;
-        try {
-            path = workspace.resolve(name).normalize();
-        }
-        catch (java.nio.file.InvalidPathException e) {
-            throw Channel.missing(ChannelKind.FILE, "a valid path in the option file; '" + name + "' is not one");
-        }
-        if (!Path.of(name).isAbsolute() && !path.startsWith(workspace)) {
-            throw LotaBotsException.of(NotifyErrorCode.MISSING_SETTING, "The option file of NotificationBot, '"
-                    + name + "', leaves the workspace; give a path inside it, such as "
-                    + NotificationBotDescriptor.DEFAULT_FILE + ", or an absolute path.");
-        }
+        Path path = context.getOutputs().resolve(name, "the notification file (option 'file' of NotificationBot)");
         return new LocalChannel(ChannelKind.FILE, path, path.startsWith(workspace)
                 ? workspace.relativize(path).toString().replace('\\', '/') : path.toString());
     }
@@ -71,6 +61,8 @@ final class LocalChannel implements Channel {
                     .map(line -> line.isEmpty() ? "" : "    " + line).collect(java.util.stream.Collectors.joining(
                             System.lineSeparator())).substring(4) + System.lineSeparator();
             try {
+                // checked again when written: a link may have appeared since the channel was set up
+                deliveries.getContext().getOutputs().resolve(file, "the notification file");
                 Path parent = file.getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
@@ -81,6 +73,9 @@ final class LocalChannel implements Channel {
             }
             catch (IOException e) {
                 return Attempt.refused("cannot append to '" + shown + "': " + HttpCalls.describe(e));
+            }
+            catch (LotaBotsException e) {
+                return Attempt.refused(e.getMessage());
             }
         });
     }

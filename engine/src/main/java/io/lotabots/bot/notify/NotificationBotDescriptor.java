@@ -166,8 +166,8 @@ public final class NotificationBotDescriptor {
     public static final BotOption<List<String>> SMS_TO = BotOption.optional("smsTo", OptionType.STRING_LIST,
             List.of(), "Recipients of SMS in E.164 form, for example +41790000000.");
     /** The file of the file channel. */
-    public static final BotOption<String> FILE = BotOption.optional("file", OptionType.STRING, DEFAULT_FILE,
-            "File the file channel appends to, relative to the workspace.");
+    public static final BotOption<String> FILE = BotOption.outputFile("file", DEFAULT_FILE,
+            "File the file channel appends to, inside the workspace.");
 
     private static final BotDescriptor<NotifyRequest> DESCRIPTOR = BotDescriptor.of(ID, NAME,
             "Tells people about each stage of a run on Slack, PagerDuty, e-mail, webhooks, SMS, the console or a"

@@ -83,6 +83,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         if (advisory != null) {
             return cveAlert(request, advisory, context, workspace, log, sink);
         }
+        // checked before the scan, so that a refused output costs nothing
+        Path sarif = context.getOutputs().resolve(request.sarifOut(), "the SARIF report (option 'sarifOut')");
         List<String> problems = new ArrayList<>();
         List<SecurityFinding> findings = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
@@ -134,10 +136,10 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         PolicyOutcome outcome = new PolicyEvaluator(policy, suppressions, baseline)
                 .evaluate(findings, accepted, LocalDate.ofInstant(context.getClock().instant(), ZoneOffset.UTC));
 
-        Path sarif = workspace.resolve(request.sarifOut(), "the option 'sarifOut'");
         SarifReport.create().withTools(distinct(tools)).write(findings, sarif);
-        String sarifText = context.getWorkspace().toAbsolutePath().normalize().relativize(sarif).toString()
-                .replace('\\', '/');
+        Path root = context.getWorkspace().toAbsolutePath().normalize();
+        String sarifText = sarif.startsWith(root) ? root.relativize(sarif).toString().replace('\\', '/')
+                : sarif.toString();
 
         logFindings(outcome, sink);
         GateResult gate = outcome.gate();

@@ -82,8 +82,9 @@ public final class SecurityBotDescriptor {
     public static final BotOption<String> SUPPRESSIONS = BotOption.optional("suppressions", OptionType.STRING, null,
             "YAML or JSON file of suppressions, each with id, reason and an optional expiry date.");
     /** The SARIF output. */
-    public static final BotOption<String> SARIF_OUT = BotOption.optional("sarifOut", OptionType.STRING,
-            ".lotabots/security/security.sarif", "Where the SARIF 2.1.0 report of every finding is written.");
+    public static final BotOption<String> SARIF_OUT = BotOption.outputFile("sarifOut",
+            ".lotabots/security/security.sarif", "Where the SARIF 2.1.0 report of every finding is written, inside"
+                    + " the workspace.");
     /** CVE alert mode. */
     public static final BotOption<String> ADVISORY = BotOption.optional("advisory", OptionType.STRING, null,
             "CVE alert mode: an advisory id (CVE-..., GHSA-...) looked up in the advisories, or an OSV JSON file;"

@@ -352,7 +352,7 @@ class BuildBotTest {
     @Test
     void shouldRefuseARelativeStoreThatLeavesTheWorkspaceBeforeBuilding() {
         assertFails(() -> run(request("touch ran").store("../outside")), ArtifactErrorCode.OUTSIDE_WORKSPACE,
-                "'../outside' leaves the workspace");
+                "'../outside': it is outside the workspace");
         assertThat(workspace.resolve("ran")).doesNotExist();
     }
 

@@ -261,7 +261,22 @@ class NotificationBotTest {
         publishARun();
         assertThatExceptionOfType(LotaBotsException.class)
                 .isThrownBy(() -> run(Map.of("channel", "file", "file", "../outside.log")))
-                .withMessageContaining("'../outside.log', leaves the workspace");
+                .withMessageContaining("Refusing to write the notification file (option 'file' of NotificationBot) to"
+                        + " '../outside.log': it is outside the workspace");
+    }
+
+    @Test
+    void shouldNotAppendToANotificationFileThatIsALinkOutOfTheWorkspace(@TempDir final Path elsewhere)
+            throws IOException {
+        publishARun();
+        Path target = Files.writeString(elsewhere.resolve("victim.log"), "kept\n", StandardCharsets.UTF_8);
+        Files.createDirectories(workspace.resolve(".lotabots"));
+        Files.createSymbolicLink(workspace.resolve(".lotabots/notifications.log"), target);
+
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> run(Map.of("channel", "file")))
+                .withMessageContaining("'.lotabots/notifications.log' is a symbolic link to '" + target + "'");
+        assertThat(Files.readString(target, StandardCharsets.UTF_8)).isEqualTo("kept\n");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SecurityBotTest {
@@ -239,5 +240,35 @@ class SecurityBotTest {
         assertThat(alert.getPayloadField("locations").orElseThrow().toString()).contains("package-lock.json");
         assertThat(unused.getOutputs()).containsEntry("verdict", "NOT_USED");
         assertThat(unused.getStatus()).isEqualTo(BotStatus.SUCCESS);
+    }
+
+    @Test
+    void shouldRefuseASarifReportBehindALinkOutOfTheWorkspaceBeforeScanning(@TempDir final Path elsewhere)
+            throws IOException {
+        Files.createDirectories(workspace.resolve(".lotabots"));
+        Files.createSymbolicLink(workspace.resolve(".lotabots/security"), elsewhere);
+
+        assertThatExceptionOfType(LotaBotsException.class).isThrownBy(() -> run(Map.of("secrets", ".")))
+                .withMessageContaining("Refusing to write the SARIF report (option 'sarifOut') to"
+                        + " '.lotabots/security/security.sarif': '.lotabots/security' is a symbolic link to '"
+                        + elsewhere + "'");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(log.getInfoLines()).noneMatch(line -> line.startsWith("Secrets:"));
+    }
+
+    @Test
+    void shouldWriteASarifReportTheUserNamedExplicitlyOutsideTheWorkspace(@TempDir final Path elsewhere) {
+        Path sarif = elsewhere.resolve("reports/scan.sarif");
+        BotContext context = BotContext.builder(workspace).log(log)
+                .outputs(io.lotabots.util.OutputPaths.confinedTo(workspace).allowing(sarif))
+                .bus(MessageBus.builder().journal(journal).build()).build();
+
+        SecurityResult result = new SecurityBot().run(Map.of("resolveMaven", false, "advisories", "osv",
+                "sarifOut", sarif.toString()), context);
+
+        assertThat(sarif).isRegularFile();
+        assertThat(result.getOutputs()).containsEntry("sarif", sarif.toString());
     }
 }

@@ -681,7 +681,7 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code file}: File the file channel appends to, relative to the workspace. Default: {@code '.lotabots/notifications.log'}.
+     * Sets option {@code file}: File the file channel appends to, inside the workspace. Default: {@code '.lotabots/notifications.log'}.
      *
      * @param value the value, or {@code null} for the default
      */

@@ -397,7 +397,7 @@ public class SecurityBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code sarifOut}: Where the SARIF 2.1.0 report of every finding is written. Default: {@code '.lotabots/security/security.sarif'}.
+     * Sets option {@code sarifOut}: Where the SARIF 2.1.0 report of every finding is written, inside the workspace. Default: {@code '.lotabots/security/security.sarif'}.
      *
      * @param value the value, or {@code null} for the default
      */
