@@ -93,11 +93,31 @@ public final class LotaBotsCommand {
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("lotabots: " + exception.getMessage());
+            err.println("lotabots: " + exception.getMessage() + suggestion(exception));
             err.println("Run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.BAD_INPUT;
         });
         return commandLine;
+    }
+
+    /**
+     * "Did you mean 'test'?" for {@code tset}, "Did you mean '--min-coverage'?" for {@code --min-coverge}.
+     */
+    private static String suggestion(final CommandLine.ParameterException exception) {
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty()) {
+            return "";
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = exception.getCommandLine().getCommandSpec();
+        java.util.Set<String> candidates = new java.util.TreeSet<>();
+        if (typed.startsWith("-")) {
+            spec.options().forEach(option -> candidates.addAll(java.util.List.of(option.names())));
+            typed = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        } else {
+            candidates.addAll(spec.subcommands().keySet());
+        }
+        return Suggestions.didYouMean(typed, candidates);
     }
 
     private static int handle(final Exception exception, final CommandLine commandLine,

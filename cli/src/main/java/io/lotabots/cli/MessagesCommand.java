@@ -7,7 +7,9 @@ import io.lotabots.bus.JournalScan;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.message.CloudEventExport;
 import io.lotabots.message.Message;
+import io.lotabots.message.MessageCatalog;
 import io.lotabots.message.MessageCodec;
+import io.lotabots.message.MessageType;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,6 +39,10 @@ final class MessagesCommand implements Callable<Integer> {
     @Mixin
     private JournalOption journal = new JournalOption();
 
+    @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
+            description = "The working directory whose journal is read. Default: the current directory.")
+    private Path workdir;
+
     @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Keep only these types.")
     private List<String> types = new ArrayList<>();
 
@@ -56,6 +62,27 @@ final class MessagesCommand implements Callable<Integer> {
                     + " structured JSON per line). Default: ${DEFAULT-VALUE}.")
     private String format;
 
+    private static List<String> typeNames() {
+        return MessageCatalog.all().stream().map(MessageType::getName).toList();
+    }
+
+    /**
+     * Checks the types to filter by: a name that cannot be a type is refused with the closest ones.
+     *
+     * @return the types, or {@code null} after printing the error
+     */
+    @CheckForNull
+    private List<String> catalogued(final PrintWriter err) {
+        for (String type : types) {
+            if (!MessageCatalog.isWellFormedName(type)) {
+                err.println("lotabots: --type '" + type + "' is not a message type; types look like build.completed."
+                        + Suggestions.didYouMean(type, typeNames()) + " 'lotabots message types' lists them.");
+                return null;
+            }
+        }
+        return types;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +97,11 @@ final class MessagesCommand implements Callable<Integer> {
             err.println("lotabots: --format must be table, json or cloudevents, was '" + format + "'");
             return ExitCode.BAD_INPUT;
         }
-        Path file = journal.resolve(Path.of(""));
+        List<String> types = catalogued(err);
+        if (types == null) {
+            return ExitCode.BAD_INPUT;
+        }
+        Path file = journal.resolve(workdir);
         if (!Files.exists(file)) {
             err.println("lotabots: no journal at '" + file + "'. Run a bot or scenario first, or give the file"
                     + " with --journal.");
@@ -89,6 +120,15 @@ final class MessagesCommand implements Callable<Integer> {
         scan.warnings().forEach(warning -> err.println("lotabots: warning: " + warning));
         err.printf("%d of %d messages shown from %s%s%n", scan.matched(), scan.lines() - scan.skipped(), file,
                 scan.skipped() > 0 ? "; " + scan.skipped() + " unreadable lines skipped" : "");
+        if (scan.matched() == 0) {
+            for (String type : types) {
+                if (MessageCatalog.find(type).isEmpty()) {
+                    err.println("lotabots: warning: no message has the type '" + type + "', which is not in the"
+                            + " catalogue." + Suggestions.didYouMean(type, typeNames())
+                            + " 'lotabots message types' lists them.");
+                }
+            }
+        }
         return ExitCode.SUCCESS;
     }
 }

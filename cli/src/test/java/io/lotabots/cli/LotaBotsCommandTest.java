@@ -42,6 +42,17 @@ class LotaBotsCommandTest {
     }
 
     @Test
+    void shouldSuggestTheCommandOrOptionAUserMistyped() {
+        CliRun command = CliRun.of(BotRegistry.standard(), "tset");
+        CliRun option = CliRun.of(BotRegistry.standard(), "test", "--min-coverge", "80");
+
+        assertThat(command.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(command.err()).contains("'tset'").contains("Did you mean 'test'?");
+        assertThat(option.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(option.err()).contains("'--min-coverge'").contains("Did you mean '--min-coverage'?");
+    }
+
+    @Test
     void shouldSayWhenNoBotsAreRegistered() {
         CliRun run = CliRun.of("bots");
 
@@ -193,6 +204,35 @@ class LotaBotsCommandTest {
         CliRun run = CliRun.of("messages", "--journal", journal.toString(), "--format", "cloudevents");
 
         assertThat(run.out()).contains("\"specversion\":\"1.0\"").contains("dev.cdevents.build.finished.0.2.0");
+    }
+
+    @Test
+    void shouldReadTheJournalOfTheWorkdirLikeEveryOtherSubcommand() throws IOException {
+        Path journal = journalWith(TestMessages.message(TestMessages.buildCompleted()));
+        Path workdir = dir.resolve("ws");
+        Files.createDirectories(workdir.resolve(".lotabots"));
+        Files.move(journal, workdir.resolve(Journal.DEFAULT_PATH));
+
+        CliRun run = CliRun.of("messages", "--workdir", workdir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.out()).contains("build.completed");
+        assertThat(run.err()).contains("1 of 1 messages shown from " + workdir.resolve(Journal.DEFAULT_PATH));
+    }
+
+    @Test
+    void shouldRefuseATypeThatCannotBeOneAndWarnAboutOneNoMessageHas() {
+        Path journal = journalWith(TestMessages.message(TestMessages.buildCompleted()));
+
+        CliRun nonsense = CliRun.of("messages", "--journal", journal.toString(), "--type", "nonsense");
+        CliRun typo = CliRun.of("messages", "--journal", journal.toString(), "--type", "build.complete");
+
+        assertThat(nonsense.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(nonsense.err()).contains("--type 'nonsense' is not a message type")
+                .contains("'lotabots message types' lists them");
+        assertThat(typo.exitCode()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(typo.err()).contains("0 of 1 messages shown")
+                .contains("no message has the type 'build.complete'").contains("Did you mean 'build.completed'?");
     }
 
     @Test
