@@ -99,7 +99,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
                     + " (--prometheus URL with --query, or --criterion on a preset such as error_rate), or deploy"
                     + " first so that the release's URL comes from deploy.completed; no verdict");
             return new MonitorResult("Nothing to watch; no verdict", log, List.of(), new WindowEvaluator.Evaluation(
-                    Verdict.PASS, 100, List.of(), List.of(), List.of()), Map.of(), 0, 0, 0, List.of(), null);
+                    Verdict.PASS, 100, List.of(), List.of(), List.of()), Map.of(), 0, 0, 0, List.of(), Map.of(), null);
         }
         PrometheusClient prometheus = client(request, context);
         Map<String, Baseline> baselines = baselines(request, context, sink);
@@ -146,7 +146,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             Thread.currentThread().interrupt();
         }
         return new MonitorResult(summary, log, messages, evaluation, baselines, watch.ticks, watch.triggered,
-                watch.firing.size(), watch.problems, verdictMessage);
+                watch.firing.size(), watch.problems, series, verdictMessage);
     }
 
     /**

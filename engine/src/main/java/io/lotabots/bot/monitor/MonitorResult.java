@@ -3,10 +3,13 @@ package io.lotabots.bot.monitor;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.bot.AbstractBotResult;
+import io.lotabots.bot.monitor.prometheus.TimeSeries;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.util.EngineLog;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,13 @@ import java.util.Optional;
  * {@link #getVerdictMessage()}.
  */
 public final class MonitorResult extends AbstractBotResult {
+    /** The most problems listed in the outputs; the log has them all. */
+    static final int MAX_PROBLEMS_SHOWN = 20;
+    /** The most series per metric in the outputs' window. */
+    static final int MAX_SERIES_SHOWN = 4;
+    /** The most points per series in the outputs' window. */
+    static final int MAX_POINTS_SHOWN = 120;
+
     private final Verdict verdict;
     private final double score;
     private final List<CriterionOutcome> criteria;
@@ -29,6 +39,7 @@ public final class MonitorResult extends AbstractBotResult {
     private final int alertsTriggered;
     private final int alertsOpen;
     private final List<String> problems;
+    private final Map<String, List<TimeSeries>> window;
     @CheckForNull
     private final Message verdictMessage;
 
@@ -36,7 +47,7 @@ public final class MonitorResult extends AbstractBotResult {
     MonitorResult(final String summary, final EngineLog log, final List<Message> messages,
             final WindowEvaluator.Evaluation evaluation, final Map<String, Baseline> baselines, final int ticks,
             final int alertsTriggered, final int alertsOpen, final List<String> problems,
-            @CheckForNull final Message verdictMessage) {
+            final Map<String, List<TimeSeries>> window, @CheckForNull final Message verdictMessage) {
         super(evaluation.verdict().toStatus(), summary, log, messages);
         this.verdict = evaluation.verdict();
         this.score = evaluation.score();
@@ -48,6 +59,7 @@ public final class MonitorResult extends AbstractBotResult {
         this.alertsTriggered = alertsTriggered;
         this.alertsOpen = alertsOpen;
         this.problems = List.copyOf(problems);
+        this.window = Collections.unmodifiableMap(new LinkedHashMap<>(window));
         this.verdictMessage = verdictMessage;
     }
 
@@ -202,6 +214,56 @@ public final class MonitorResult extends AbstractBotResult {
         outputs.put("alertsTriggered", alertsTriggered);
         outputs.put("alertsOpen", alertsOpen);
         outputs.put("ticks", ticks);
+        outputs.put("criteria", criteria.stream().map(MonitorResult::criterionOutput).toList());
+        outputs.put("problemTexts", problems.stream().limit(MAX_PROBLEMS_SHOWN).toList());
+        outputs.put("window", windowOutput());
         return outputs;
+    }
+
+    /**
+     * Returns the series the verdict was judged on, by metric name.
+     *
+     * @return the window's series, each time in epoch seconds
+     */
+    public Map<String, List<TimeSeries>> getWindow() {
+        return window;
+    }
+
+    private static Map<String, Object> criterionOutput(final CriterionOutcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("criterion", outcome.criterion().text());
+        map.put("metric", outcome.criterion().metric());
+        map.put("operator", outcome.criterion().pass().operator().symbol());
+        map.put("limit", outcome.limit());
+        map.put("value", outcome.value());
+        map.put("result", outcome.result().key());
+        map.put("detail", outcome.detail());
+        return map;
+    }
+
+    /**
+     * The window for charts, bounded whatever the watch's length: at most {@value #MAX_SERIES_SHOWN} series per
+     * metric and {@value #MAX_POINTS_SHOWN} points per series, evenly thinned, the first and last points kept.
+     */
+    private Map<String, Object> windowOutput() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, List<TimeSeries>> metric : window.entrySet()) {
+            List<Object> series = new ArrayList<>();
+            for (TimeSeries one : metric.getValue().subList(0, Math.min(MAX_SERIES_SHOWN, metric.getValue().size()))) {
+                List<List<Double>> points = new ArrayList<>();
+                int size = one.size();
+                int shown = Math.min(size, MAX_POINTS_SHOWN);
+                for (int k = 0; k < shown; k++) {
+                    int i = shown == 1 ? size - 1 : (int) Math.round((double) k * (size - 1) / (shown - 1));
+                    points.add(List.of(one.time(i), one.value(i)));
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("labels", one.getLabels());
+                entry.put("points", points);
+                series.add(entry);
+            }
+            metrics.put(metric.getKey(), series);
+        }
+        return metrics;
     }
 }

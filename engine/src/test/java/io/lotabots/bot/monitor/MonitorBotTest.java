@@ -178,6 +178,29 @@ class MonitorBotTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldReturnTheWindowThinnedForChartsWithTheCriteriaItWasJudgedAgainst() {
+        MonitorResult result = watch(Map.of("health", List.of(health() + " 200 ~UP"), "interval", "5s",
+                "duration", "30m"));
+
+        assertThat(result.getTicks()).isEqualTo(361);
+        Map<String, Object> outputs = result.getOutputs();
+        Map<String, List<Map<String, Object>>> window = (Map<String, List<Map<String, Object>>>) outputs.get("window");
+        assertThat(window).containsKey("availability");
+        List<List<Double>> points = (List<List<Double>>) window.get("availability").get(0).get("points");
+        assertThat(points).hasSize(120);
+        double first = START.getEpochSecond();
+        assertThat(points.get(0)).containsExactly(first, 1.0);
+        assertThat(points.get(119)).containsExactly(first + 1800, 1.0);
+        assertThat(points).extracting(point -> point.get(0)).isSorted().doesNotHaveDuplicates();
+        assertThat((List<Map<String, Object>>) outputs.get("criteria")).singleElement().satisfies(criterion -> {
+            assertThat(criterion).containsEntry("metric", "availability").containsEntry("operator", ">=")
+                    .containsEntry("limit", 0.95).containsEntry("value", 1.0).containsEntry("result", "pass");
+        });
+        assertThat((List<String>) outputs.get("problemTexts")).isEmpty();
+    }
+
+    @Test
     void raisesAnAlertWhenTheAppFailsAndResolvesItWhenItRecovers() {
         statuses = List.of(200, 503, 503, 200, 200);
 
