@@ -109,7 +109,11 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
             }
             for (JUnitTestCase failure : parsed.getFailures()) {
                 if (keptSuites.contains(failure.suiteName()) || scopePatterns == null) {
-                    failures.add(failure);
+                    // named by the report's path in the workspace, as the log names it
+                    failures.add(new JUnitTestCase(failure.suiteName(), failure.className(), failure.testName(),
+                            relative.toString().replace('\\', '/'), failure.duration(), failure.status(),
+                            failure.flaky(), failure.reruns(), failure.failureType(), failure.message(),
+                            failure.details()));
                 }
             }
             flaky += scopePatterns == null ? parsed.getFlaky() : (int) parsed.getFlakyTests().stream()

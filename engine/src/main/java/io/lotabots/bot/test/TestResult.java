@@ -20,6 +20,10 @@ import java.util.Optional;
  * tests' first lines, and the reports that could not be read.
  */
 public final class TestResult extends AbstractBotResult {
+    /** The most failed tests listed in the outputs; the log and the reports have them all. */
+    static final int MAX_FAILURES_SHOWN = 20;
+    private static final int MAX_MESSAGE_CHARS = 300;
+
     private final TestCounts totals;
     private final int flaky;
     private final double duration;
@@ -166,8 +170,18 @@ public final class TestResult extends AbstractBotResult {
             outputs.put("gate", decidingGate);
         }
         Map<String, Object> kinds = new LinkedHashMap<>();
-        byKind.forEach((kind, counts) -> kinds.put(kind, Map.of("total", counts.total(), "passed", counts.passed())));
+        byKind.forEach((kind, counts) -> kinds.put(kind, Map.of("total", counts.total(), "passed", counts.passed(),
+                "failed", java.util.Objects.requireNonNullElse(counts.failed(), 0))));
         outputs.put("byKind", kinds);
+        outputs.put("failures", failures.stream().limit(MAX_FAILURES_SHOWN).map(failure -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("test", failure.className() + "." + failure.testName());
+            one.put("status", failure.status().name());
+            one.put("message", failure.message().length() > MAX_MESSAGE_CHARS
+                    ? failure.message().substring(0, MAX_MESSAGE_CHARS) + "…" : failure.message());
+            one.put("file", failure.file());
+            return one;
+        }).toList());
         return outputs;
     }
 }

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,9 @@ class TestBotTest {
         assertThat(result.getLog().getErrorLines()).anyMatch(line -> line.contains("Gate maxFailures failed"))
                 .anyMatch(line -> line.contains("io.acme.BrokenTest.adds: expected 4 but was 5"));
         assertThat(bus.getPublished().get(0).payloadAs(TestCompleted.class).status()).isEqualTo("fail");
+        assertThat((List<?>) result.getOutputs().get("failures")).singleElement().isEqualTo(Map.of(
+                "test", "io.acme.BrokenTest.adds", "status", "FAILED", "message", "expected 4 but was 5",
+                "file", "target/surefire-reports/TEST-io.acme.BrokenTest.xml"));
     }
 
     @Test
