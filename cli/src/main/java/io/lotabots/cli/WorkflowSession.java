@@ -110,9 +110,10 @@ final class WorkflowSession {
             List<io.lotabots.message.Message> messages = bus.query(MessageFilter.ALL.withCorrelationId(correlationId));
             out.println("Message timeline of " + correlationId + ":");
             Timeline.print(messages, out);
+            RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root);
             // checked again: the run may have created a link since
-            Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), workflow.description(),
-                    correlationId, run, messages);
+            Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), summary);
+            RunReport.printConsole(summary, out);
             out.println("Report: " + report);
             out.flush();
             return ExitCode.of(run.status());

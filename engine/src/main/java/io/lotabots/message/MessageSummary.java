@@ -23,9 +23,20 @@ public final class MessageSummary {
      * @return the summary, for example {@code total_tests=370 passed_tests=370 coverage=87.5 duration=45.2}
      */
     public static String of(final Message message) {
+        return of(message, MAX_LENGTH);
+    }
+
+    /**
+     * Sums up a message in a given length, for pages that have room for more than a console table.
+     *
+     * @param message the message
+     * @param maxLength the longest summary, at least 4
+     * @return the summary
+     */
+    public static String of(final Message message, final int maxLength) {
         StringBuilder summary = new StringBuilder();
         Iterator<Map.Entry<String, JsonNode>> fields = message.payloadNode().fields();
-        while (fields.hasNext() && summary.length() < MAX_LENGTH) {
+        while (fields.hasNext() && summary.length() < maxLength) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isValueNode() && !value.isNull()) {
@@ -41,6 +52,6 @@ public final class MessageSummary {
                 summary.append(field.getKey()).append('=').append(value);
             }
         }
-        return summary.length() <= MAX_LENGTH ? summary.toString() : summary.substring(0, MAX_LENGTH - 3) + "...";
+        return summary.length() <= maxLength ? summary.toString() : summary.substring(0, maxLength - 3) + "...";
     }
 }

@@ -32,6 +32,8 @@ import java.util.Set;
 public final class ScenarioCompiler {
     /** The override key of the notification sent after each stage, beside stage and bot ids. */
     public static final String NOTIFY_KEY = "notify";
+    /** The name of the notification step after each stage is this prefix and the stage's name. */
+    public static final String NOTIFY_PREFIX = "Notify: ";
     /** The options through which a notifying bot learns which stage it reports on and how that stage ended. */
     private static final List<String> REPORT_OPTIONS = List.of("stage", "result", "summary");
     /** How deep steps of one name are looked for inside a stage. */
@@ -68,8 +70,8 @@ public final class ScenarioCompiler {
             }
             // A failed stage is announced too, after its failure path, before the run stops.
             steps.add(Step.onFailure(stage.stage(), step, notification(notify, overrides, stage.stage(),
-                    "Notify: " + stage.stage() + " failed")));
-            steps.add(notification(notify, overrides, stage.stage(), "Notify: " + stage.stage()));
+                    NOTIFY_PREFIX + stage.stage() + " failed")));
+            steps.add(notification(notify, overrides, stage.stage(), NOTIFY_PREFIX + stage.stage()));
         }
         return Workflow.of(scenario.name(), scenario.title(), steps.toArray(Step[]::new));
     }
