@@ -174,6 +174,13 @@ public final class CoverageReader {
         catch (IOException exception) {
             throw CoverageProblems.unreadable(file, exception);
         }
+        List<String> problems = tally.getStructureProblems();
+        if (!problems.isEmpty()) {
+            if (strict) {
+                throw CoverageProblems.structureUnknown(problems.get(0));
+            }
+            problems.forEach(log::error);
+        }
         if (tally.getFileCount() == 0) {
             throw CoverageProblems.empty(file, "is " + CoverageProblems.withArticle(format)
                     + " without any source file");

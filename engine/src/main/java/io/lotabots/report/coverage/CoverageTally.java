@@ -14,9 +14,13 @@ import java.util.Set;
  * of one module) are united file by file, while reports of different modules stay apart.
  */
 final class CoverageTally {
+    /** The most structure problems kept per report; more are counted. */
+    static final int MAX_STRUCTURE_PROBLEMS = 20;
     private final Map<String, LineTable> files = new HashMap<>();
     private final Set<String> classes = new HashSet<>();
     private final List<String> names = new ArrayList<>();
+    private final List<String> structureProblems = new ArrayList<>();
+    private int structureProblemsNotKept;
 
     /** Returns the line table of the file, new if the file was not seen yet. */
     LineTable file(final String key) {
@@ -33,6 +37,29 @@ final class CoverageTally {
         }
     }
 
+    /**
+     * Records coverage in a structure the reader does not understand; the first {@link #MAX_STRUCTURE_PROBLEMS} are
+     * kept, the others counted.
+     */
+    void addStructureProblem(final String problem) {
+        if (structureProblems.size() < MAX_STRUCTURE_PROBLEMS) {
+            structureProblems.add(problem);
+        }
+        else {
+            structureProblemsNotKept++;
+        }
+    }
+
+    List<String> getStructureProblems() {
+        if (structureProblemsNotKept == 0) {
+            return structureProblems;
+        }
+        List<String> all = new ArrayList<>(structureProblems);
+        all.add(structureProblemsNotKept + " more places of coverage in a structure the reader does not "
+                + "understand");
+        return all;
+    }
+
     int getFileCount() {
         return files.size();
     }
@@ -42,6 +69,8 @@ final class CoverageTally {
         other.files.forEach((key, table) -> file(key).addAll(table));
         classes.addAll(other.classes);
         other.names.forEach(this::addName);
+        other.structureProblems.forEach(this::addStructureProblem);
+        structureProblemsNotKept += other.structureProblemsNotKept;
     }
 
     CoverageSummary toSummary() {
@@ -59,6 +88,6 @@ final class CoverageTally {
         CoverageCounter branches = branchesCovered + branchesMissed > 0
                 ? CoverageCounter.of(branchesCovered, branchesMissed) : null;
         return CoverageSummary.of(String.join(", ", names), CoverageCounter.of(linesCovered, linesMissed),
-                branches, files.size(), classes.size());
+                branches, files.size(), classes.size()).withStructureProblems(getStructureProblems());
     }
 }

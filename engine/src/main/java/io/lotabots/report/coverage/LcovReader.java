@@ -7,6 +7,7 @@ import io.lotabots.util.LogSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Streams an LCOV tracefile line by line. Each record runs from {@code SF:<path>} to {@code end_of_record}; lines
@@ -21,6 +22,12 @@ import java.util.Locale;
 final class LcovReader {
     private static final int MAX_WARNINGS = 20;
     private static final int MAX_QUOTED = 80;
+    /**
+     * The records that are read elsewhere or hold nothing that is counted: test name, version, functions (lcov 1
+     * and 2) and MC/DC conditions. Any other record name is not understood and may hold coverage.
+     */
+    private static final Set<String> IGNORED_RECORDS = Set.of("TN", "VER", "FN", "FNDA", "FNF", "FNH", "FNL", "FNA",
+            "MCDC", "MCF", "MCH");
 
     private final BufferedReader reader;
     private final String file;
@@ -118,7 +125,10 @@ final class LcovReader {
                 summary(line).branchesHit = count(value, "BRH");
                 break;
             default:
-                break; // TN, FN, FNDA, FNF, FNH, FNL, FNA, VER and records of newer lcov versions
+                if (!IGNORED_RECORDS.contains(line.substring(0, colon))) {
+                    structure(line, "the record " + line.substring(0, colon) + ", which this reader does not know");
+                }
+                break;
         }
     }
 
@@ -138,7 +148,7 @@ final class LcovReader {
     private void readLineRecord(final String line, final String value) {
         Section open = section;
         if (open == null) {
-            skip(line, "DA record outside of a SF record");
+            structure(line, "DA record outside of a SF record");
             return;
         }
         String[] parts = value.split(",", 3);
@@ -154,7 +164,7 @@ final class LcovReader {
     private void readBranchRecord(final String line, final String value) {
         Section open = section;
         if (open == null) {
-            skip(line, "BRDA record outside of a SF record");
+            structure(line, "BRDA record outside of a SF record");
             return;
         }
         String[] parts = value.split(",", -1);
@@ -172,7 +182,7 @@ final class LcovReader {
     private Section summary(final String line) {
         Section open = section;
         if (open == null) {
-            skip(line, "summary record outside of a SF record");
+            structure(line, "summary record outside of a SF record");
             return new Section("", lineNumber); // checked against nothing, then dropped
         }
         return open;
@@ -198,6 +208,15 @@ final class LcovReader {
             warn(open.start, String.format(Locale.ROOT, "%s:%d of '%s' disagrees with its %d %s; the %s records "
                     + "are used", record, declared, open.path, counted, what, source));
         }
+    }
+
+    /**
+     * Records a line that may hold coverage but cannot be counted: a problem of the report's structure, which the
+     * caller logs, and which fails a strict reading.
+     */
+    private void structure(final String line, final String problem) {
+        String quoted = line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "..." : line;
+        tally.addStructureProblem(CoverageProblems.structure(file, lineNumber, problem + ": '" + quoted + "'"));
     }
 
     private void skip(final String line, final String problem) {
