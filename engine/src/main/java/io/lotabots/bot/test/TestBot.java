@@ -224,6 +224,7 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         for (Path file : files) {
             try {
                 CoverageSummary summary = reader.read(file, sink);
+                unreadable.addAll(summary.getStructureProblems());
                 total = total == null ? summary : total.merge(summary);
             }
             catch (LotaBotsException e) {

@@ -4,6 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import javax.xml.stream.XMLStreamException;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Streams a Cobertura XML report ({@code <coverage>}, {@code <packages>}, {@code <package>}, {@code <classes>},
  * {@code <class filename>}, {@code <lines>}, {@code <line number hits branch condition-coverage>}), as coverage.py,
@@ -14,6 +17,23 @@ import javax.xml.stream.XMLStreamException;
  */
 final class CoberturaXmlReader {
     static final String ROOT = "coverage";
+
+    /** The elements Cobertura writes inside each element (coverage-04.dtd); anything else is out of place. */
+    private static final Map<String, Set<String>> STRUCTURE = Map.ofEntries(
+            Map.entry(ROOT, Set.of("sources", "packages")),
+            Map.entry("sources", Set.of("source")),
+            Map.entry("packages", Set.of("package")),
+            Map.entry("package", Set.of("classes")),
+            Map.entry("classes", Set.of("class")),
+            Map.entry("class", Set.of("methods", "lines")),
+            Map.entry("methods", Set.of("method")),
+            Map.entry("method", Set.of("lines")),
+            Map.entry("lines", Set.of("line")),
+            Map.entry("line", Set.of("conditions")),
+            Map.entry("conditions", Set.of("condition")));
+    /** The elements that hold or count coverage. */
+    private static final Set<String> COVERAGE = Set.of("packages", "package", "classes", "class", "methods",
+            "method", "lines", "line");
 
     private final XmlCursor xml;
     private final CoverageTally tally;
@@ -40,7 +60,7 @@ final class CoberturaXmlReader {
     }
 
     private void readCoverage() throws XMLStreamException {
-        xml.walk(this::startElement, this::endElement);
+        xml.walk(STRUCTURE, COVERAGE, tally, this::startElement, this::endElement);
     }
 
     private void startElement(final String element) {

@@ -21,6 +21,14 @@ public enum CoverageErrorCode implements ErrorCode {
     REPORT_FORMAT_MISMATCH,
     /** The XML declares or uses entities (an internal DTD subset): refused, since that is how XXE works. */
     REPORT_ENTITIES_NOT_ALLOWED,
+    /**
+     * Coverage data in a structure the reader does not understand (an element where its format never puts one, a
+     * record outside of its file): it is not counted, so it is never dropped silently. A named problem of the
+     * summary in lenient mode, a failure in strict mode.
+     */
+    REPORT_STRUCTURE_UNKNOWN,
+    /** The data kept for a report would exceed the limit of {@link CoverageLimits}. */
+    REPORT_TOO_LARGE,
     /** A count or line number is negative or not a number. */
     COUNT_INVALID,
     /** A line of an LCOV file is no LCOV record (strict mode only; lenient mode skips it). */

@@ -104,6 +104,22 @@ final class CoverageProblems {
                 + where(file, line) + ": " + detail + ". Read it in lenient mode to skip such lines.");
     }
 
+    static String structure(final String file, final int line, final String detail) {
+        return "Coverage report " + where(file, line) + ": " + detail + "; this coverage is not counted. Write the "
+                + "report with its tool, or fix the structure, so that no coverage is dropped.";
+    }
+
+    static LotaBotsException structureUnknown(final String problem) {
+        return LotaBotsException.of(CoverageErrorCode.REPORT_STRUCTURE_UNKNOWN, "Cannot read c"
+                + problem.substring(1) + " (strict mode)");
+    }
+
+    static LotaBotsException tooLarge(final String file, final int line, final String detail) {
+        return LotaBotsException.of(CoverageErrorCode.REPORT_TOO_LARGE, "Refusing coverage report "
+                + where(file, line) + ": " + detail + ". Is it one build's report? Read the reports of each module "
+                + "separately, or split the report.");
+    }
+
     static LotaBotsException noReports(final String detail, @CheckForNull final Throwable cause) {
         return of(CoverageErrorCode.NO_REPORTS, detail, cause);
     }

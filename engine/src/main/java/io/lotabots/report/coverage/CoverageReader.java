@@ -9,7 +9,6 @@ import io.lotabots.util.SecureXml;
 import javax.xml.stream.XMLInputFactory;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,12 +38,29 @@ public final class CoverageReader {
     private static final int SNIFF_SIZE = 8192;
     private static final int BUFFER_SIZE = 1 << 16;
 
+    /**
+     * The most memory, estimated, that the data kept for the reports read at once may take: 256 MiB. That is about
+     * 10 million source lines (13 to 35 bytes each) or 1 million files, far beyond any one build's report, and fits
+     * a JVM of 512 MiB heap together with the parser. A report that would keep more is refused with
+     * {@link CoverageErrorCode#REPORT_TOO_LARGE}, naming the file and the limit.
+     */
+    public static final long DEFAULT_MAX_KEPT_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * The longest line of an LCOV tracefile: 1 MiB characters. Real lines hold a path or a function name; a longer
+     * one is refused with {@link CoverageErrorCode#REPORT_TOO_LARGE}, naming the file, the line and the limit.
+     */
+    public static final int MAX_LCOV_LINE_CHARS = 1 << 20;
+
     private final boolean strict;
     private final Supplier<XMLInputFactory> xmlFactory;
+    private final long maxKeptBytes;
 
-    private CoverageReader(final boolean strict, final Supplier<XMLInputFactory> xmlFactory) {
+    private CoverageReader(final boolean strict, final Supplier<XMLInputFactory> xmlFactory,
+            final long maxKeptBytes) {
         this.strict = strict;
         this.xmlFactory = xmlFactory;
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     /**
@@ -53,7 +69,7 @@ public final class CoverageReader {
      * @return the reader
      */
     public static CoverageReader lenient() {
-        return new CoverageReader(false, SecureXml::newInputFactory);
+        return new CoverageReader(false, SecureXml::newInputFactory, DEFAULT_MAX_KEPT_BYTES);
     }
 
     /**
@@ -62,12 +78,17 @@ public final class CoverageReader {
      * @return the reader
      */
     public static CoverageReader strict() {
-        return new CoverageReader(true, SecureXml::newInputFactory);
+        return new CoverageReader(true, SecureXml::newInputFactory, DEFAULT_MAX_KEPT_BYTES);
     }
 
     /** Returns a reader with another source of XML factories; for tests that run every StAX implementation. */
     static CoverageReader create(final boolean strict, final Supplier<XMLInputFactory> xmlFactory) {
-        return new CoverageReader(strict, xmlFactory);
+        return new CoverageReader(strict, xmlFactory, DEFAULT_MAX_KEPT_BYTES);
+    }
+
+    /** Returns a reader with another memory limit; for tests that show the bound in a small heap. */
+    static CoverageReader create(final boolean strict, final long maxKeptBytes) {
+        return new CoverageReader(strict, SecureXml::newInputFactory, maxKeptBytes);
     }
 
     /**
@@ -115,12 +136,14 @@ public final class CoverageReader {
         if (files.isEmpty()) {
             throw CoverageProblems.noReports("No coverage reports were given. Check the file pattern.", null);
         }
-        CoverageTally merged = new CoverageTally();
+        CoverageTally merged = new CoverageTally(maxKeptBytes);
         int read = 0;
         LotaBotsException first = null;
         for (Path report : files) {
             try {
-                merged.addAll(readOne(report, null, log));
+                CoverageTally one = readOne(report, null, log);
+                merged.reading(report.toString());
+                merged.addAll(one);
                 read++;
             }
             catch (LotaBotsException exception) {
@@ -147,7 +170,8 @@ public final class CoverageReader {
 
     private CoverageTally readOne(final Path report, @CheckForNull final CoverageFormat expected, final LogSink log) {
         String file = report.toString();
-        CoverageTally tally = new CoverageTally();
+        CoverageTally tally = new CoverageTally(maxKeptBytes);
+        tally.reading(file);
         CoverageFormat format;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(report), BUFFER_SIZE)) {
             Content content = sniff(in);
@@ -167,12 +191,18 @@ public final class CoverageReader {
                             + "line is no LCOV record such as TN: or SF:)");
                 }
                 format = CoverageFormat.LCOV;
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                LcovReader.read(reader, file, tally, log, strict);
+                LcovReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), file, tally, log, strict);
             }
         }
         catch (IOException exception) {
             throw CoverageProblems.unreadable(file, exception);
+        }
+        List<String> problems = tally.getStructureProblems();
+        if (!problems.isEmpty()) {
+            if (strict) {
+                throw CoverageProblems.structureUnknown(problems.get(0));
+            }
+            problems.forEach(log::error);
         }
         if (tally.getFileCount() == 0) {
             throw CoverageProblems.empty(file, "is " + CoverageProblems.withArticle(format)

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,14 +25,16 @@ public final class CoverageSummary implements Serializable {
     private final CoverageCounter branches;
     private final int fileCount;
     private final int classCount;
+    private final List<String> structureProblems;
 
     private CoverageSummary(final String name, final CoverageCounter lines, @CheckForNull final CoverageCounter branches,
-            final int fileCount, final int classCount) {
+            final int fileCount, final int classCount, final List<String> structureProblems) {
         this.name = Objects.requireNonNull(name, "name");
         this.lines = Objects.requireNonNull(lines, "lines");
         this.branches = branches;
         this.fileCount = requireNotNegative(fileCount, "fileCount");
         this.classCount = requireNotNegative(classCount, "classCount");
+        this.structureProblems = List.copyOf(structureProblems);
     }
 
     /**
@@ -45,7 +49,30 @@ public final class CoverageSummary implements Serializable {
      */
     public static CoverageSummary of(final String name, final CoverageCounter lines,
             @CheckForNull final CoverageCounter branches, final int fileCount, final int classCount) {
-        return new CoverageSummary(name, lines, branches, fileCount, classCount);
+        return new CoverageSummary(name, lines, branches, fileCount, classCount, List.of());
+    }
+
+    /**
+     * Returns this summary with problems of the reports' structure.
+     *
+     * @param problems one line per place where a report holds coverage in a structure the reader does not
+     *         understand, naming the file and line
+     * @return the summary
+     */
+    public CoverageSummary withStructureProblems(final List<String> problems) {
+        return new CoverageSummary(name, lines, branches, fileCount, classCount, problems);
+    }
+
+    /**
+     * Returns the places where a report holds coverage in a structure the reader does not understand, for example
+     * {@code <line>} elements inside an element JaCoCo never writes, or an LCOV {@code DA} record outside of a
+     * {@code SF} record. That coverage is not counted, so a run must not pass on it silently: TestBot turns UNSTABLE
+     * on such a problem in lenient mode, and a strict reader fails instead.
+     *
+     * @return one line per problem, naming the file and line; empty if there is none
+     */
+    public List<String> getStructureProblems() {
+        return structureProblems;
     }
 
     /**
@@ -113,7 +140,14 @@ public final class CoverageSummary implements Serializable {
             mergedBranches = other.branches == null ? branches : branches.add(other.branches);
         }
         return new CoverageSummary(mergeNames(name, other.name), lines.add(other.lines), mergedBranches,
-                Math.addExact(fileCount, other.fileCount), Math.addExact(classCount, other.classCount));
+                Math.addExact(fileCount, other.fileCount), Math.addExact(classCount, other.classCount),
+                concat(structureProblems, other.structureProblems));
+    }
+
+    private static List<String> concat(final List<String> first, final List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static String mergeNames(final String first, final String second) {
@@ -142,12 +176,13 @@ public final class CoverageSummary implements Serializable {
         }
         CoverageSummary that = (CoverageSummary) o;
         return fileCount == that.fileCount && classCount == that.classCount && name.equals(that.name)
-                && lines.equals(that.lines) && Objects.equals(branches, that.branches);
+                && lines.equals(that.lines) && Objects.equals(branches, that.branches)
+                && structureProblems.equals(that.structureProblems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, lines, branches, fileCount, classCount);
+        return Objects.hash(name, lines, branches, fileCount, classCount, structureProblems);
     }
 
     @Override

@@ -6,6 +6,8 @@ import javax.xml.stream.XMLStreamException;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams a JaCoCo XML report ({@code <report>}, optional {@code <group>}s, {@code <package>}, {@code <class>},
@@ -21,6 +23,18 @@ final class JacocoXmlReader {
      * than any build is broken or hostile, and is refused instead of slowing the run down.
      */
     static final int MAX_GROUP_DEPTH = 64;
+
+    /** The elements JaCoCo writes inside each element (report.dtd); anything else is out of place. */
+    private static final Map<String, Set<String>> STRUCTURE = Map.of(
+            ROOT, Set.of("sessioninfo", "group", "package", "counter"),
+            "group", Set.of("group", "package", "counter"),
+            "package", Set.of("class", "sourcefile", "counter"),
+            "class", Set.of("method", "counter"),
+            "method", Set.of("counter"),
+            "sourcefile", Set.of("line", "counter"));
+    /** The elements that hold or count coverage. */
+    private static final Set<String> COVERAGE = Set.of("group", "package", "class", "method", "sourcefile", "line",
+            "counter");
 
     private final XmlCursor xml;
     private final CoverageTally tally;
@@ -48,7 +62,7 @@ final class JacocoXmlReader {
         String name = xml.attribute("name", "");
         tally.addName(name.isBlank() ? fileName(xml.getFile()) : name);
         enterScope(name);
-        xml.walk(this::startElement, this::endElement);
+        xml.walk(STRUCTURE, COVERAGE, tally, this::startElement, this::endElement);
     }
 
     private void startElement(final String element) {

@@ -4,9 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.util.LogSink;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Streams an LCOV tracefile line by line. Each record runs from {@code SF:<path>} to {@code end_of_record}; lines
@@ -21,8 +22,21 @@ import java.util.Locale;
 final class LcovReader {
     private static final int MAX_WARNINGS = 20;
     private static final int MAX_QUOTED = 80;
+    /**
+     * The records that are read elsewhere or hold nothing that is counted: test name, version, functions (lcov 1
+     * and 2) and MC/DC conditions. Any other record name is not understood and may hold coverage.
+     */
+    private static final Set<String> IGNORED_RECORDS = Set.of("TN", "VER", "FN", "FNDA", "FNF", "FNH", "FNL", "FNA",
+            "MCDC", "MCF", "MCH");
 
-    private final BufferedReader reader;
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private final Reader reader;
+    private final char[] buffer = new char[BUFFER_SIZE];
+    private final StringBuilder current = new StringBuilder();
+    private int position;
+    private int limit;
+    private boolean skipLineFeed;
     private final String file;
     private final CoverageTally tally;
     private final LogSink log;
@@ -35,7 +49,7 @@ final class LcovReader {
     @CheckForNull
     private String testName;
 
-    private LcovReader(final BufferedReader reader, final String file, final CoverageTally tally, final LogSink log,
+    private LcovReader(final Reader reader, final String file, final CoverageTally tally, final LogSink log,
             final boolean strict) {
         this.reader = reader;
         this.file = file;
@@ -44,13 +58,13 @@ final class LcovReader {
         this.strict = strict;
     }
 
-    static void read(final BufferedReader reader, final String file, final CoverageTally tally, final LogSink log,
+    static void read(final Reader reader, final String file, final CoverageTally tally, final LogSink log,
             final boolean strict) throws IOException {
         new LcovReader(reader, file, tally, log, strict).readAll();
     }
 
     private void readAll() throws IOException {
-        for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+        for (String raw = readLine(); raw != null; raw = readLine()) {
             lineNumber++;
             String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1).strip() : raw.strip();
             if (!line.isEmpty()) {
@@ -71,6 +85,47 @@ final class LcovReader {
             log.error(String.format(Locale.ROOT, "%s: %d more problems not shown", file, warnings - MAX_WARNINGS));
         }
         tally.addName(testName == null ? JacocoXmlReader.fileName(file) : testName);
+    }
+
+    /**
+     * Returns the next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or {@code null} at
+     * the end. A line longer than {@link CoverageReader#MAX_LCOV_LINE_CHARS} is refused before it is kept, so that
+     * a file without line breaks cannot exhaust the memory.
+     */
+    @CheckForNull
+    private String readLine() throws IOException {
+        current.setLength(0);
+        while (true) {
+            if (position == limit) {
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return current.length() == 0 ? null : current.toString();
+                }
+            }
+            if (skipLineFeed) {
+                skipLineFeed = false;
+                if (buffer[position] == '\n') {
+                    position++;
+                    continue;
+                }
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+                position++;
+            }
+            if (current.length() + position - start > CoverageReader.MAX_LCOV_LINE_CHARS) {
+                throw CoverageProblems.tooLarge(file, lineNumber + 1, "the line is longer than "
+                        + CoverageReader.MAX_LCOV_LINE_CHARS + " characters, the limit for one LCOV line");
+            }
+            current.append(buffer, start, position - start);
+            if (position < limit) {
+                skipLineFeed = buffer[position] == '\r';
+                position++;
+                return current.toString();
+            }
+        }
     }
 
     private void readRecord(final String line) {
@@ -118,7 +173,10 @@ final class LcovReader {
                 summary(line).branchesHit = count(value, "BRH");
                 break;
             default:
-                break; // TN, FN, FNDA, FNF, FNH, FNL, FNA, VER and records of newer lcov versions
+                if (!IGNORED_RECORDS.contains(line.substring(0, colon))) {
+                    structure(line, "the record " + line.substring(0, colon) + ", which this reader does not know");
+                }
+                break;
         }
     }
 
@@ -132,13 +190,13 @@ final class LcovReader {
             skip(line, "SF record without a path");
             return;
         }
-        section = new Section(path.replace('\\', '/'), lineNumber);
+        section = new Section(path.replace('\\', '/'), lineNumber, tally.newTable());
     }
 
     private void readLineRecord(final String line, final String value) {
         Section open = section;
         if (open == null) {
-            skip(line, "DA record outside of a SF record");
+            structure(line, "DA record outside of a SF record");
             return;
         }
         String[] parts = value.split(",", 3);
@@ -154,7 +212,7 @@ final class LcovReader {
     private void readBranchRecord(final String line, final String value) {
         Section open = section;
         if (open == null) {
-            skip(line, "BRDA record outside of a SF record");
+            structure(line, "BRDA record outside of a SF record");
             return;
         }
         String[] parts = value.split(",", -1);
@@ -172,8 +230,8 @@ final class LcovReader {
     private Section summary(final String line) {
         Section open = section;
         if (open == null) {
-            skip(line, "summary record outside of a SF record");
-            return new Section("", lineNumber); // checked against nothing, then dropped
+            structure(line, "summary record outside of a SF record");
+            return new Section("", lineNumber, new LineTable()); // checked against nothing, then dropped
         }
         return open;
     }
@@ -190,6 +248,7 @@ final class LcovReader {
         check(open, "BRF", open.branchesFound, counts[2] + counts[3], "branches in BRDA records", "BRDA");
         check(open, "BRH", open.branchesHit, counts[2], "branches taken in BRDA records", "BRDA");
         tally.file(open.path).addAll(open.lines);
+        tally.release(open.lines.bytes());
     }
 
     private void check(final Section open, final String record, final long declared, final long counted,
@@ -198,6 +257,15 @@ final class LcovReader {
             warn(open.start, String.format(Locale.ROOT, "%s:%d of '%s' disagrees with its %d %s; the %s records "
                     + "are used", record, declared, open.path, counted, what, source));
         }
+    }
+
+    /**
+     * Records a line that may hold coverage but cannot be counted: a problem of the report's structure, which the
+     * caller logs, and which fails a strict reading.
+     */
+    private void structure(final String line, final String problem) {
+        String quoted = line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "..." : line;
+        tally.addStructureProblem(CoverageProblems.structure(file, lineNumber, problem + ": '" + quoted + "'"));
     }
 
     private void skip(final String line, final String problem) {
@@ -229,15 +297,16 @@ final class LcovReader {
     private static final class Section {
         private final String path;
         private final int start;
-        private final LineTable lines = new LineTable();
+        private final LineTable lines;
         private long linesFound = -1;
         private long linesHit = -1;
         private long branchesFound = -1;
         private long branchesHit = -1;
 
-        Section(final String path, final int start) {
+        Section(final String path, final int start, final LineTable lines) {
             this.path = path;
             this.start = start;
+            this.lines = lines;
         }
     }
 }

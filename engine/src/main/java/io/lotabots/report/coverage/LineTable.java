@@ -1,6 +1,7 @@
 package io.lotabots.report.coverage;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * The coverage of one source file, line by line: whether the line was executed and how many of its branches were
@@ -13,12 +14,32 @@ final class LineTable {
     private static final byte MISSED = 1;
     private static final byte COVERED = 2;
     private static final int INITIAL_CAPACITY = 16;
+    /** The bytes of one slot: line number, state, branches covered and total. */
+    static final long SLOT_BYTES = 4 + 1 + 4 + 4;
+    /** The bytes of a new table: the object, four array headers and the first slots. */
+    static final long INITIAL_BYTES = 16 + 4 * 16 + INITIAL_CAPACITY * SLOT_BYTES;
+
+    private final LongConsumer memory;
 
     private int[] lines = newKeys(INITIAL_CAPACITY);
     private byte[] states = new byte[INITIAL_CAPACITY];
     private int[] branchesCovered = new int[INITIAL_CAPACITY];
     private int[] branchesTotal = new int[INITIAL_CAPACITY];
     private int size;
+
+    /** Returns a table that charges no memory budget; for tests. */
+    LineTable() {
+        this(bytes -> { });
+    }
+
+    /**
+     * Returns a table that charges the bytes of its arrays to a budget before it grows them.
+     *
+     * @param memory receives the bytes of every larger set of arrays, and may throw to refuse them
+     */
+    LineTable(final LongConsumer memory) {
+        this.memory = memory;
+    }
 
     /**
      * Records that a line has code; it counts as covered if any report or record says so.
@@ -78,6 +99,11 @@ final class LineTable {
         }
     }
 
+    /** Returns the estimated bytes of this table. */
+    long bytes() {
+        return INITIAL_BYTES + (lines.length - INITIAL_CAPACITY) * SLOT_BYTES;
+    }
+
     /** Returns the counts of this table: lines covered, lines missed, branches covered, branches missed. */
     long[] count() {
         long[] counts = new long[4];
@@ -119,6 +145,7 @@ final class LineTable {
         int[] oldCovered = branchesCovered;
         int[] oldTotal = branchesTotal;
         int capacity = oldLines.length * 2;
+        memory.accept(capacity * SLOT_BYTES);
         lines = newKeys(capacity);
         states = new byte[capacity];
         branchesCovered = new int[capacity];

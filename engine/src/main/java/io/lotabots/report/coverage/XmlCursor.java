@@ -7,6 +7,12 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
 /**
  * A {@link XMLStreamReader} over a coverage report that refuses entities: a {@code DOCTYPE} that only names an
  * external DTD (as JaCoCo and Cobertura write it) is skipped without fetching the DTD, while an internal DTD subset
@@ -46,26 +52,67 @@ final class XmlCursor {
     }
 
     /**
-     * Walks the elements below the current one until it closes, calling the handlers with each element's name.
+     * Walks the elements below the current one until it closes, calling the handlers with each element's name,
+     * but only through the structure the format defines: an element whose parent is not one the format allows for it is skipped with everything inside. If
+     * it is a coverage element itself, or holds one, its coverage is not counted, and that is recorded as a problem
+     * of the report's structure; an element of the tool's own that holds no coverage is skipped silently.
      *
-     * @param onStart called at each start tag
-     * @param onEnd called at each end tag
+     * @param structure the elements the format allows inside each element; the current element must be a key
+     * @param coverage the elements that hold or count coverage
+     * @param tally receives the problems
+     * @param onStart called at each start tag that is in place
+     * @param onEnd called at each end tag of an element that is in place
      * @throws XMLStreamException if the document is not well formed
      */
-    void walk(final java.util.function.Consumer<String> onStart, final java.util.function.Consumer<String> onEnd)
-            throws XMLStreamException {
+    void walk(final Map<String, Set<String>> structure, final Set<String> coverage, final CoverageTally tally,
+            final Consumer<String> onStart, final Consumer<String> onEnd) throws XMLStreamException {
+        Deque<String> open = new ArrayDeque<>();
+        open.push(name());
+        while (!open.isEmpty()) {
+            int event = next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String element = name();
+                String parent = open.peek();
+                if (structure.getOrDefault(parent, Set.of()).contains(element)) {
+                    open.push(element);
+                    onStart.accept(element);
+                }
+                else {
+                    skipOutOfPlace(element, parent, coverage, tally);
+                }
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
+                onEnd.accept(open.pop());
+            }
+        }
+    }
+
+    private void skipOutOfPlace(final String element, final String parent, final Set<String> coverage,
+            final CoverageTally tally) throws XMLStreamException {
+        int line = line();
+        int hidden = coverage.contains(element) ? 1 : 0;
         int depth = 1;
         while (depth > 0) {
             int event = next();
-            if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+            if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
-                onStart.accept(name());
+                if (coverage.contains(name())) {
+                    hidden++;
+                }
             }
-            else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+            else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
-                onEnd.accept(name());
             }
         }
+        if (hidden == 0) {
+            return;
+        }
+        String what = coverage.contains(element)
+                ? "<" + element + "> inside <" + parent + ">, where its format never puts it"
+                        + (hidden > 1 ? " (with " + (hidden - 1) + " coverage elements inside)" : "")
+                : hidden + " coverage element" + (hidden == 1 ? "" : "s") + " inside <" + Counts.abbreviate(element)
+                        + "> in <" + parent + ">, an element this reader does not know";
+        tally.addStructureProblem(CoverageProblems.structure(file, line, what));
     }
 
     boolean hasNext() throws XMLStreamException {

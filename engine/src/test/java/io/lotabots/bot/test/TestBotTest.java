@@ -160,6 +160,25 @@ class TestBotTest {
     }
 
     @Test
+    void shouldNotPassSilentlyOnCoverageInAStructureTheReaderDoesNotKnow() throws IOException {
+        sampleProject();
+        write("target/site/jacoco/jacoco.xml", "<report name=\"app\"><package name=\"io/acme\">"
+                + "<sourcefile name=\"A.java\"><line nr=\"1\" mi=\"0\" ci=\"2\" mb=\"0\" cb=\"0\"/></sourcefile>"
+                + "<module><sourcefile name=\"B.java\"><line nr=\"1\" mi=\"2\" ci=\"0\" mb=\"0\" cb=\"0\"/>"
+                + "</sourcefile></module></package></report>");
+        Map<String, Object> options = Map.of("coverage", "target/site/jacoco/jacoco.xml", "minCoverage", 50.0);
+
+        TestResult lenient = run(options);
+
+        assertThat(lenient.getStatus()).isEqualTo(BotStatus.UNSTABLE);
+        assertThat(lenient.getDecidingGate()).hasValue("unreadableReports");
+        assertThat(lenient.getUnreadableReports()).singleElement().asString().contains("jacoco.xml")
+                .contains("<module>");
+        assertThatThrownBy(() -> new TestBot().run(new HashMap<>(options), context(ProcessingMode.STRICT)))
+                .isInstanceOf(LotaBotsException.class).hasMessageContaining("<module>");
+    }
+
+    @Test
     void shouldRefuseReportPatternsThatLeaveTheWorkspace() {
         assertThatThrownBy(() -> run(Map.of("junit", "../**/*.xml"))).isInstanceOf(LotaBotsException.class)
                 .hasMessageContaining("..");

@@ -16,6 +16,8 @@ public enum AdvisoryErrorCode implements ErrorCode {
     ARCHIVE_ENTRY_UNSAFE,
     /** A zip archive has more entries or more uncompressed bytes than the limits allow. */
     ARCHIVE_TOO_LARGE,
+    /** The advisories kept for matching would take more memory than the limit allows. */
+    DATABASE_TOO_LARGE,
     /** A version is not valid in the version scheme of its ecosystem. */
     VERSION_INVALID
 }

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bot.security.advisories.OsvAdvisory.Affected;
+import io.lotabots.bot.security.advisories.OsvAdvisory.Event;
 import io.lotabots.bot.security.advisories.OsvAdvisory.Range;
 import io.lotabots.bot.security.advisories.OsvAdvisory.RangeType;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.MessageCodec;
 import io.lotabots.util.LogSink;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,6 +53,12 @@ import java.util.zip.ZipFile;
  */
 public final class OsvDatabase {
     private static final int MAX_NESTING_DEPTH = 64;
+    /** The estimated memory of one reference in a list, set or map, with its share of the table. */
+    private static final long REFERENCE_BYTES = 16;
+    /** The estimated memory of one small object (a record, a list, a map entry), or of a string besides its text. */
+    private static final long OBJECT_BYTES = 64;
+    /** The estimated memory of one version parsed by its ecosystem's scheme. */
+    private static final long PARSED_VERSION_BYTES = 256;
 
     private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index;
     private final Map<String, List<OsvAdvisory>> byId;
@@ -253,6 +261,13 @@ public final class OsvDatabase {
         private final ObjectMapper mapper;
         private final Map<Ecosystem, Map<String, List<AffectedPackage>>> index = new EnumMap<>(Ecosystem.class);
         private final Map<String, List<OsvAdvisory>> byId = new HashMap<>();
+        /** The texts kept, each once, so that equal versions and names of many advisories share one string. */
+        private final Map<String, String> texts = new HashMap<>();
+        private String source = "the given advisories";
+        @CheckForNull
+        private Path archive;
+        private long archiveBytes;
+        private long keptBytes;
         private int advisories;
         private int skipped;
         private int gitRanges;
@@ -273,6 +288,7 @@ public final class OsvDatabase {
         }
 
         void readDirectory(final Path directory) {
+            source = directory.toString();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(directory)) {
                 files = walk.filter(p -> p.getFileName() != null
@@ -294,7 +310,12 @@ public final class OsvDatabase {
                         tooLarge(origin, size);
                         continue;
                     }
-                    add(Files.readAllBytes(file), origin);
+                    try (InputStream in = new EntryStream(Files.newInputStream(file), origin, -1)) {
+                        add(in, origin);
+                    }
+                }
+                catch (EntryTooLargeException exception) {
+                    tooLarge(origin, exception.read);
                 }
                 catch (IOException exception) {
                     skip(String.format(Locale.ROOT, "Cannot read advisory '%s': %s. The file is skipped.",
@@ -305,13 +326,21 @@ public final class OsvDatabase {
                     + "ecosystems ignored)", advisories, files.size(), directory, skipped, otherEcosystems);
         }
 
+        /**
+         * Reads the {@code *.json} entries of a zip archive one by one, each streamed into the JSON parser: no entry
+         * is held in memory as bytes. An entry larger than the file limit is skipped (by its declared size, or once
+         * it has expanded beyond the limit); an archive with too many entries, too many uncompressed bytes or an
+         * entry that expands more than the compression ratio allows is refused as a whole, since it is no OSV
+         * export but a zip bomb.
+         */
         void readZip(final Path archive) {
+            source = archive.toString();
             try (ZipFile zip = new ZipFile(archive.toFile())) {
                 if (zip.size() > limits.maxArchiveEntries()) {
                     throw archiveTooLarge(archive, String.format(Locale.ROOT, "it has %d entries, the limit is %d",
                             zip.size(), limits.maxArchiveEntries()));
                 }
-                long total = 0;
+                this.archive = archive;
                 int files = 0;
                 Enumeration<? extends ZipEntry> entries = zip.entries();
                 while (entries.hasMoreElements()) {
@@ -332,20 +361,13 @@ public final class OsvDatabase {
                         tooLarge(origin, entry.getSize());
                         continue;
                     }
-                    byte[] content;
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        content = readBounded(in, limits.maxFileBytes() + 1);
+                    try (InputStream in = new EntryStream(zip.getInputStream(entry), origin,
+                            entry.getCompressedSize())) {
+                        add(in, origin);
                     }
-                    total += content.length;
-                    if (total > limits.maxArchiveBytes()) {
-                        throw archiveTooLarge(archive, String.format(Locale.ROOT,
-                                "it expands to more than %d bytes", limits.maxArchiveBytes()));
+                    catch (EntryTooLargeException exception) {
+                        tooLarge(origin, exception.read);
                     }
-                    if (content.length > limits.maxFileBytes()) {
-                        tooLarge(origin, content.length);
-                        continue;
-                    }
-                    add(content, origin);
                 }
                 log.info("Read %d advisories from %d entries of '%s' (%d skipped, %d affected packages of other "
                         + "ecosystems ignored)", advisories, files, archive, skipped, otherEcosystems);
@@ -381,21 +403,10 @@ public final class OsvDatabase {
             return false;
         }
 
-        private static byte[] readBounded(final InputStream in, final long max) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            long read = 0;
-            int n;
-            while (read < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - read))) > 0) {
-                out.write(buffer, 0, n);
-                read += n;
-            }
-            return out.toByteArray();
-        }
-
         private void tooLarge(final String origin, final long size) {
-            skip(String.format(Locale.ROOT, "Refusing advisory '%s': it has %d bytes, the limit is %d. "
-                    + "The file is skipped.", origin, size, limits.maxFileBytes()));
+            skip(String.format(Locale.ROOT, "Refusing advisory '%s': it has %s%d bytes, the limit is %d. "
+                    + "The file is skipped.", origin, size > limits.maxFileBytes() + 1 ? "" : "more than ",
+                    size > limits.maxFileBytes() + 1 ? size : limits.maxFileBytes(), limits.maxFileBytes()));
         }
 
         private void skip(final String line) {
@@ -404,7 +415,14 @@ public final class OsvDatabase {
         }
 
         OsvAdvisory parse(final byte[] content) throws IOException {
-            JsonNode root = mapper.readTree(content);
+            return parse(mapper.readTree(content));
+        }
+
+        OsvAdvisory parse(final InputStream content) throws IOException {
+            return parse(mapper.readTree(content));
+        }
+
+        private static OsvAdvisory parse(@CheckForNull final JsonNode root) {
             if (root == null) {
                 throw new IllegalArgumentException("the file is empty");
             }
@@ -417,10 +435,13 @@ public final class OsvDatabase {
                     location.getLineNr(), location.getColumnNr());
         }
 
-        private void add(final byte[] content, final String origin) {
+        private void add(final InputStream content, final String origin) throws EntryTooLargeException {
             OsvAdvisory advisory;
             try {
                 advisory = parse(content);
+            }
+            catch (EntryTooLargeException exception) {
+                throw exception;
             }
             catch (JsonProcessingException exception) {
                 skip(String.format(Locale.ROOT, "Cannot parse advisory '%s'%s: %s. The file is skipped.",
@@ -435,21 +456,10 @@ public final class OsvDatabase {
             index(advisory, origin);
         }
 
-        void index(final OsvAdvisory advisory, final String origin) {
+        void index(final OsvAdvisory read, final String origin) {
             advisories++;
-            byId.computeIfAbsent(advisory.id().strip().toUpperCase(Locale.ROOT), k -> new ArrayList<>(1))
-                    .add(0, advisory);
-            for (String alias : advisory.aliases()) {
-                List<OsvAdvisory> known = byId.computeIfAbsent(alias.strip().toUpperCase(Locale.ROOT),
-                        k -> new ArrayList<>(1));
-                if (!known.contains(advisory)) {
-                    known.add(advisory);
-                }
-            }
-            for (int i = 0; i < advisory.affected().size(); i++) {
-                Affected affected = advisory.affected().get(i);
-                Optional<Ecosystem> ecosystem = Ecosystem.fromOsvName(affected.ecosystem());
-                if (ecosystem.isEmpty()) {
+            for (Affected affected : read.affected()) {
+                if (Ecosystem.fromOsvName(affected.ecosystem()).isEmpty()) {
                     otherEcosystems++;
                     continue;
                 }
@@ -459,12 +469,95 @@ public final class OsvDatabase {
                                 origin);
                     }
                 }
+            }
+            OsvAdvisory advisory = keep(read, origin);
+            charge(REFERENCE_BYTES, origin);
+            byId.computeIfAbsent(advisory.id().strip().toUpperCase(Locale.ROOT), k -> new ArrayList<>(1))
+                    .add(0, advisory);
+            for (String alias : advisory.aliases()) {
+                List<OsvAdvisory> known = byId.computeIfAbsent(alias.strip().toUpperCase(Locale.ROOT),
+                        k -> new ArrayList<>(1));
+                if (!known.contains(advisory)) {
+                    charge(OBJECT_BYTES, origin);
+                    known.add(advisory);
+                }
+            }
+            for (int i = 0; i < advisory.affected().size(); i++) {
+                Affected affected = advisory.affected().get(i);
+                Ecosystem ecosystem = Ecosystem.fromOsvName(affected.ecosystem()).orElseThrow();
                 String path = "affected[" + i + "]";
-                AffectedPackage compiled = AffectedPackage.compile(advisory, ecosystem.get(), affected, path,
+                charge(OBJECT_BYTES + affected.versions().size() * REFERENCE_BYTES, origin);
+                AffectedPackage compiled = AffectedPackage.compile(advisory, ecosystem, affected, path,
                         problem -> log.error(String.format(Locale.ROOT, "Advisory '%s': %s", origin, problem)));
-                index.computeIfAbsent(ecosystem.get(), e -> new HashMap<>())
-                        .computeIfAbsent(ecosystem.get().normalizeName(affected.packageName()), n -> new ArrayList<>(1))
+                index.computeIfAbsent(ecosystem, e -> new HashMap<>())
+                        .computeIfAbsent(keep(ecosystem.normalizeName(affected.packageName()), origin),
+                                n -> new ArrayList<>(1))
                         .add(compiled);
+            }
+        }
+
+        /**
+         * Returns the part of an advisory that matching and reporting need, charged to the memory budget: the
+         * affected packages of the supported ecosystems only, each listed version once, and every text shared with
+         * the equal texts of the advisories read before (versions and package names repeat across advisories).
+         */
+        private OsvAdvisory keep(final OsvAdvisory advisory, final String origin) {
+            charge(OBJECT_BYTES, origin);
+            List<String> aliases = new ArrayList<>();
+            for (String alias : new LinkedHashSet<>(advisory.aliases())) {
+                aliases.add(keep(alias, origin));
+            }
+            List<Affected> affected = new ArrayList<>();
+            for (Affected entry : advisory.affected()) {
+                if (Ecosystem.fromOsvName(entry.ecosystem()).isEmpty()) {
+                    continue;
+                }
+                List<Range> ranges = new ArrayList<>();
+                for (Range range : entry.ranges()) {
+                    if (range.type() == RangeType.GIT) {
+                        continue;
+                    }
+                    List<Event> events = new ArrayList<>();
+                    for (Event event : range.events()) {
+                        // the event, and the version parsed from it when the range is compiled
+                        charge(OBJECT_BYTES + PARSED_VERSION_BYTES, origin);
+                        events.add(new Event(event.kind(), keep(event.version(), origin)));
+                    }
+                    charge(OBJECT_BYTES, origin);
+                    ranges.add(new Range(range.type(), events));
+                }
+                List<String> versions = new ArrayList<>();
+                for (String version : new LinkedHashSet<>(entry.versions())) {
+                    versions.add(keep(version, origin));
+                }
+                charge(OBJECT_BYTES, origin);
+                affected.add(new Affected(keep(entry.ecosystem(), origin), keep(entry.packageName(), origin), ranges,
+                        versions));
+            }
+            return new OsvAdvisory(keep(advisory.id(), origin), aliases, keep(advisory.summary(), origin),
+                    advisory.severity(), advisory.baseScore(), affected);
+        }
+
+        /** Returns the text equal to this one that is kept already, else keeps this one; charges the memory. */
+        private String keep(final String text, final String origin) {
+            String known = texts.putIfAbsent(text, text);
+            if (known != null) {
+                charge(REFERENCE_BYTES, origin);
+                return known;
+            }
+            charge(OBJECT_BYTES + REFERENCE_BYTES + 2L * text.length(), origin);
+            return text;
+        }
+
+        /** Adds to the estimated memory kept and refuses the database once it exceeds the limit. */
+        private void charge(final long bytes, final String origin) {
+            keptBytes += bytes;
+            if (keptBytes > limits.maxKeptBytes()) {
+                throw LotaBotsException.of(AdvisoryErrorCode.DATABASE_TOO_LARGE, String.format(Locale.ROOT,
+                        "Refusing the advisory database '%s': the advisories kept for matching would take more "
+                                + "than %d bytes of memory (the limit), reached at '%s' after %d advisories. Use the "
+                                + "OSV export of the ecosystems you scan (Maven, npm, PyPI), or raise the limit.",
+                        source, limits.maxKeptBytes(), origin, advisories));
             }
         }
 
@@ -474,6 +567,79 @@ public final class OsvDatabase {
             Map<String, List<OsvAdvisory>> ids = new HashMap<>();
             byId.forEach((id, list) -> ids.put(id, List.copyOf(list)));
             return new OsvDatabase(frozen, Map.copyOf(ids), advisories);
+        }
+
+        /**
+         * Counts the bytes of one advisory as they are read: past the file limit the advisory is skipped, past the
+         * archive limit or the compression ratio the archive is refused. Nothing is buffered here.
+         */
+        private final class EntryStream extends FilterInputStream {
+            private final String origin;
+            private final long compressed;
+            private long read;
+
+            EntryStream(final InputStream in, final String origin, final long compressed) {
+                super(in);
+                this.origin = origin;
+                this.compressed = compressed;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(final byte[] buffer, final int offset, final int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(final long n) throws IOException {
+                long skipped = super.skip(n);
+                if (skipped > 0) {
+                    count(skipped);
+                }
+                return skipped;
+            }
+
+            private void count(final long n) throws EntryTooLargeException {
+                read += n;
+                Path zip = archive;
+                if (zip != null) {
+                    archiveBytes += n;
+                    if (archiveBytes > limits.maxArchiveBytes()) {
+                        throw archiveTooLarge(zip, String.format(Locale.ROOT,
+                                "it expands to more than %d bytes, the limit", limits.maxArchiveBytes()));
+                    }
+                    if (compressed > 0 && read >= OsvLimits.RATIO_CHECKED_FROM
+                            && read / compressed > limits.maxCompressionRatio()) {
+                        throw archiveTooLarge(zip, String.format(Locale.ROOT, "its entry '%s' expands %d times "
+                                        + "(%d compressed bytes to more than %d), the limit is %d times",
+                                origin, read / compressed, compressed, read, limits.maxCompressionRatio()));
+                    }
+                }
+                if (read > limits.maxFileBytes()) {
+                    throw new EntryTooLargeException(read);
+                }
+            }
+        }
+    }
+
+    /** Thrown by an {@link Loader.EntryStream} when an advisory grows beyond the file limit. */
+    private static final class EntryTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long read;
+
+        EntryTooLargeException(final long read) {
+            super("the advisory is larger than the limit");
+            this.read = read;
         }
     }
 }

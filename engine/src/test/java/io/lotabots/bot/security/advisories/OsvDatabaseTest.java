@@ -235,11 +235,12 @@ class OsvDatabaseTest {
     @Test
     void shouldBoundTheUncompressedBytesOfAZip(@TempDir final Path directory) throws IOException {
         Path zip = directory.resolve("bomb.zip");
-        byte[] zeros = new byte[600_000];
-        writeZip(zip, List.of("a.json", "b.json"), List.of(zeros, zeros));
+        byte[] spaces = " ".repeat(600_000).getBytes(StandardCharsets.US_ASCII); // JSON whitespace: read to its end
+        writeZip(zip, List.of("a.json", "b.json"), List.of(spaces, spaces));
         assertThat(Files.size(zip)).isLessThan(10_000);
 
-        assertThatThrownBy(() -> OsvDatabase.load(zip, log, new OsvLimits(1_000_000, 1_000_000, 10)))
+        assertThatThrownBy(() -> OsvDatabase.load(zip, log, new OsvLimits(1_000_000, 1_000_000, 10,
+                Integer.MAX_VALUE, OsvLimits.DEFAULT_MAX_KEPT_BYTES)))
                 .isInstanceOfSatisfying(LotaBotsException.class,
                         e -> assertThat(e.getCode()).isEqualTo(AdvisoryErrorCode.ARCHIVE_TOO_LARGE))
                 .hasMessageContaining("more than 1000000 bytes");
