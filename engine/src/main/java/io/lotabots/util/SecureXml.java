@@ -1,6 +1,9 @@
 package io.lotabots.util;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -19,7 +22,77 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * not fetched.</p>
  */
 public final class SecureXml {
+    /** The longest tag (a start tag with its attributes) {@link #bounded} lets through: 16 MiB. */
+    public static final long MAX_TAG_BYTES = 16L * 1024 * 1024;
+    /** The longest text between two tags {@link #bounded} lets through when asked to: 32 MiB. */
+    public static final long MAX_TEXT_BYTES = 32L * 1024 * 1024;
+
     private SecureXml() {
+    }
+
+    /**
+     * Bounds what one XML token can make a parser hold: the StAX parser keeps a whole start tag with its attributes
+     * in memory, and, when it coalesces text, a whole text node. A document with a tag longer than
+     * {@link #MAX_TAG_BYTES} (a gigabyte attribute), or with text longer than {@code maxTextBytes} between two
+     * tags, fails with an {@link IOException} that says so, before the parser runs out of memory.
+     *
+     * @param in the document
+     * @param maxTextBytes the longest text between tags, or {@code Long.MAX_VALUE} for a reader that takes text in
+     *        chunks
+     * @return the guarded stream
+     */
+    public static InputStream bounded(final InputStream in, final long maxTextBytes) {
+        return new TokenBound(in, MAX_TAG_BYTES, maxTextBytes);
+    }
+
+    /**
+     * Counts the bytes since the last {@code <} or {@code >}.
+     */
+    static final class TokenBound extends FilterInputStream {
+        private final long maxTag;
+        private final long maxText;
+        private boolean inTag;
+        private long run;
+
+        TokenBound(final InputStream in, final long maxTag, final long maxText) {
+            super(in);
+            this.maxTag = maxTag;
+            this.maxText = maxText;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(final byte b) throws IOException {
+            if (b == '<') {
+                inTag = true;
+                run = 0;
+            }
+            else if (b == '>') {
+                inTag = false;
+                run = 0;
+            }
+            else if (++run > (inTag ? maxTag : maxText)) {
+                throw new IOException(String.format(Locale.ROOT, "the document has %s longer than %d MiB; no"
+                        + " report needs one that large, so it is not read", inTag ? "a tag (an attribute value)"
+                        : "a text between tags", (inTag ? maxTag : maxText) / (1024 * 1024)));
+            }
+        }
     }
 
     /**
@@ -50,7 +123,7 @@ public final class SecureXml {
      * @throws XMLStreamException if the document cannot be opened
      */
     public static XMLStreamReader newReader(final InputStream in) throws XMLStreamException {
-        return new Guarded(newInputFactory().createXMLStreamReader(in));
+        return new Guarded(newInputFactory().createXMLStreamReader(bounded(in, MAX_TEXT_BYTES)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.lotabots.report.coverage;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.SecureXml;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -34,7 +35,8 @@ final class XmlReportReader {
             throws IOException {
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(in);
+            // a gigabyte attribute or text node would be held whole by the parser
+            reader = factory.createXMLStreamReader(SecureXml.bounded(in, SecureXml.MAX_TEXT_BYTES));
             XmlCursor xml = new XmlCursor(reader, file);
             String root = findRoot(xml);
             CoverageFormat format = formatOf(root, xml);

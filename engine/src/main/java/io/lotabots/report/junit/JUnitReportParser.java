@@ -111,7 +111,8 @@ public final class JUnitReportParser {
         JUnitXmlReader reader = new JUnitXmlReader(fileName, log);
         XMLStreamReader xml = null;
         try {
-            xml = newFactory().createXMLStreamReader(tracked);
+            // text comes in chunks; a gigabyte attribute would be held whole by the parser
+            xml = newFactory().createXMLStreamReader(SecureXml.bounded(tracked, Long.MAX_VALUE));
             return reader.read(xml);
         }
         catch (XMLStreamException e) {

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,32 @@ class CoverageReaderMemoryTest {
         assertThat(result.output()).doesNotContain("OutOfMemoryError")
                 .contains("refused REPORT_TOO_LARGE").contains(report + "' (line 2)")
                 .contains("longer than 1048576 characters");
+    }
+
+    @Test
+    void shouldRefuseAGigabyteAttributeOrTextNodeWithinASmallHeap() throws IOException, InterruptedException {
+        Path attribute = folder.resolve("jacoco.xml");
+        Path text = folder.resolve("cobertura.xml");
+        String chunk = "x".repeat(1 << 16);
+        try (Writer out = writer(attribute); Writer other = writer(text)) {
+            out.write("<report name=\"");
+            other.write("<coverage line-rate=\"1\"><packages>");
+            for (int i = 0; i < 2048; i++) { // 128 M characters in one attribute, and in one text node
+                out.write(chunk);
+                other.write(chunk);
+            }
+            out.write("\"></report>\n");
+            other.write("</packages></coverage>\n");
+        }
+
+        for (Path report : List.of(attribute, text)) {
+            // 128 M characters need 256 MB as one string: without the bound this heap runs out
+            ChildJvm.Result result = ChildJvm.run("256m", CoverageReadMain.class, report.toString(),
+                    String.valueOf(LIMIT));
+
+            assertThat(result.output()).as(report.toString()).doesNotContain("OutOfMemoryError")
+                    .contains("refused").contains(report.toString()).contains("longer than");
+        }
     }
 
     private void assertRefused(final Path report) throws IOException, InterruptedException {
