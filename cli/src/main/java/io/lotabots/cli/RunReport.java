@@ -57,6 +57,7 @@ final class RunReport {
             li.stage .summary{font-size:.85em;margin:.3em 0 0;overflow-wrap:anywhere}
             ul.path{margin:.4em 0 0;padding-left:1em;font-size:.82em}ul.path li.FAILURE{color:var(--bad)}
             .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:12px}
+            article.card.deploy,article.card.notify{grid-column:1/-1}
             article.card{border:1px solid var(--line);border-radius:6px;padding:10px 12px;background:var(--card);\
             break-inside:avoid;overflow-wrap:anywhere}
             dl.facts{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:.4em 0;font-size:.9em}\

@@ -107,6 +107,41 @@ class BuildTestDeployScenarioITest {
         assertThat(Files.readSymbolicLink(copy.resolve(".lotabots/releases/production/current")).toString())
                 .contains(version);
         assertThat(SampleApp.get(ports[2], "/health")).startsWith("200 ").contains(version);
+        assertThat(broken.out()).contains("FAILURE  Production rolled back to " + version
+                + " after the watch failed: availability 0 % < 95 %").contains("[FAILURE ] Monitor");
+
+        // what a person sees in the report of each run, in a real browser
+        List<Path> reports;
+        try (var files = Files.list(copy.resolve(".lotabots/reports"))) {
+            reports = files.filter(file -> file.toString().endsWith(".html")).sorted().toList();
+        }
+        assertThat(reports).hasSize(2);
+        try (ReportBrowser browser = ReportBrowser.open()) {
+            browser.show(reports.get(0));
+            assertThat(browser.visible("h1.headline")).singleElement().satisfies(headline -> assertThat(
+                    headline.getText()).isEqualTo(version + " deployed to staging and production; the watch passed"
+                    + " (score 100)"));
+            browser.screenshot("report-green");
+
+            browser.show(reports.get(1));
+            assertThat(browser.visible("h1.headline")).singleElement().satisfies(headline -> assertThat(
+                    headline.getText()).startsWith("Production rolled back to " + version));
+            assertThat(browser.visible("li.stage .name")).extracting(org.openqa.selenium.WebElement::getText)
+                    .containsExactly("Build", "Test", "Security Scan", "Deploy to Staging", "Deploy to Production",
+                            "Monitor");
+            assertThat(browser.visible("li.stage.FAILURE")).singleElement().satisfies(box -> assertThat(
+                    box.getText()).contains("Monitor").contains("on failure: Roll back Production"));
+            assertThat(browser.style("li.stage.FAILURE", "border-top-color"))
+                    .isNotEqualTo(browser.style("li.stage.SUCCESS", "border-top-color"));
+            assertThat(browser.visible("figure.chart[data-metric=availability] svg")).singleElement()
+                    .satisfies(chart -> assertThat(chart.getSize().getHeight()).isGreaterThan(100));
+            assertThat(browser.all("figure.chart[data-metric=availability] polyline.series")).singleElement()
+                    .satisfies(line -> assertThat(line.getAttribute("points").trim().split(" ")).hasSizeGreaterThan(1));
+            assertThat(browser.all("figure.chart[data-metric=availability] line.limit")).hasSize(1);
+            assertThat(browser.visible("article.card.deploy")).isNotEmpty();
+            assertThat(browser.visible("table.timeline tr")).hasSizeGreaterThan(10);
+            assertThat(browser.screenshot("report-rolled-back")).isNotEmptyFile();
+        }
     }
 
     @Test
