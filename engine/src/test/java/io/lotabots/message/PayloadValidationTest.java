@@ -288,6 +288,18 @@ class PayloadValidationTest {
     }
 
     @Test
+    void shouldAcceptTheSeedsPlainNumberOfVulnerabilitiesAsThatManyOfUnknownSeverity() {
+        Message seed = withPayload(TestMessages.sample(SecurityScanCompleted.TYPE),
+                payload -> payload.put("vulnerabilities", 3));
+
+        SecurityScanCompleted payload = (SecurityScanCompleted) CODEC.validate(seed, "seed.json", true);
+
+        assertThat(payload.vulnerabilities()).containsExactly(Map.entry("unknown", 3));
+        assertInvalid(SecurityScanCompleted.TYPE, p -> p.put("vulnerabilities", -1), "vulnerabilities",
+                "counts must not be negative");
+    }
+
+    @Test
     void shouldRoundTripScanWithoutFindings() {
         SecurityScanCompleted clean = new SecurityScanCompleted(Map.of(), 0, "pass", null, null, null);
         Message message = TestMessages.message(clean);
