@@ -92,15 +92,17 @@ final class RunReport {
      */
     static Path write(final Path file, final RunSummary summary) {
         Path absolute = file.toAbsolutePath();
-        String name = absolute.getFileName().toString();
-        Path json = absolute.resolveSibling(name.replaceFirst("\\.html$", "") + ".json");
+        Path fileName = absolute.getFileName();
+        String name = fileName == null ? "run-report.html" : fileName.toString();
+        String jsonName = name.replaceFirst("\\.html$", "") + ".json";
+        Path json = absolute.resolveSibling(jsonName);
         try {
             Path folder = absolute.getParent();
             if (folder != null) {
                 Files.createDirectories(folder);
             }
             atomically(json, JSON.writeValueAsString(summary));
-            atomically(absolute, render(summary, json.getFileName().toString()));
+            atomically(absolute, render(summary, jsonName));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the run report " + file + ": " + e.getMessage(), e);
@@ -219,8 +221,9 @@ final class RunReport {
         for (RunSummary.Chart chart : summary.charts()) {
             html.append("<figure class=\"chart\" data-metric=\"").append(escape(chart.metric())).append("\">")
                     .append("<figcaption><strong>").append(escape(chart.metric())).append("</strong>");
-            if (chart.criterion() != null) {
-                html.append(" &middot; ").append(escape(chart.criterion())).append(": ")
+            String criterion = chart.criterion();
+            if (criterion != null) {
+                html.append(" &middot; ").append(escape(criterion)).append(": ")
                         .append(escape(String.valueOf(chart.result())));
             }
             if (!chart.alerts().isEmpty()) {
@@ -238,8 +241,9 @@ final class RunReport {
     static String svg(final RunSummary.Chart chart) {
         double minT = Double.MAX_VALUE;
         double maxT = -Double.MAX_VALUE;
-        double minV = chart.limit() == null ? Double.MAX_VALUE : chart.limit();
-        double maxV = chart.limit() == null ? -Double.MAX_VALUE : chart.limit();
+        Double limit = chart.limit();
+        double minV = limit == null ? Double.MAX_VALUE : limit;
+        double maxV = limit == null ? -Double.MAX_VALUE : limit;
         int points = 0;
         for (List<double[]> series : chart.series()) {
             for (double[] point : series) {
@@ -282,10 +286,10 @@ final class RunReport {
                 .append(text(2, bottom, RunSummary.number(minV)))
                 .append(text(left, CHART_HEIGHT - 6, "+0 s"))
                 .append(text(right - 40, CHART_HEIGHT - 6, "+" + RunSummary.number(spanT) + " s"));
-        if (chart.limit() != null) {
-            double ly = y.applyAsDouble(chart.limit());
+        if (limit != null) {
+            double ly = y.applyAsDouble(limit);
             svg.append(line("limit", left, ly, right, ly))
-                    .append(text(right - 90, ly - 4, "limit " + RunSummary.number(chart.limit())));
+                    .append(text(right - 90, ly - 4, "limit " + RunSummary.number(limit)));
         }
         for (Double alert : chart.alerts()) {
             double ax = x.applyAsDouble(Math.max(minT, Math.min(maxT, alert)));

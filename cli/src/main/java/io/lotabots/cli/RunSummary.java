@@ -619,20 +619,20 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
             switch (message.getType()) {
                 case BuildCompleted.TYPE -> {
                     BuildCompleted built = message.payloadAs(BuildCompleted.class);
-                    if (built.artifactUrl() != null) {
-                        links.put(built.artifactUrl(), new Link("artifacts of " + built.buildId(),
-                                built.artifactUrl()));
+                    String artifacts = built.artifactUrl();
+                    if (artifacts != null) {
+                        links.put(artifacts, new Link("artifacts of " + built.buildId(), artifacts));
                     }
                 }
                 case DeployCompleted.TYPE -> {
                     DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
-                    if (deployed.url() != null) {
-                        links.put(deployed.url(), new Link(deployed.environment() + " (" + deployed.version() + ")",
-                                deployed.url()));
+                    String url = deployed.url();
+                    if (url != null) {
+                        links.put(url, new Link(deployed.environment() + " (" + deployed.version() + ")", url));
                     }
-                    if (deployed.revision() != null) {
-                        links.put(deployed.revision(), new Link("release folder of " + deployed.environment(),
-                                deployed.revision()));
+                    String revision = deployed.revision();
+                    if (revision != null) {
+                        links.put(revision, new Link("release folder of " + deployed.environment(), revision));
                     }
                 }
                 default -> {
