@@ -350,10 +350,11 @@ class DirectoryTargetITest {
             other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), bluePort));
 
             assertThatThrownBy(() -> target.validate(jar, "1.0.0", DeployStrategy.BLUE_GREEN))
-                    .hasMessageContaining("Port " + bluePort + " of the blue slot of staging is in use");
+                    .hasMessageContaining("Port " + bluePort + " (the blue slot) of staging is in use");
             assertThatThrownBy(() -> target.deploy(jar, "1.0.0", DeployStrategy.BLUE_GREEN, ACCEPT))
                     .isInstanceOf(LotaBotsException.class)
-                    .hasMessageContaining("Port " + bluePort + " of the blue slot of staging is in use")
+                    .hasMessageContaining("Port " + bluePort + " (the blue slot) of staging is in use by a program"
+                            + " this target did not start (process " + ProcessHandle.current().pid())
                     .hasMessageContaining("Nothing was changed")
                     .extracting(e -> ((LotaBotsException) e).getCode()).isEqualTo(DirectoryErrorCode.PORT_IN_USE);
         }
