@@ -13,6 +13,7 @@ import io.lotabots.bot.deploy.directory.ServiceProcesses.Running;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpChecker;
 import io.lotabots.util.Durations;
+import io.lotabots.util.LogSink;
 import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class DirectoryTarget {
         this.context = Objects.requireNonNull(context, "context");
         this.nanoTime = nanoTime;
         this.services = new ServiceProcesses(settings, context, sleeper, nanoTime);
-        this.stepHook = pauseAt(context.getEnvironment().get(PAUSE_AT));
+        this.stepHook = pauseAt(context.getEnvironment().get(PAUSE_AT), context.getLog());
         Path root = settings.releasesDir().isAbsolute() ? settings.releasesDir()
                 : context.getWorkspace().resolve(settings.releasesDir());
         this.environmentDir = root.toAbsolutePath().normalize().resolve(settings.environment());
@@ -116,10 +117,10 @@ public final class DirectoryTarget {
 
     /**
      * Returns the hook run at every step of a deployment or rollback: nothing, or, when {@value #PAUSE_AT} names the
-     * step, a line {@value #PAUSED}{@code <step>} on standard output and a wait that only ends with the process. The
-     * tests kill the run there (SIGKILL, SIGINT) to prove that the next run finds one consistent serving release.
+     * step, a log line {@value #PAUSED}{@code <step>} and a wait that only ends with the process. The tests kill the
+     * run there (SIGKILL, SIGINT) to prove that the next run finds one consistent serving release.
      */
-    private static Consumer<String> pauseAt(@CheckForNull final String step) {
+    private static Consumer<String> pauseAt(@CheckForNull final String step, final LogSink log) {
         if (step == null || step.isBlank()) {
             return name -> { };
         }
@@ -127,9 +128,7 @@ public final class DirectoryTarget {
             if (!step.equals(name)) {
                 return;
             }
-            java.io.PrintStream out = System.out;
-            out.println(PAUSED + name);
-            out.flush();
+            log.info(PAUSED + name);
             try {
                 while (true) {
                     Thread.sleep(60_000);

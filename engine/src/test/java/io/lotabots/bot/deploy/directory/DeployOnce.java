@@ -28,7 +28,19 @@ public final class DeployOnce {
                 Duration.ofHours(1));
         DeployStrategy strategy = args.length > 5 ? DeployStrategy.of(args[5]).orElseThrow() : DeployStrategy.BLUE_GREEN;
         DirectoryDeployment deployment = new DirectoryTarget(settings, BotContext.builder(workspace)
-                .environment(System.getenv()).build()).deploy(Path.of(args[1]), args[2], strategy, url -> true);
+                .environment(System.getenv()).log(new io.lotabots.util.LogSink() {
+                    @Override
+                    public void info(final String line) {
+                        System.out.println(line);
+                        System.out.flush();
+                    }
+
+                    @Override
+                    public void error(final String line) {
+                        System.out.println("[ERROR] " + line);
+                        System.out.flush();
+                    }
+                }).build()).deploy(Path.of(args[1]), args[2], strategy, url -> true);
         System.exit(deployment.switched() ? 0 : 1);
     }
 }
