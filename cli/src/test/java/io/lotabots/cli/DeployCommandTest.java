@@ -89,6 +89,6 @@ class DeployCommandTest {
     void shouldOfferTheBuildOption() {
         CliRun run = CliRun.of(DEPLOY, "deploy", "--help");
 
-        assertThat(run.out()).contains("--build=", "build id or the id of its");
+        assertThat(run.out()).contains("--build=TEXT", "by its build id or the id of");
     }
 }
