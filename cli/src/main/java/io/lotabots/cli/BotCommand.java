@@ -40,6 +40,9 @@ final class BotCommand implements Callable<Integer> {
     private static final String JOURNAL = "--journal";
     private static final String STRICT = "--strict";
     private static final String CORRELATION_ID = "--correlation-id";
+    private static final java.time.format.DateTimeFormatter RUN_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Bot<?, ?> bot;
     private final CommandSpec spec;
@@ -72,7 +75,9 @@ final class BotCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder(JOURNAL).paramLabel("PATH").type(String.class)
                 .description("The journal file. Default: " + Journal.DEFAULT_PATH + " under the workspace.").build());
         spec.addOption(OptionSpec.builder(CORRELATION_ID).paramLabel("ID").type(String.class)
-                .description("Ties this run's messages to others, for example the id of a scenario run.").build());
+                .description("Ties this run's messages to others, for example the id of a scenario run. Default: a new"
+                        + " id for every run, cli/<bot>#<time>-<random>, so that a bot takes an earlier bot's"
+                        + " message of another run only when it is named.").build());
         spec.addOption(OptionSpec.builder(STRICT).arity("0").type(boolean.class)
                 .description("Fail on the first bad input instead of recording it and going on.").build());
         return new CommandLine(spec);
@@ -97,6 +102,16 @@ final class BotCommand implements Callable<Integer> {
         List<String> choices = option.getType().getChoices();
         return choices.isEmpty() ? option.getType().getName().toUpperCase(java.util.Locale.ROOT).replace(' ', '_')
                 : String.join("|", choices);
+    }
+
+    /**
+     * Returns a correlation id of its own for one standalone run: two runs never share one, so that what a bot looks
+     * up "in this run" (DeployBot's build) is never a message of another run, nor one written to look like it.
+     */
+    static String runId(final String botId, final Clock clock) {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return "cli/" + botId + "#" + RUN_TIME.format(clock.instant()) + "-" + java.util.HexFormat.of().formatHex(random);
     }
 
     @Override
@@ -135,7 +150,7 @@ final class BotCommand implements Callable<Integer> {
         SecretMasker masker = new SecretMasker();
         try (Journal journal = Journal.at(journalFile)) {
             MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
-                    .correlationId(correlationId == null ? "cli/" + bot.getDescriptor().getId() : correlationId)
+                    .correlationId(correlationId == null ? runId(bot.getDescriptor().getId(), clock) : correlationId)
                     .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
                     .outputs(outputs).environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)

@@ -3,6 +3,14 @@ package io.lotabots.cli;
 import io.lotabots.bot.BotRegistry;
 import io.lotabots.bot.deploy.DeployBot;
 
+import io.lotabots.artifact.FileDigest;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.MessageBus;
+import io.lotabots.message.Artifact;
+import io.lotabots.message.BuildCompleted;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,5 +59,36 @@ class DeployCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("Environment 'production' has no usable Kubernetes credentials",
                 "missing-kubeconfig' does not exist");
+    }
+
+    @Test
+    void shouldNotDeployABuildThatAnotherRunOrAForgedLineAnnounced() throws IOException {
+        Path jar = Files.createDirectories(workdir.resolve("target")).resolve("app.jar");
+        Files.writeString(jar, "not a real jar");
+        FileDigest digest = FileDigest.of(jar);
+        try (Journal journal = Journal.at(workdir.resolve(Journal.DEFAULT_PATH))) {
+            for (String run : List.of("cli/build", "cli/deploy")) {
+                MessageBus.builder().correlationId(run).journal(journal).build().publish("BuildBot",
+                        new BuildCompleted("build-" + run.substring(4), null, "main", "a1b2c3d4",
+                                List.of(new Artifact("target/app.jar", digest.sha256(), digest.size())), 1.0,
+                                "normal", List.of()));
+            }
+        }
+
+        CliRun run = CliRun.of(DEPLOY, "deploy", "--environment", "staging", "--workdir", workdir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("announced no build.completed", "--build build-")
+                .contains("The latest build in the journal, build-deploy of the run cli/deploy, is deployed only"
+                        + " when named so")
+                .doesNotContain("SHA-256 checked");
+        assertThat(workdir.resolve(".lotabots/releases")).doesNotExist();
+    }
+
+    @Test
+    void shouldOfferTheBuildOption() {
+        CliRun run = CliRun.of(DEPLOY, "deploy", "--help");
+
+        assertThat(run.out()).contains("--build=TEXT", "by its build id or the id of");
     }
 }

@@ -2,6 +2,7 @@ package io.lotabots.bot.deploy;
 
 import io.lotabots.artifact.FileDigest;
 import io.lotabots.bot.BotContext;
+import io.lotabots.bus.MessageBus;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Artifact;
@@ -43,16 +44,18 @@ record BuiltArtifact(String buildId, Path file, String shown) {
     }
 
     /**
-     * Finds the artifact of the latest {@code build.completed}: of the context's own run when it has one (a scenario,
-     * a Jenkins build), else the latest in the journal.
+     * Finds the artifact of a {@code build.completed}: the one named (by build id or message id, from any run in the
+     * journal), else the latest of the context's own run, its correlation id. A build of another run is never taken
+     * without being named: a line another run, or anyone who can write the journal, appended is not this run's build.
      *
      * @param context the context
-     * @return the artifact, or empty when no build has been announced
-     * @throws LotaBotsException when the build stored no deployable file, several, or a file that changed since
+     * @param named the build id or message id the user gave with the option {@code build}, or {@code null}
+     * @return the artifact, or empty when nothing is named and this run announced no build
+     * @throws LotaBotsException when the named build is not in the journal, or the build stored no deployable
+     *         file, several, or a file that changed since
      */
-    static Optional<BuiltArtifact> latest(final BotContext context) {
-        Optional<Message> chosen = context.getBus().latestOfRun(MessageFilter.ofTypes(BuildCompleted.TYPE),
-                message -> true);
+    static Optional<BuiltArtifact> find(final BotContext context, @CheckForNull final String named) {
+        Optional<Message> chosen = named == null ? ofThisRun(context.getBus()) : named(context.getBus(), named);
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -74,6 +77,48 @@ record BuiltArtifact(String buildId, Path file, String shown) {
                 .orElseGet(() -> context.getWorkspace().resolve(artifact.path()).normalize());
         check(file, artifact, build.buildId());
         return Optional.of(new BuiltArtifact(build.buildId(), file, artifact.path()));
+    }
+
+    private static Optional<Message> ofThisRun(final MessageBus bus) {
+        String run = bus.getCorrelationId();
+        List<Message> builds = run == null
+                ? bus.getPublished().stream().filter(m -> BuildCompleted.TYPE.equals(m.getType())).toList()
+                : bus.query(MessageFilter.ofTypes(BuildCompleted.TYPE).withCorrelationId(run));
+        return builds.isEmpty() ? Optional.empty() : Optional.of(builds.get(builds.size() - 1));
+    }
+
+    private static Optional<Message> named(final MessageBus bus, final String named) {
+        List<Message> builds = bus.query(MessageFilter.ofTypes(BuildCompleted.TYPE));
+        for (int i = builds.size() - 1; i >= 0; i--) {
+            Message message = builds.get(i);
+            if (named.equals(message.getId()) || named.equals(message.payloadAs(BuildCompleted.class).buildId())) {
+                return Optional.of(message);
+            }
+        }
+        String known = builds.stream().skip(Math.max(0, builds.size() - 5L))
+                .map(m -> m.payloadAs(BuildCompleted.class).buildId()).collect(Collectors.joining(", "));
+        throw invalid("No build.completed in the journal has the build id or message id '" + named + "' given with"
+                + " the option build (--build); " + (known.isEmpty() ? "the journal records no build at all."
+                : "the latest builds it records are " + known + "."));
+    }
+
+    /**
+     * Says what to do when this run announced no build: names the options, and the latest build of another run.
+     *
+     * @param context the context
+     * @return the sentence
+     */
+    static String noBuildOfThisRun(final BotContext context) {
+        MessageBus bus = context.getBus();
+        List<Message> builds = bus.query(MessageFilter.ofTypes(BuildCompleted.TYPE));
+        String run = bus.getCorrelationId();
+        String other = builds.isEmpty() ? "" : " The latest build in the journal, " + builds.get(builds.size() - 1)
+                .payloadAs(BuildCompleted.class).buildId() + " of the run " + builds.get(builds.size() - 1)
+                .getCorrelationId().orElse("without correlation id") + ", is deployed only when named so.";
+        return "This run" + (run == null ? "" : " (" + run + ")") + " announced no build.completed, so there is"
+                + " no built artifact to deploy: give the file with the option artifact (artifact: 'target/app.jar',"
+                + " --artifact target/app.jar), or name the build to deploy with the option build (build:"
+                + " 'build-20260301-100000', --build build-20260301-100000; a build id or a message id)." + other;
     }
 
     private static boolean isDeployable(final Artifact artifact) {

@@ -131,8 +131,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 return rollback();
             }
             String kind = kind();
-            BuiltArtifact built = "directory".equals(kind) && request.directory().artifact() == null
-                    ? BuiltArtifact.latest(context).orElse(null) : null;
+            BuiltArtifact built = builtArtifact(kind);
             String version = version(built);
             if (built != null) {
                 out.info("Deploying %s of the build %s (SHA-256 checked against build.completed) as version %s",
@@ -220,6 +219,25 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 return target;
             }
             return request.kubernetes().isGiven() ? "kubernetes" : "directory";
+        }
+
+        /** The build's artifact, for a directory deployment that names no file: of this run, or the named build. */
+        @CheckForNull
+        private BuiltArtifact builtArtifact(final String kind) {
+            DeployRequest.Directory directory = request.directory();
+            if (directory.build() != null && !"directory".equals(kind)) {
+                throw invalid("Option 'build' names the build whose .jar or .war the directory target deploys; the"
+                        + " kubernetes target deploys an image. Remove build, or deploy with target: 'directory'.");
+            }
+            if (directory.build() != null && directory.artifact() != null) {
+                throw invalid("Options 'artifact' and 'build' exclude each other: give the file with artifact, or"
+                        + " the build whose stored file is deployed with build.");
+            }
+            if (!"directory".equals(kind) || directory.artifact() != null) {
+                return null;
+            }
+            return BuiltArtifact.find(context, directory.build())
+                    .orElseThrow(() -> invalid(BuiltArtifact.noBuildOfThisRun(context)));
         }
 
         private String version(@CheckForNull final BuiltArtifact built) {

@@ -150,6 +150,11 @@ public final class DeployBotDescriptor {
     public static final BotOption<String> ARTIFACT = BotOption.optional("artifact", OptionType.STRING, null,
             "Directory target: the artifact to deploy, for example target/app.jar; by default the one .jar or .war"
                     + " that BuildBot stored in this run's build.completed, checked against its SHA-256.");
+    /** The build to deploy. */
+    public static final BotOption<String> BUILD = BotOption.optional("build", OptionType.STRING, null,
+            "Directory target: the build whose stored .jar or .war is deployed, by its build id or the id of its"
+                    + " build.completed message, from any run in the journal (for example the one of an earlier"
+                    + " lotabots build); by default only the build of this run is deployed.");
     /** The start command. */
     public static final BotOption<String> START_COMMAND = BotOption.optional("startCommand", OptionType.STRING, null,
             "Directory target: command that starts a release, with ${PORT}, ${RELEASE_DIR}, ${ARTIFACT} and"
@@ -195,7 +200,7 @@ public final class DeployBotDescriptor {
             List.of(TARGET, ENVIRONMENT, ENVIRONMENTS, VERSION, MANIFESTS, IMAGE, APP_NAME, REPLICAS, PORT, VARIABLES,
                     STRATEGY, SMOKE, SMOKE_RETRIES, SMOKE_TIMEOUT, CANARY_WINDOW, CANARY_INTERVAL, NAMESPACE, CONTEXT,
                     KUBECONFIG, ROLLOUT_TIMEOUT, IDLE_REPLICAS, PREVIEW_URL, URL, ROLLBACK_WINDOW, RELEASES, ARTIFACT,
-                    START_COMMAND, STOP_COMMAND, HEALTH_PATH, BLUE_PORT, GREEN_PORT, START_TIMEOUT,
+                    BUILD, START_COMMAND, STOP_COMMAND, HEALTH_PATH, BLUE_PORT, GREEN_PORT, START_TIMEOUT,
                     APPROVAL_REQUIRED, APPROVE, APPROVAL_OVERRIDE, ROLLBACK),
             DeployBotDescriptor::toRequest);
 
@@ -243,7 +248,8 @@ public final class DeployBotDescriptor {
                         options.get(KUBECONFIG), options.require(ROLLOUT_TIMEOUT), options.get(IDLE_REPLICAS),
                         options.get(PREVIEW_URL)))
                 .directory(new DeployRequest.Directory(options.require(RELEASES), options.get(ARTIFACT),
-                        options.get(START_COMMAND), options.get(STOP_COMMAND), options.require(HEALTH_PATH),
+                        options.get(BUILD), options.get(START_COMMAND), options.get(STOP_COMMAND),
+                        options.require(HEALTH_PATH),
                         options.require(BLUE_PORT), options.require(GREEN_PORT), options.require(START_TIMEOUT)))
                 .approval(new DeployRequest.Approval(options.require(APPROVAL_REQUIRED), options.require(APPROVE),
                         options.get(APPROVAL_OVERRIDE)))

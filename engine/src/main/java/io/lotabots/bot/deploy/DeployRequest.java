@@ -107,6 +107,8 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
      *
      * @param releases the folder of the releases and the {@code current} link, relative to the workspace
      * @param artifact the artifact to deploy, relative to the workspace
+     * @param build the build whose artifact is deployed, by its build id or the id of its {@code build.completed},
+     *         from any run in the journal; {@code null} for the build of this run
      * @param startCommand the command that starts a release, split into words like a shell
      * @param stopCommand the command that stops one, or {@code null}
      * @param healthPath the path of the health check
@@ -114,7 +116,8 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
      * @param greenPort the port of the green slot
      * @param startTimeout how long a release may take to answer its health check
      */
-    public record Directory(String releases, @CheckForNull String artifact, @CheckForNull String startCommand,
+    public record Directory(String releases, @CheckForNull String artifact, @CheckForNull String build,
+            @CheckForNull String startCommand,
             @CheckForNull String stopCommand, String healthPath, int bluePort, int greenPort,
             Duration startTimeout) {
     }
@@ -158,7 +161,7 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
         private Kubernetes kubernetes = new Kubernetes(List.of(), null, null, DeployBotDescriptor.DEFAULT_REPLICAS,
                 DeployBotDescriptor.DEFAULT_PORT, List.of(), List.of(), List.of(), null,
                 DeployBotDescriptor.DEFAULT_ROLLOUT_TIMEOUT, null, null);
-        private Directory directory = new Directory(DeployBotDescriptor.DEFAULT_RELEASES, null, null, null,
+        private Directory directory = new Directory(DeployBotDescriptor.DEFAULT_RELEASES, null, null, null, null,
                 DeployBotDescriptor.DEFAULT_HEALTH_PATH, DeployBotDescriptor.DEFAULT_BLUE_PORT,
                 DeployBotDescriptor.DEFAULT_GREEN_PORT, DeployBotDescriptor.DEFAULT_START_TIMEOUT);
         private Approval approval = new Approval(DeployBotDescriptor.DEFAULT_APPROVAL_REQUIRED, false, null);

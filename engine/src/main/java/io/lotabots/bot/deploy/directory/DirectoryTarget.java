@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.deploy.DeployStrategy;
+import io.lotabots.bot.deploy.directory.PortListeners.Holder;
+import io.lotabots.bot.deploy.directory.ReleaseHistory.Pending;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.Release;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.SlotProcess;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.Status;
@@ -11,6 +13,7 @@ import io.lotabots.bot.deploy.directory.ServiceProcesses.Running;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpChecker;
 import io.lotabots.util.Durations;
+import io.lotabots.util.LogSink;
 import io.lotabots.util.WorkspaceConfinement;
 
 import java.io.IOException;
@@ -37,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -82,6 +86,7 @@ public final class DirectoryTarget {
     private final ServiceProcesses services;
     private final LongSupplier nanoTime;
     private final Path environmentDir;
+    private final Consumer<String> stepHook;
 
     /**
      * Creates a target.
@@ -93,15 +98,47 @@ public final class DirectoryTarget {
         this(settings, context, HttpChecker.Sleeper.THREAD, System::nanoTime);
     }
 
+    /** The variable that makes a deployment or rollback stop at a named step, for the tests that kill it there. */
+    static final String PAUSE_AT = "LOTABOTS_DEPLOY_PAUSE_AT";
+    /** The line printed when a run stops at a step, followed by the step's name. */
+    static final String PAUSED = "LOTABOTS_DEPLOY_PAUSED ";
+
     DirectoryTarget(final DirectorySettings settings, final BotContext context, final HttpChecker.Sleeper sleeper,
             final LongSupplier nanoTime) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.context = Objects.requireNonNull(context, "context");
         this.nanoTime = nanoTime;
         this.services = new ServiceProcesses(settings, context, sleeper, nanoTime);
+        this.stepHook = pauseAt(context.getEnvironment().get(PAUSE_AT), context.getLog());
         Path root = settings.releasesDir().isAbsolute() ? settings.releasesDir()
                 : context.getWorkspace().resolve(settings.releasesDir());
         this.environmentDir = root.toAbsolutePath().normalize().resolve(settings.environment());
+    }
+
+    /**
+     * Returns the hook run at every step of a deployment or rollback: nothing, or, when {@value #PAUSE_AT} names the
+     * step, a log line {@value #PAUSED}{@code <step>} and a wait that only ends with the process. The tests kill the
+     * run there (SIGKILL, SIGINT) to prove that the next run finds one consistent serving release.
+     */
+    private static Consumer<String> pauseAt(@CheckForNull final String step, final LogSink log) {
+        if (step == null || step.isBlank()) {
+            return name -> { };
+        }
+        return name -> {
+            if (!step.equals(name)) {
+                return;
+            }
+            log.info(PAUSED + name);
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw LotaBotsException.of(DirectoryErrorCode.INTERRUPTED, "Interrupted at the step " + name, e);
+            }
+        };
     }
 
     /**
@@ -139,11 +176,7 @@ public final class DirectoryTarget {
      */
     public void validate(final Path artifact, final String version, final DeployStrategy strategy) {
         validate(artifact, version);
-        ReleaseHistory history = load();
-        Slot slot = targetSlot(history, strategy);
-        if (history.slot(slot).flatMap(services::find).isEmpty()) {
-            requirePortFree(slot);
-        }
+        plan(new Run(load()), strategy);
     }
 
     /**
@@ -241,6 +274,24 @@ public final class DirectoryTarget {
     }
 
     /**
+     * Brings the state file in line with what really runs, as every deployment and rollback does first, and says
+     * what differed and what was repaired.
+     *
+     * @return the differences found and what was done about them; empty when the state was true
+     */
+    public List<String> reconcile() {
+        if (!Files.isDirectory(environmentDir)) {
+            return List.of();
+        }
+        checkCommands();
+        try (EnvironmentLock lock = lock()) {
+            Run run = new Run(load());
+            run.reconcile();
+            return List.copyOf(run.actions);
+        }
+    }
+
+    /**
      * Returns the release that serves now, as the state file records it.
      *
      * @return the release, or empty when nothing is deployed
@@ -292,15 +343,6 @@ public final class DirectoryTarget {
     private Slot targetSlot(final ReleaseHistory history, final DeployStrategy strategy) {
         return history.current().map(r -> strategy == DeployStrategy.BLUE_GREEN ? Slot.of(r.slot()).other()
                 : Slot.of(r.slot())).orElse(Slot.BLUE);
-    }
-
-    private void requirePortFree(final Slot slot) {
-        int port = settings.port(slot.id());
-        if (!ServiceProcesses.isPortFree(port)) {
-            throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " of the " + slot.id()
-                    + " slot of " + settings.environment() + " is in use by a program this target did not start;"
-                    + " stop that program or choose another " + slot.id() + "Port. Nothing was changed.");
-        }
     }
 
     private void checkCommands() {
@@ -455,14 +497,96 @@ public final class DirectoryTarget {
             return context.getClock().instant();
         }
 
+        /** Writes the intent of an operation before its first change. */
+        void begin(final String operation, final Release release, final String step) {
+            history.setPending(new Pending(operation, release.name(), step, ProcessHandle.current().pid(), now()));
+            save();
+        }
+
+        /** Records the step an operation reached, then lets the step hook see it. */
+        void step(final String name) {
+            Optional<Pending> pending = history.pending();
+            if (pending.isPresent()) {
+                history.setPending(pending.get().at(name));
+                save();
+            }
+            stepHook.accept(name);
+        }
+
         /** Whether the recorded service of a slot runs. */
         Optional<SlotProcess> live(final Slot slot) {
             return history.slot(slot).filter(p -> services.find(p).isPresent());
         }
 
+        /** The slot whose running service is the given release. */
+        Optional<Slot> slotRunning(final String release) {
+            for (Slot slot : Slot.values()) {
+                if (live(slot).filter(p -> p.release().equals(release)).isPresent()) {
+                    return Optional.of(slot);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The slot whose running service's release is recorded on a port. */
+        Optional<Slot> slotOnPort(final int port) {
+            for (Slot slot : Slot.values()) {
+                Optional<SlotProcess> process = live(slot);
+                if (process.isPresent() && history.find(process.get().release()).filter(r -> r.port() == port)
+                        .isPresent()) {
+                    return Optional.of(slot);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * Whether a release serves: the process this target started for it runs (same process id and start time)
+         * and is the one listening on its recorded port.
+         */
+        boolean serves(final Release release) {
+            Optional<SlotProcess> process = slotRunning(release.name()).flatMap(history::slot);
+            if (process.isEmpty()) {
+                return false;
+            }
+            Holder holder = services.holderOf(release.port(), process.get()).holder();
+            return holder == Holder.EXPECTED || holder == Holder.UNPROVEN;
+        }
+
+        /**
+         * Refuses a port held by anything but the given service of this target, before anything changes.
+         *
+         * @param port the port
+         * @param mayHold the service that may hold it (it is stopped next), or empty
+         * @param role what the port is for, for the message
+         */
+        void requirePortUsable(final int port, final Optional<SlotProcess> mayHold, final String role) {
+            PortListeners.Answer answer = services.holderOf(port, mayHold.orElse(null));
+            switch (answer.holder()) {
+                case NOBODY, EXPECTED -> {
+                    // free, or held by the service that is stopped next
+                }
+                case UNPROVEN -> {
+                    if (mayHold.isEmpty()) {
+                        throw portInUse(port, role, answer);
+                    }
+                    context.getLog().info("Port " + port + " is in use; this system cannot prove that process "
+                            + mayHold.get().pid() + " of " + mayHold.get().release() + " holds it (no /proc), so"
+                            + " it is taken to be that service");
+                }
+                case OTHER -> throw portInUse(port, role, answer);
+            }
+        }
+
+        private LotaBotsException portInUse(final int port, final String role, final PortListeners.Answer answer) {
+            return LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " (" + role + ") of "
+                    + settings.environment() + " is in use by a program this target did not start ("
+                    + answer.describe() + "); stop that program or choose another port. Nothing was changed.");
+        }
+
         void stopSlot(final Slot slot, final SlotProcess process, final String why) {
-            int port = settings.port(slot.id());
             Optional<Release> release = history.find(process.release());
+            int port = release.map(Release::port).orElse(settings.port(slot.id()));
             String version = release.map(Release::version).orElse(process.release());
             Map<String, String> variables = release.map(r -> variables(r, port)).orElseGet(() -> {
                 Path dir = environmentDir.resolve(RELEASES).resolve(process.release());
@@ -478,19 +602,24 @@ public final class DirectoryTarget {
             }
         }
 
-        /** Starts a release in a slot, records its process and waits until it is healthy. */
-        void startIn(final Release release, final Slot slot, final String verb) {
-            int port = settings.port(slot.id());
+        /**
+         * Starts a release in a slot on a port, records its process at once and waits until it is healthy and is
+         * the process listening on the port.
+         */
+        void startIn(final Release release, final Slot slot, final int port, final String verb) {
             Path dir = releaseDir(release);
             Release placed = release.inSlot(slot.id(), port);
             history.update(placed);
+            save();
             Running running = services.start(release.version(), dir, variables(placed, port), logOf(dir));
             history.setSlot(slot, running.record(release.name()));
             save();
             action(verb + " " + release.version() + " in the " + slot.id() + " slot on port " + port + " (process "
                     + running.handle().pid() + ", log " + logOf(dir) + ")");
-            services.awaitHealthy(release.version(), running, port, logOf(dir));
-            action(release.version() + " is healthy at " + services.healthUrl(port));
+            step("new-started");
+            services.awaitServing(release.version(), running, port, logOf(dir));
+            action(release.version() + " is healthy at " + services.healthUrl(port) + ", answered by process "
+                    + running.handle().pid());
         }
 
         void switchTo(final Release release) {
@@ -510,6 +639,141 @@ public final class DirectoryTarget {
                 }
                 throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, "Cannot point '" + link + "' at "
                         + release.name() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Brings the state file in line with what really runs, before anything else: forgets processes that are
+         * gone, stops services of this target that nothing records (a run died before recording them) and those of
+         * interrupted deployments, marks those releases failed, starts the serving release again when it does not
+         * run, and points {@code current} at it. Every difference is logged and returned as an action; a difference
+         * it cannot repair (the serving port held by another program) is reported as a problem.
+         */
+        void reconcile() {
+            boolean changed = false;
+            Optional<Pending> pending = history.pending();
+            if (pending.isPresent()) {
+                Pending p = pending.get();
+                changed = true;
+                action("Reconciled: a " + p.operation() + " of " + p.release() + " begun at " + p.since()
+                        + " by process " + p.pid() + " ended at the step " + p.step() + " without finishing");
+            }
+            for (Slot slot : Slot.values()) {
+                Optional<SlotProcess> recorded = history.slot(slot);
+                if (recorded.isPresent() && services.find(recorded.get()).isEmpty()) {
+                    history.clearSlot(slot);
+                    changed = true;
+                    action("Reconciled: process " + recorded.get().pid() + " of " + recorded.get().release()
+                            + " recorded in the " + slot.id() + " slot no longer runs");
+                }
+            }
+            changed |= stopUnrecorded();
+            for (Release release : history.releases()) {
+                if (release.status() != Status.STARTING) {
+                    continue;
+                }
+                Optional<Slot> running = slotRunning(release.name());
+                if (running.isPresent()) {
+                    stopSlot(running.get(), history.slot(running.get()).orElseThrow(),
+                            "its deployment was interrupted before the switch");
+                }
+                history.update(release.withStatus(Status.FAILED, now()));
+                changed = true;
+                action("Reconciled: marked the release " + release.name() + " failed; its deployment was interrupted"
+                        + " before the switch");
+            }
+            history.setPending(null);
+            if (changed) {
+                save();
+            }
+            Optional<Release> serving = history.current();
+            if (serving.isPresent() && !serves(serving.get())) {
+                restoreServing(serving.get());
+            }
+            reconcileLink(serving);
+        }
+
+        /** Stops the services this target started that no slot records: a run died between start and record. */
+        private boolean stopUnrecorded() {
+            List<Long> recorded = new ArrayList<>();
+            for (Slot slot : Slot.values()) {
+                live(slot).flatMap(services::find).ifPresent(running -> {
+                    recorded.add(running.handle().pid());
+                    running.handle().descendants().forEach(d -> recorded.add(d.pid()));
+                });
+            }
+            boolean changed = false;
+            for (ProcessHandle orphan : services.startedFrom(environmentDir.resolve(RELEASES))) {
+                if (recorded.contains(orphan.pid())) {
+                    continue;
+                }
+                services.terminate("process " + orphan.pid(), orphan);
+                changed = true;
+                action("Reconciled: stopped process " + orphan.pid() + ", started from a release of "
+                        + settings.environment() + " by a run that ended before recording it");
+            }
+            return changed;
+        }
+
+        /** Starts the serving release again where it is recorded, when it does not serve. */
+        private void restoreServing(final Release serving) {
+            try {
+                Optional<Slot> runningSlot = slotRunning(serving.name());
+                if (runningSlot.isPresent()) {
+                    SlotProcess process = history.slot(runningSlot.get()).orElseThrow();
+                    problem("Reconciled: " + serving.version() + " is recorded as serving and its process "
+                            + process.pid() + " runs, but it does not listen on port " + serving.port()
+                            + "; stopping it to start it again");
+                    stopSlot(runningSlot.get(), process, "it did not listen on its port");
+                }
+                Optional<Slot> onPort = slotOnPort(serving.port());
+                if (onPort.isPresent()) {
+                    stopSlot(onPort.get(), history.slot(onPort.get()).orElseThrow(), "it holds port "
+                            + serving.port() + " of the serving release " + serving.version());
+                    services.awaitPortFree(serving.port());
+                }
+                Slot slot = Slot.of(serving.slot());
+                Optional<SlotProcess> occupant = live(slot);
+                if (occupant.isPresent()) {
+                    stopSlot(slot, occupant.get(), "the slot is needed to start the serving release "
+                            + serving.version() + " again");
+                }
+                requirePortUsable(serving.port(), Optional.empty(), "the serving release " + serving.version());
+                startIn(serving, slot, serving.port(), "Reconciled: " + serving.version()
+                        + " is recorded as serving but did not run; restarted");
+            }
+            catch (LotaBotsException e) {
+                problem("Reconciled: " + serving.version() + " is recorded as serving on port " + serving.port()
+                        + " but does not serve, and it cannot be started again: " + e.getMessage());
+            }
+        }
+
+        private void reconcileLink(final Optional<Release> serving) {
+            Path link = environmentDir.resolve(CURRENT);
+            Optional<Path> target;
+            try {
+                target = Files.isSymbolicLink(link) ? Optional.of(Files.readSymbolicLink(link)) : Optional.empty();
+            }
+            catch (IOException e) {
+                target = Optional.empty();
+            }
+            Optional<Path> wanted = serving.map(r -> Path.of(RELEASES, r.name()));
+            if (target.equals(wanted)) {
+                return;
+            }
+            if (serving.isPresent()) {
+                switchTo(serving.get());
+                action("Reconciled: pointed current at " + serving.get().name() + ", the release the state records"
+                        + " as serving" + target.map(t -> " (it pointed at " + t + ")").orElse(""));
+                return;
+            }
+            try {
+                Files.deleteIfExists(link);
+                action("Reconciled: removed current (it pointed at " + target.map(Path::toString).orElse("?")
+                        + "); the state records no serving release");
+            }
+            catch (IOException e) {
+                problem("Reconciled: cannot remove '" + link + "': " + e.getMessage());
             }
         }
 
@@ -548,17 +812,54 @@ public final class DirectoryTarget {
         }
     }
 
+    /** What a deployment replaces, found before anything changes. */
+    private record Plan(Slot slot, int port, List<Slot> toStop) {
+    }
+
+    /**
+     * Decides the slot and port of a new release and which services make room for it, and refuses, before
+     * anything changes, a port held by a program this target did not start or by the serving release of a
+     * blue-green deployment.
+     */
+    private Plan plan(final Run run, final DeployStrategy strategy) {
+        ReleaseHistory history = run.history;
+        Optional<Release> serving = history.current();
+        Slot slot = targetSlot(history, strategy);
+        int port = settings.port(slot.id());
+        Optional<Slot> holder = run.slotOnPort(port);
+        List<Slot> toStop = new ArrayList<>();
+        if (holder.isPresent()) {
+            SlotProcess process = history.slot(holder.get()).orElseThrow();
+            boolean isServing = serving.filter(r -> r.name().equals(process.release())).isPresent();
+            if (isServing && strategy == DeployStrategy.BLUE_GREEN) {
+                throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " of the " + slot.id()
+                        + " slot of " + settings.environment() + " is where the serving release "
+                        + serving.get().version() + " runs; blue-green starts the new release beside it, so give the "
+                        + slot.id() + "Port another port. Nothing was changed.");
+            }
+            run.requirePortUsable(port, Optional.of(process), "the " + slot.id() + " slot");
+            toStop.add(holder.get());
+        }
+        else {
+            run.requirePortUsable(port, Optional.empty(), "the " + slot.id() + " slot");
+        }
+        if (!toStop.contains(slot) && run.live(slot).isPresent()) {
+            toStop.add(slot);
+        }
+        return new Plan(slot, port, toStop);
+    }
+
     /** One deployment. */
     private final class Deployment extends Run {
         private final Path source;
         private final String version;
         private final DeployStrategy strategy;
         private final Predicate<URI> beforeSwitch;
-        private final Optional<Release> serving;
-        private final Slot slot;
-        private final int port;
         @CheckForNull
         private Release release;
+        private Optional<Release> serving = Optional.empty();
+        private Slot slot = Slot.BLUE;
+        private int port;
         private boolean stoppedServing;
         private boolean switched;
 
@@ -569,9 +870,6 @@ public final class DirectoryTarget {
             this.version = version;
             this.strategy = strategy;
             this.beforeSwitch = beforeSwitch;
-            this.serving = history.current();
-            this.slot = targetSlot(history, strategy);
-            this.port = settings.port(slot.id());
         }
 
         DirectoryDeployment run() {
@@ -579,24 +877,29 @@ public final class DirectoryTarget {
                 context.getLog().info("A directory target runs one instance per slot: the canary is the new release,"
                         + " checked before the switch, and it replaces the serving one in place as rolling does");
             }
-            Optional<SlotProcess> occupant = live(slot);
-            if (occupant.isEmpty()) {
-                history.clearSlot(slot);
-                requirePortFree(slot);
-            }
+            reconcile();
+            serving = history.current();
+            Plan plan = plan(this, strategy);
+            slot = plan.slot();
+            port = plan.port();
             URI url = ServiceProcesses.baseUrl(port);
             try {
                 Release created = createRelease();
-                if (occupant.isPresent()) {
-                    stoppedServing = serving.filter(s -> s.name().equals(occupant.get().release())).isPresent();
-                    stopSlot(slot, occupant.get(), stoppedServing ? "replaced in place (" + strategy.getId() + ")"
+                step("release-created");
+                for (Slot occupied : plan.toStop()) {
+                    SlotProcess occupant = history.slot(occupied).orElseThrow();
+                    boolean isServing = serving.filter(s -> s.name().equals(occupant.release())).isPresent();
+                    stoppedServing |= isServing;
+                    stopSlot(occupied, occupant, isServing ? "replaced in place (" + strategy.getId() + ")"
                             : "the slot is needed for " + version);
-                    if (!services.awaitPortFree(port)) {
-                        throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " is still in use"
-                                + " after its service was stopped; stop the program that holds it.");
-                    }
                 }
-                startIn(created, slot, "Started");
+                if (!plan.toStop().isEmpty() && !services.awaitPortFree(port)) {
+                    throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " is still in use"
+                            + " after its service was stopped; stop the program that holds it.");
+                }
+                step("old-stopped");
+                startIn(created, slot, port, "Started");
+                step("new-healthy");
                 if (!check(url)) {
                     problem("The checks before the switch failed against " + url + "; not switching to " + version);
                     String outcome = undo();
@@ -604,16 +907,22 @@ public final class DirectoryTarget {
                     return result(false, url);
                 }
                 Instant now = now();
-                switchTo(created);
-                switched = true;
                 serving.ifPresent(s -> history.update(history.find(s.name()).orElse(s).withStatus(Status.RETIRED, now)));
-                history.update(created.inSlot(slot.id(), port).withStatus(Status.SERVING, now));
+                history.update(history.find(created.name()).orElse(created).withStatus(Status.SERVING, now));
+                history.setPending(null);
+                // the state file is the commit point: from here the new release serves, even if this process dies
                 save();
+                switched = true;
+                step("state-switched");
+                switchTo(created);
                 action("Switched current to " + version + " (" + slot.id() + ", " + url + ")"
-                        + serving.map(s -> " from " + s.version() + " (" + s.slot() + ")").orElse(""));
-                if (serving.isPresent() && !stoppedServing && live(Slot.of(serving.get().slot())).isPresent()) {
+                        + serving.map(s -> " from " + s.version() + " (" + s.slot() + ", port " + s.port() + ")")
+                                .orElse(""));
+                step("link-switched");
+                if (serving.isPresent() && !stoppedServing && slotRunning(serving.get().name()).isPresent()) {
                     action("Kept " + serving.get().version() + " running in the " + serving.get().slot()
-                            + " slot for the rollback window of " + Durations.format(settings.rollbackWindow()));
+                            + " slot on port " + serving.get().port() + " for the rollback window of "
+                            + Durations.format(settings.rollbackWindow()));
                 }
                 cleanUp();
                 return result(true, url);
@@ -635,11 +944,11 @@ public final class DirectoryTarget {
             }
         }
 
-        /** A failure after {@code current} moved: the new release serves, so nothing is undone. */
+        /** A failure after the state file recorded the switch: the new release serves, so nothing is undone. */
         private LotaBotsException afterSwitch(final RuntimeException e) {
-            String message = version + " serves (current points at it), but recording the switch or cleaning up"
+            String message = version + " serves (the state records it), but pointing current at it or cleaning up"
                     + " failed: " + context.getMasker().mask(String.valueOf(e.getMessage()))
-                    + ". Check '" + environmentDir.resolve(STATE_FILE) + "' before the next deployment.";
+                    + ". The next deployment or rollback points current at it again.";
             return LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, message, e);
         }
 
@@ -688,7 +997,7 @@ public final class DirectoryTarget {
                     null);
             history.add(created);
             release = created;
-            save();
+            begin("deploy", created, "release-created");
             try {
                 copy(source, dir.resolve(artifactName));
             }
@@ -716,33 +1025,40 @@ public final class DirectoryTarget {
                     problem("Could not stop " + version + ": " + e.getMessage());
                 }
                 history.update(history.find(created.name()).orElse(created).withStatus(Status.FAILED, now()));
+                history.setPending(null);
                 trySave();
                 action("Marked the release " + created.name() + " failed; its log stays in "
                         + logOf(releaseDir(created)));
                 undone.add("marked its release failed");
             }
+            else {
+                history.setPending(null);
+                trySave();
+            }
             if (serving.isEmpty()) {
                 return "Undone: " + String.join(", ", undone) + "; nothing was serving before.";
             }
             Release previous = history.find(serving.get().name()).orElse(serving.get());
-            Slot previousSlot = Slot.of(previous.slot());
-            if (live(previousSlot).filter(p -> p.release().equals(previous.name())).isPresent()) {
+            URI previousUrl = ServiceProcesses.baseUrl(previous.port());
+            if (serves(previous)) {
                 return "Undone: " + String.join(", ", undone) + "; " + previous.version() + " keeps serving at "
-                        + ServiceProcesses.baseUrl(previous.port()) + ".";
+                        + previousUrl + ".";
             }
             try {
-                if (!ServiceProcesses.isPortFree(settings.port(previousSlot.id()))) {
-                    services.awaitPortFree(settings.port(previousSlot.id()));
+                if (!ServiceProcesses.isPortFree(previous.port())) {
+                    services.awaitPortFree(previous.port());
                 }
-                startIn(previous, previousSlot, "Restarted");
+                requirePortUsable(previous.port(), Optional.empty(), "the port " + previous.version() + " served on");
+                startIn(previous, Slot.of(previous.slot()), previous.port(), "Restarted");
                 undone.add("restarted " + previous.version());
                 return "Undone: " + String.join(", ", undone) + "; " + previous.version() + " serves again at "
-                        + ServiceProcesses.baseUrl(settings.port(previousSlot.id())) + ".";
+                        + previousUrl + ".";
             }
             catch (LotaBotsException e) {
                 problem("Could not restart " + previous.version() + ": " + e.getMessage());
                 return "Undone: " + String.join(", ", undone) + "; but " + previous.version()
-                        + " could not be restarted, so nothing serves now: " + e.getMessage();
+                        + " could not be restarted on port " + previous.port() + ", so nothing serves now: "
+                        + e.getMessage();
             }
         }
 
@@ -763,6 +1079,7 @@ public final class DirectoryTarget {
         }
 
         DirectoryRollback run() {
+            reconcile();
             Release from = history.current().orElseThrow(() -> LotaBotsException.of(
                     DirectoryErrorCode.NOTHING_TO_ROLL_BACK, "Nothing is deployed to " + settings.environment()
                             + " in '" + environmentDir + "'; there is nothing to roll back."));
@@ -776,79 +1093,110 @@ public final class DirectoryTarget {
                         + " instead. Nothing was changed.");
             }
             Slot slot = Slot.of(to.slot());
-            Optional<SlotProcess> occupant = live(slot);
+            int port = to.port();
+            URI url = ServiceProcesses.baseUrl(port);
             boolean stoppedFrom = false;
             boolean switched = false;
+            boolean started = false;
             try {
-                if (occupant.filter(p -> p.release().equals(to.name())).isPresent()) {
-                    Running running = services.find(occupant.get()).orElseThrow();
-                    services.awaitHealthy(to.version(), running, to.port(), logOf(releaseDir(to)));
-                    action(to.version() + " still runs in the " + slot.id() + " slot and is healthy at "
-                            + services.healthUrl(to.port()));
+                if (serves(to)) {
+                    Slot running = slotRunning(to.name()).orElseThrow();
+                    slot = running;
+                    Running process = services.find(history.slot(running).orElseThrow()).orElseThrow();
+                    services.awaitServing(to.version(), process, port, logOf(releaseDir(to)));
+                    action(to.version() + " still runs in the " + running.id() + " slot and is healthy at "
+                            + services.healthUrl(port));
+                    begin("rollback", to, "old-stopped");
                 }
                 else {
-                    if (occupant.isPresent()) {
-                        stoppedFrom = occupant.get().release().equals(from.name());
-                        stopSlot(slot, occupant.get(), "the slot is needed to roll back to " + to.version());
-                        services.awaitPortFree(settings.port(slot.id()));
+                    List<Slot> toStop = new ArrayList<>();
+                    Optional<Slot> holder = slotOnPort(port);
+                    holder.ifPresent(toStop::add);
+                    requirePortUsable(port, holder.flatMap(history::slot), "the port " + to.version()
+                            + " served on");
+                    if (!toStop.contains(slot) && live(slot).isPresent()) {
+                        toStop.add(slot);
                     }
-                    else {
-                        history.clearSlot(slot);
-                        requirePortFree(slot);
+                    begin("rollback", to, "rollback-begun");
+                    for (Slot occupied : toStop) {
+                        SlotProcess occupant = history.slot(occupied).orElseThrow();
+                        stoppedFrom |= occupant.release().equals(from.name());
+                        stopSlot(occupied, occupant, "its port or slot is needed to roll back to " + to.version());
                     }
-                    startIn(to, slot, "Started");
+                    if (!toStop.isEmpty() && !services.awaitPortFree(port)) {
+                        throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " is still in"
+                                + " use after its service was stopped; stop the program that holds it.");
+                    }
+                    step("old-stopped");
+                    started = true;
+                    startIn(to, slot, port, "Started");
                 }
+                step("new-healthy");
                 Instant now = now();
-                switchTo(to);
-                switched = true;
                 history.update(history.find(from.name()).orElse(from).withStatus(Status.ROLLED_BACK, now));
                 history.update(history.find(to.name()).orElse(to).withStatus(Status.SERVING, now));
+                history.setPending(null);
                 save();
-                action("Switched current back from " + from.version() + " to " + to.version() + " (" + slot.id() + ", "
-                        + ServiceProcesses.baseUrl(settings.port(slot.id())) + ")");
+                switched = true;
+                step("state-switched");
+                switchTo(to);
+                action("Switched current back from " + from.version() + " to " + to.version() + " (" + slot.id()
+                        + ", " + url + ")");
+                step("link-switched");
             }
             catch (LotaBotsException e) {
                 if (switched) {
-                    throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, to.version() + " serves again (current"
-                            + " points at it), but recording the rollback failed: " + e.getMessage() + ". Check '"
-                            + environmentDir.resolve(STATE_FILE) + "' before the next deployment.", e);
+                    throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, to.version() + " serves again (the"
+                            + " state records it), but pointing current at it failed: " + e.getMessage() + ". The"
+                            + " next deployment or rollback points current at it again.", e);
                 }
                 throw LotaBotsException.of(e.getCode(), "Rolling back from " + from.version() + " to " + to.version()
-                        + " failed: " + e.getMessage() + "\n" + undo(from, to, slot, stoppedFrom), e);
+                        + " failed: " + e.getMessage() + "\n" + undo(from, to, slot, started, stoppedFrom), e);
             }
-            Slot fromSlot = Slot.of(from.slot());
-            Optional<SlotProcess> fromProcess = live(fromSlot).filter(p -> p.release().equals(from.name()));
-            if (fromSlot != slot && fromProcess.isPresent()) {
+            Optional<Slot> fromSlot = slotRunning(from.name());
+            if (fromSlot.isPresent()) {
                 try {
-                    stopSlot(fromSlot, fromProcess.get(), "rolled back");
+                    stopSlot(fromSlot.get(), history.slot(fromSlot.get()).orElseThrow(), "rolled back");
                 }
                 catch (LotaBotsException e) {
                     problem("Could not stop " + from.version() + " after the rollback: " + e.getMessage());
                 }
             }
-            return new DirectoryRollback(true, Optional.of(from.version()), Optional.of(to.version()),
-                    ServiceProcesses.baseUrl(settings.port(slot.id())), actions);
+            return new DirectoryRollback(true, Optional.of(from.version()), Optional.of(to.version()), url, actions);
         }
 
-        private String undo(final Release from, final Release to, final Slot slot, final boolean stoppedFrom) {
-            history.slot(slot).filter(p -> p.release().equals(to.name())).ifPresent(p -> {
-                try {
-                    stopSlot(slot, p, "undoing the rollback");
-                }
-                catch (LotaBotsException e) {
-                    problem("Could not stop " + to.version() + ": " + e.getMessage());
-                }
-            });
+        private String undo(final Release from, final Release to, final Slot slot, final boolean started,
+                final boolean stoppedFrom) {
+            if (started) {
+                history.slot(slot).filter(p -> p.release().equals(to.name())).ifPresent(p -> {
+                    try {
+                        stopSlot(slot, p, "undoing the rollback");
+                    }
+                    catch (LotaBotsException e) {
+                        problem("Could not stop " + to.version() + ": " + e.getMessage());
+                    }
+                });
+            }
+            history.setPending(null);
+            try {
+                save();
+            }
+            catch (LotaBotsException e) {
+                problem(e.getMessage());
+            }
             if (!stoppedFrom) {
-                return "Undone; " + from.version() + " keeps serving.";
+                return "Undone; " + from.version() + " keeps serving at " + ServiceProcesses.baseUrl(from.port()) + ".";
             }
             try {
-                startIn(from, slot, "Restarted");
-                return "Undone; " + from.version() + " serves again.";
+                services.awaitPortFree(from.port());
+                requirePortUsable(from.port(), Optional.empty(), "the port " + from.version() + " served on");
+                startIn(from, Slot.of(from.slot()), from.port(), "Restarted");
+                return "Undone; " + from.version() + " serves again at " + ServiceProcesses.baseUrl(from.port()) + ".";
             }
             catch (LotaBotsException e) {
                 problem("Could not restart " + from.version() + ": " + e.getMessage());
-                return "Undone, but " + from.version() + " could not be restarted, so nothing serves now.";
+                return "Undone, but " + from.version() + " could not be restarted on port " + from.port()
+                        + ", so nothing serves now.";
             }
         }
     }

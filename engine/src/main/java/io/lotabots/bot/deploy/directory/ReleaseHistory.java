@@ -12,11 +12,14 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.lotabots.error.LotaBotsException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,26 +104,46 @@ final class ReleaseHistory {
     }
 
     /**
+     * The deployment or rollback under way, written before its first change (write-ahead) and removed when it ends,
+     * so that the next run knows a run died in the middle and what it was doing.
+     *
+     * @param operation {@code deploy} or {@code rollback}
+     * @param release the release it deploys or rolls back to
+     * @param step the last step it began
+     * @param pid the process id of the run (the JVM)
+     * @param since when it began
+     */
+    record Pending(String operation, String release, String step, long pid, Instant since) {
+        Pending at(final String value) {
+            return new Pending(operation, release, value, pid, since);
+        }
+    }
+
+    /**
      * The file's content.
      *
      * @param format the format version
      * @param environment the environment
      * @param releases the releases, oldest first
      * @param slots the process of each slot that runs one
+     * @param pending the deployment or rollback under way, or {@code null}
      */
     record Snapshot(int format, @CheckForNull String environment, @CheckForNull List<Release> releases,
-            @CheckForNull Map<String, SlotProcess> slots) {
+            @CheckForNull Map<String, SlotProcess> slots, @CheckForNull Pending pending) {
     }
 
     private final String environment;
     private final List<Release> releases;
     private final Map<String, SlotProcess> slots;
+    @CheckForNull
+    private Pending pending;
 
     private ReleaseHistory(final String environment, final List<Release> releases,
-            final Map<String, SlotProcess> slots) {
+            final Map<String, SlotProcess> slots, @CheckForNull final Pending pending) {
         this.environment = environment;
         this.releases = new ArrayList<>(releases);
         this.slots = new TreeMap<>(slots);
+        this.pending = pending;
     }
 
     /**
@@ -141,7 +164,7 @@ final class ReleaseHistory {
             content = Files.readAllBytes(file);
         }
         catch (NoSuchFileException e) {
-            return new ReleaseHistory(environment, List.of(), Map.of());
+            return new ReleaseHistory(environment, List.of(), Map.of(), null);
         }
         catch (IOException e) {
             throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE,
@@ -201,7 +224,12 @@ final class ReleaseHistory {
                 throw unreadable(file, "the slot '" + entry.getKey() + "' has no release or process id", null);
             }
         }
-        return new ReleaseHistory(environment, releases, slots);
+        Pending pending = snapshot.pending();
+        if (pending != null && (pending.operation() == null || pending.release() == null || pending.step() == null
+                || pending.since() == null)) {
+            throw unreadable(file, "the pending operation lacks its operation, release, step or start time", null);
+        }
+        return new ReleaseHistory(environment, releases, slots, pending);
     }
 
     private static void checkSlot(final Path file, final String slot) {
@@ -231,7 +259,15 @@ final class ReleaseHistory {
     void save(final Path file) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            MAPPER.writeValue(temp.toFile(), snapshot());
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(MAPPER.writeValueAsBytes(snapshot()));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                // on disk before it replaces the old file: the state is the commit point of every step
+                out.force(true);
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -251,7 +287,7 @@ final class ReleaseHistory {
      * @return the snapshot
      */
     Snapshot snapshot() {
-        return new Snapshot(FORMAT, environment, List.copyOf(releases), new TreeMap<>(slots));
+        return new Snapshot(FORMAT, environment, List.copyOf(releases), new TreeMap<>(slots), pending);
     }
 
     /**
@@ -297,6 +333,14 @@ final class ReleaseHistory {
 
     void remove(final String name) {
         releases.removeIf(r -> r.name().equals(name));
+    }
+
+    Optional<Pending> pending() {
+        return Optional.ofNullable(pending);
+    }
+
+    void setPending(@CheckForNull final Pending value) {
+        pending = value;
     }
 
     Optional<SlotProcess> slot(final Slot slot) {

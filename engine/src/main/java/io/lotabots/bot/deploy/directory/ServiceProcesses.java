@@ -55,6 +55,11 @@ final class ServiceProcesses {
     static final int TAIL_BYTES = 8192;
 
     private static final String LOOPBACK = "127.0.0.1";
+    /**
+     * The variable every started service gets: its release folder. It marks the processes this target started, so
+     * that one a run started but did not live to record is found and stopped by the next run.
+     */
+    static final String RELEASE_MARK = "LOTABOTS_RELEASE_DIR";
 
     private final DirectorySettings settings;
     private final BotContext context;
@@ -63,9 +68,16 @@ final class ServiceProcesses {
     private final HttpChecker checker;
     @CheckForNull
     private final String setsid;
+    private final PortListeners listeners;
 
     ServiceProcesses(final DirectorySettings settings, final BotContext context, final HttpChecker.Sleeper sleeper,
             final LongSupplier nanoTime) {
+        this(settings, context, sleeper, nanoTime, PortListeners.system());
+    }
+
+    ServiceProcesses(final DirectorySettings settings, final BotContext context, final HttpChecker.Sleeper sleeper,
+            final LongSupplier nanoTime, final PortListeners listeners) {
+        this.listeners = listeners;
         this.settings = settings;
         this.context = context;
         this.sleeper = sleeper;
@@ -186,6 +198,7 @@ final class ServiceProcesses {
             // Jenkins ends the processes of a build that carry its cookie; a deployed service must outlive the build.
             environment.put("JENKINS_NODE_COOKIE", "dontKillMe");
             environment.put("BUILD_ID", "dontKillMe");
+            environment.put(RELEASE_MARK, releaseDir.toAbsolutePath().normalize().toString());
             Process process = builder.start();
             return new Running(process.toHandle(), Optional.of(process));
         }
@@ -262,6 +275,92 @@ final class ServiceProcesses {
             throw LotaBotsException.of(DirectoryErrorCode.INTERRUPTED,
                     "Interrupted while waiting for " + version + " to become healthy", e);
         }
+    }
+
+    /**
+     * Waits until a started service is healthy, then checks that it is the process answering: the one listening on
+     * the port is the service or one of its descendants. A health answer from another program on the port does not
+     * count.
+     *
+     * @param version the version, for messages
+     * @param running the process
+     * @param port its port
+     * @param log its log file
+     * @throws LotaBotsException as {@link #awaitHealthy} does, and {@link DirectoryErrorCode#PORT_IN_USE} when
+     *         another program listens on the port
+     */
+    void awaitServing(final String version, final Running running, final int port, final Path log) {
+        awaitHealthy(version, running, port, log);
+        PortListeners.Answer answer = listeners.holderOf(port, running.handle());
+        switch (answer.holder()) {
+            case EXPECTED -> {
+                // proven: the service answers
+            }
+            case UNPROVEN -> context.getLog().info("This system cannot prove which process listens on port " + port
+                    + " (no /proc); process " + running.handle().pid() + " of " + version + " runs and the port"
+                    + " answers, so it is taken to be " + version);
+            case NOBODY, OTHER -> throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port
+                    + " answered the health check, but it is held by " + answer.describe() + ", not by process "
+                    + running.handle().pid() + " of " + version + " (" + (running.handle().isAlive()
+                    ? "it runs without listening there" : "it has ended") + "). Stop the program that holds the"
+                    + " port, or choose another port." + tail(log));
+        }
+    }
+
+    /**
+     * Who holds a port: the recorded service, another program, or nobody.
+     *
+     * @param port the port
+     * @param expected the service that should hold it, or {@code null}
+     * @return the answer
+     */
+    PortListeners.Answer holderOf(final int port, @CheckForNull final SlotProcess expected) {
+        ProcessHandle handle = expected == null ? null : find(expected).map(Running::handle).orElse(null);
+        return listeners.holderOf(port, handle);
+    }
+
+    /**
+     * Holds a port with the given process, for {@link #awaitServing}.
+     *
+     * @param port the port
+     * @param handle the process
+     * @return the answer
+     */
+    PortListeners.Answer holderOf(final int port, final ProcessHandle handle) {
+        return listeners.holderOf(port, handle);
+    }
+
+    /**
+     * Returns the running processes that this target started from a folder under the given one: those whose
+     * environment carries {@link #RELEASE_MARK} with such a folder. Empty where the system does not show other
+     * processes' environments.
+     *
+     * @param releases the releases folder
+     * @return the processes, outermost first
+     */
+    List<ProcessHandle> startedFrom(final Path releases) {
+        String prefix = RELEASE_MARK + "=" + releases.toAbsolutePath().normalize() + File.separator;
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
+            Path environ = Path.of("/proc", Long.toString(process.pid()), "environ");
+            try {
+                if (Files.isReadable(environ) && Files.size(environ) >= 0) {
+                    byte[] bytes = Files.readAllBytes(environ);
+                    for (String entry : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
+                        if (entry.startsWith(prefix)) {
+                            found.add(process);
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (IOException | SecurityException e) {
+                // not ours to read, so not ours
+            }
+        });
+        // a parent before its children: terminating it takes the children along
+        found.removeIf(p -> p.parent().filter(found::contains).isPresent());
+        return found;
     }
 
     private LotaBotsException died(final String version, final Running running, final int port, final Path log) {
@@ -346,7 +445,7 @@ final class ServiceProcesses {
         terminate(version, running.get().handle());
     }
 
-    private void terminate(final String version, final ProcessHandle handle) {
+    void terminate(final String version, final ProcessHandle handle) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(handle);
         handle.descendants().forEach(tree::add);

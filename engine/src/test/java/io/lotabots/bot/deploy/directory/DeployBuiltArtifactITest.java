@@ -5,7 +5,9 @@ import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotStatus;
 import io.lotabots.bot.deploy.DeployBot;
 import io.lotabots.bot.deploy.DeployResult;
+import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageBus;
+import io.lotabots.message.Message;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Artifact;
 import io.lotabots.message.BuildCompleted;
@@ -48,6 +50,7 @@ class DeployBuiltArtifactITest {
 
     private final EngineLog log = new EngineLog("deploy");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Journal journal;
     private MessageBus bus;
     private int bluePort;
     private int greenPort;
@@ -59,11 +62,13 @@ class DeployBuiltArtifactITest {
             bluePort = blue.getLocalPort();
             greenPort = green.getLocalPort();
         }
-        bus = MessageBus.builder().correlationId("cli/app#1").build();
+        journal = Journal.at(workspace.resolve(".lotabots/messages.jsonl"));
+        bus = MessageBus.builder().correlationId("cli/app#1").journal(journal).build();
     }
 
     @AfterEach
-    void stopEveryService() {
+    void stopEveryService() throws Exception {
+        journal.close();
         BotContext context = BotContext.builder(workspace).log(log).http(http).build();
         new DirectoryTarget(new DirectorySettings(workspace.resolve(".lotabots/releases"), "staging",
                 List.of("true"), List.of(), "/health", bluePort, greenPort, Duration.ofSeconds(5),
@@ -71,8 +76,12 @@ class DeployBuiltArtifactITest {
     }
 
     private DeployResult deploy() {
+        return deploy(Map.of());
+    }
+
+    private DeployResult deploy(final Map<String, Object> extra) {
         BotContext context = BotContext.builder(workspace).log(log).http(http).bus(bus).build();
-        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>(extra);
         options.put("environment", "staging");
         options.put("target", "directory");
         options.put("bluePort", bluePort);
@@ -164,9 +173,51 @@ class DeployBuiltArtifactITest {
     }
 
     @Test
-    void namesBothWaysToGiveTheArtifactWhenNoBuildRan() {
+    void shouldNameTheOptionsWhenThisRunAnnouncedNoBuild() {
         assertThatExceptionOfType(LotaBotsException.class).isThrownBy(this::deploy)
-                .withMessageContaining("Give the version being deployed")
-                .withMessageContaining("run BuildBot with artifacts first");
+                .withMessageContaining("This run (cli/app#1) announced no build.completed")
+                .withMessageContaining("option artifact")
+                .withMessageContaining("option build (build: 'build-20260301-100000', --build");
+        assertThat(workspace.resolve(".lotabots/releases")).doesNotExist();
+    }
+
+    @Test
+    void shouldNotDeployTheBuildOfAnotherRunInTheJournal() throws IOException {
+        MessageBus other = MessageBus.builder().correlationId("cli/forged#9").journal(journal).build();
+        Path jar = ServiceJars.write(workspace.resolve("target/app.jar"), "healthy");
+        other.publish("BuildBot", new BuildCompleted("build-forged", null, "main", "a1b2c3d4",
+                List.of(artifact("target/app.jar", jar)), 1.0, "normal", List.of()));
+
+        assertThatExceptionOfType(LotaBotsException.class).isThrownBy(this::deploy)
+                .withMessageContaining("This run (cli/app#1) announced no build.completed")
+                .withMessageContaining("build-forged of the run cli/forged#9, is deployed only when named so");
+        assertThat(log.getInfoLines()).noneMatch(line -> line.contains("SHA-256 checked against build.completed"));
+        assertThat(workspace.resolve(".lotabots/releases")).doesNotExist();
+    }
+
+    @Test
+    void shouldDeployTheBuildOfAnEarlierRunWhenItIsNamedByBuildIdOrMessageId() throws Exception {
+        MessageBus earlier = bus;
+        bus = MessageBus.builder().correlationId("cli/deploy#2").journal(journal).build();
+        MessageBus deployRun = bus;
+        bus = earlier;
+        build();
+        Message announced = bus.getPublished().get(0);
+        bus = deployRun;
+
+        DeployResult byId = deploy(Map.of("build", BUILD_ID));
+
+        assertThat(byId.getStatus()).as(byId.getSummary()).isEqualTo(BotStatus.SUCCESS);
+        assertThat(log.getInfoLines()).anyMatch(line -> line.contains("Deploying target/app.jar of the build "
+                + BUILD_ID));
+        DeployResult byMessage = deploy(Map.of("build", announced.getId(), "appVersion", "2.0.0"));
+        assertThat(byMessage.getStatus()).as(byMessage.getSummary()).isEqualTo(BotStatus.SUCCESS);
+        assertThatExceptionOfType(LotaBotsException.class).isThrownBy(() -> deploy(Map.of("build", "build-unknown")))
+                .withMessageContaining("No build.completed in the journal has the build id or message id"
+                        + " 'build-unknown' given with the option build (--build); the latest builds it records are "
+                        + BUILD_ID);
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> deploy(Map.of("build", BUILD_ID, "artifact", "target/app.jar")))
+                .withMessageContaining("Options 'artifact' and 'build' exclude each other");
     }
 }

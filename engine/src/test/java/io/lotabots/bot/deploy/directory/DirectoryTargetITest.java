@@ -87,6 +87,101 @@ class DirectoryTargetITest {
         return target(Duration.ofSeconds(30), Duration.ofHours(1), List.of());
     }
 
+    /** A target whose settings name other ports, as a later run with the default ports does. */
+    private DirectoryTarget targetOn(final int blue, final int green) {
+        BotContext context = BotContext.builder(workspace).clock(clock).log(log).http(http).build();
+        DirectoryTarget target = new DirectoryTarget(new DirectorySettings(Path.of("releases"), "staging",
+                ServiceJars.startCommand(), List.of(), "/health", blue, green, Duration.ofSeconds(30),
+                Duration.ofHours(1)), context);
+        targets.add(target);
+        return target;
+    }
+
+    private static int[] twoFreePorts() throws IOException {
+        try (ServerSocket one = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket two = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new int[] {one.getLocalPort(), two.getLocalPort()};
+        }
+    }
+
+    private long recordedPid(final String slot) {
+        return ReleaseHistory.load(environment().resolve("state.json"), "staging").slot(Slot.of(slot)).orElseThrow()
+                .pid();
+    }
+
+    @Test
+    void shouldRefuseAPortHeldByAnotherProgramBeforeStoppingTheReleaseThatServesOnEarlierPorts() throws Exception {
+        target().deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        int[] defaults = twoFreePorts();
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), defaults[0]), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            DirectoryTarget laterRun = targetOn(defaults[0], defaults[1]);
+
+            assertThatThrownBy(() -> laterRun.deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING,
+                    ACCEPT))
+                    .isInstanceOf(LotaBotsException.class)
+                    .hasMessageContaining("Port " + defaults[0] + " (the blue slot) of staging is in use by a program"
+                            + " this target did not start (process " + ProcessHandle.current().pid())
+                    .hasMessageContaining("Nothing was changed")
+                    .extracting(e -> ((LotaBotsException) e).getCode()).isEqualTo(DirectoryErrorCode.PORT_IN_USE);
+        }
+        finally {
+            other.stop(0);
+        }
+        assertThat(get(bluePort)).as("the serving release was not stopped").isEqualTo("version 1.0.0");
+        assertThat(statusOf("1.0.0")).isEqualTo(Status.SERVING);
+        assertThat(releaseFolders()).singleElement().asString().startsWith("1.0.0-");
+        assertThat(target().current().orElseThrow().port()).isEqualTo(bluePort);
+    }
+
+    @Test
+    void shouldRollBackOnThePortRecordedForTheReleaseAndNameIt() throws Exception {
+        target().deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        target().deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING, ACCEPT);
+        int[] defaults = twoFreePorts();
+
+        DirectoryRollback rollback = targetOn(defaults[0], defaults[1]).rollback();
+
+        assertThat(rollback.url()).isEqualTo(URI.create("http://127.0.0.1:" + bluePort + "/"));
+        assertThat(rollback.actions())
+                .anyMatch(a -> a.startsWith("Stopped 2.0.0 in the blue slot (port " + bluePort))
+                .anyMatch(a -> a.startsWith("Started 1.0.0 in the blue slot on port " + bluePort))
+                .anyMatch(a -> a.equals("Switched current back from 2.0.0 to 1.0.0 (blue, http://127.0.0.1:"
+                        + bluePort + "/)"))
+                .noneMatch(a -> a.contains(Integer.toString(defaults[0])));
+        assertThat(get(bluePort)).isEqualTo("version 1.0.0");
+        assertThat(get(defaults[0])).isEqualTo("refused");
+    }
+
+    @Test
+    void shouldStartTheServingReleaseAgainWhenItsProcessIsGoneAndReportIt() throws Exception {
+        DirectoryTarget target = target();
+        target.deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        long pid = recordedPid("blue");
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+
+        List<String> reconciled = target.reconcile();
+
+        assertThat(reconciled)
+                .anyMatch(a -> a.startsWith("Reconciled: process " + pid + " of 1.0.0-")
+                        && a.endsWith("recorded in the blue slot no longer runs"))
+                .anyMatch(a -> a.startsWith("Reconciled: 1.0.0 is recorded as serving but did not run; restarted"
+                        + " 1.0.0 in the blue slot on port " + bluePort));
+        assertThat(get(bluePort)).isEqualTo("version 1.0.0");
+        assertThat(recordedPid("blue")).isNotEqualTo(pid);
+        assertThat(target.reconcile()).as("a true state needs nothing").isEmpty();
+    }
+
+
     private Path jar(final String name, final String mode) throws IOException {
         return ServiceJars.write(workspace.resolve("target").resolve(name), mode);
     }
@@ -350,10 +445,11 @@ class DirectoryTargetITest {
             other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), bluePort));
 
             assertThatThrownBy(() -> target.validate(jar, "1.0.0", DeployStrategy.BLUE_GREEN))
-                    .hasMessageContaining("Port " + bluePort + " of the blue slot of staging is in use");
+                    .hasMessageContaining("Port " + bluePort + " (the blue slot) of staging is in use");
             assertThatThrownBy(() -> target.deploy(jar, "1.0.0", DeployStrategy.BLUE_GREEN, ACCEPT))
                     .isInstanceOf(LotaBotsException.class)
-                    .hasMessageContaining("Port " + bluePort + " of the blue slot of staging is in use")
+                    .hasMessageContaining("Port " + bluePort + " (the blue slot) of staging is in use by a program"
+                            + " this target did not start (process " + ProcessHandle.current().pid())
                     .hasMessageContaining("Nothing was changed")
                     .extracting(e -> ((LotaBotsException) e).getCode()).isEqualTo(DirectoryErrorCode.PORT_IN_USE);
         }

@@ -49,7 +49,8 @@ public final class TestService {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/health", exchange -> respond(exchange, "unhealthy".equals(mode) ? 503 : 200,
-                "{\"status\":\"" + ("unhealthy".equals(mode) ? "DOWN" : "UP") + "\",\"version\":\"" + version + "\"}"));
+                "{\"status\":\"" + ("unhealthy".equals(mode) ? "DOWN" : "UP") + "\",\"version\":\"" + version
+                        + "\",\"pid\":" + ProcessHandle.current().pid() + "}"));
         server.createContext("/shutdown", exchange -> {
             out.println("shutdown requested");
             respond(exchange, 200, "bye");

@@ -69,6 +69,8 @@ public class DeployBotStep extends BotStep {
     @CheckForNull
     private String artifact;
     @CheckForNull
+    private String build;
+    @CheckForNull
     private String startCommand;
     @CheckForNull
     private String stopCommand;
@@ -620,6 +622,27 @@ public class DeployBotStep extends BotStep {
     @DataBoundSetter
     public void setArtifact(@CheckForNull final String value) {
         this.artifact = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code build}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public String getBuild() {
+        return build;
+    }
+
+    /**
+     * Sets option {@code build}: Directory target: the build whose stored .jar or .war is deployed, by its build id or
+     * the id of its build.completed message, from any run in the journal.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setBuild(@CheckForNull final String value) {
+        this.build = BotOptionValues.text(value);
     }
 
     /**
