@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Never literal: an unquoted value in source code ({@code tokenService.issue(...)}, {@code x.getPassword()},
  * {@code process.env.X_API_KEY}, {@code settings.SECRET_KEY}, Terraform's {@code var.x}), a reference
  * ({@code $VAR}, {@code %VAR%}, {@code @var}), a constant's name ({@code X_API_KEY}), a property path
- * ({@code spring.datasource.password}), a value of lower-case words or a camel-case name ({@code my-app-tls-secret}, {@code tokenService}), a value that
+ * ({@code spring.datasource.password}), a name of lower-case words or in camel case ({@code billing-1-tls-secret}, {@code tokenService}), a value that
  * holds a placeholder word ({@code changeme}, {@code your_token_here}, {@code xxxx}, {@code example}), and a value
  * shaped like a checksummed token whose checksum is wrong ({@link SecretChecksum#isForged}).
  *
@@ -43,7 +43,12 @@ final class LiteralValues {
             "xoxb-not-a-real-token-this-will-not-work");
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z_$][\\w$-]*(?:\\.[A-Za-z_$][\\w$-]*)+");
-    private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-_./][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+");
+    /**
+     * A name, not a secret: lower-case words, each segment all letters or at most 3 characters
+     * ({@code billing-1-credentials}, {@code payments-v2-tls-secret}), or a camel-case name ({@code tokenService}).
+     */
+    private static final Pattern WORDS = Pattern.compile(
+            "(?:[a-z]+|[a-z0-9]{1,3})(?:[-_./](?:[a-z]+|[a-z0-9]{1,3}))*|[a-z]+(?:[A-Z][a-z]+)+");
     private static final String QUOTES = "\"'`";
     /** What may follow an unquoted value: a comment, a separator, a closing bracket or the quote around a URL. */
     private static final String AFTER_UNQUOTED = "#;,}])\"'&/";

@@ -37,6 +37,7 @@ class SecretPrecisionTest {
         "main.tf           | password = random_password.database_admin.result",
         "values.yaml       | password: ${DATABASE_PASSWORD_FROM_ENV}",
         "values.yaml       | secretName: payments-service-tls-secret",
+        "values.yaml       | existingSecret: billing-1-credentials",
         "values.yaml       | apiKey: {{ .Values.payments.apiKey }}",
         "Config.kt         | val clientSecret = requireNotNull(System.getenv(\"CLIENT_SECRET_VALUE\"))",
         "Config.kt         | private val token = tokenProvider.currentToken()",
