@@ -155,7 +155,7 @@ public final class MonorepoCorpus {
             }
             case "github-token" -> {
                 List<String> lines = workflowFiller(service);
-                int at = 6 + random.nextInt(lines.size() - 6);
+                int at = lines.indexOf("        env:") + 1 + random.nextInt(2);
                 lines.add(at, "          GH_RELEASE_TOKEN: " + githubToken("ghp_"));
                 put(".github/workflows/release-" + service + ".yml", lines, at + 1, kind);
             }
@@ -571,7 +571,8 @@ public final class MonorepoCorpus {
             out.append("    \"node_modules/").append(name).append("\": {\n      \"version\": \"1.").append(i % 20)
                     .append(".0\",\n      \"resolved\": \"https://registry.npmjs.org/").append(name).append("/-/")
                     .append(name).append("-1.0.0.tgz\",\n      \"integrity\": \"sha512-")
-                    .append(Base64.getEncoder().encodeToString(hash)).append("\"\n    },\n");
+                    .append(Base64.getEncoder().encodeToString(hash)).append("\"\n    }")
+                    .append(i + 1 < packages ? ",\n" : "\n");
         }
         return out.append("  }\n}\n").toString();
     }
@@ -624,7 +625,7 @@ public final class MonorepoCorpus {
                     .append("\", \"commit\": \"").append(hex(40)).append("\", \"avatar\": \"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(image)).append("\", \"tokenType\": \"bearer\"")
                     .append(", \"passwordChangedAt\": \"2026-0").append(1 + i % 9).append("-1").append(i % 10)
-                    .append("T10:00:00Z\"},\n");
+                    .append("T10:00:00Z\"}").append(i + 1 < records ? ",\n" : "\n");
         }
         return out.append("]\n").toString();
     }
