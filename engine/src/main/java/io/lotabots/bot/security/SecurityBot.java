@@ -191,7 +191,9 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         String prefix = root.relativize(folder).toString().replace('\\', '/');
         for (SecretFinding secret : scan.getFindings()) {
             String file = prefix.isEmpty() ? secret.file() : prefix + "/" + secret.file();
-            findings.add(new SecurityFinding(FindingKind.SECRET, secret.ruleId(), Severity.HIGH,
+            // a documentation example (AKIAIOSFODNN7EXAMPLE) is informational: it fails no gate
+            findings.add(new SecurityFinding(FindingKind.SECRET, secret.ruleId(),
+                    secret.informational() ? Severity.NONE : Severity.HIGH,
                     secret.ruleId() + " " + secret.maskedSecret(), SarifTool.SECRETS, file, secret.line(), null, null,
                     List.of(), secret.fingerprint()));
             if (secret.baselined()) {

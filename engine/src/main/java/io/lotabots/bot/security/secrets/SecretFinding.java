@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param fingerprint hex SHA-256 of rule id, file and secret; stable across line moves, used by baselines
  * @param maskedSecret the secret with all but its first and last four characters replaced
  * @param baselined whether the fingerprint is in the baseline, so the finding is accepted and not new
+ * @param informational whether the secret is a well-known documentation example ({@code AKIAIOSFODNN7EXAMPLE}):
+ *        reported for information, it fails no gate
  */
 public record SecretFinding(String file, int line, int column, String ruleId, String fingerprint,
-        String maskedSecret, boolean baselined) {
+        String maskedSecret, boolean baselined, boolean informational) {
     /** Secrets at least this long keep their first and last four characters when masked. */
     public static final int MIN_PARTLY_SHOWN_LENGTH = 16;
 

@@ -39,10 +39,14 @@ public final class SecretRule {
     private final int groupNumber;
     private final List<String> starts;
     private final boolean startsIgnoreCase;
+    private final boolean literal;
+    @CheckForNull
+    private final SecretChecksum checksum;
 
     private SecretRule(final String id, final String description, final List<String> keywords,
             final Pattern pattern, final String secretGroup, final double minEntropy,
-            @CheckForNull final String pairedWith, final int maxPairDistance) {
+            @CheckForNull final String pairedWith, final int maxPairDistance, final boolean literal,
+            @CheckForNull final SecretChecksum checksum) {
         this.id = id;
         this.description = description;
         this.keywords = keywords;
@@ -54,6 +58,8 @@ public final class SecretRule {
         this.groupNumber = isNumbered(secretGroup) ? Integer.parseInt(secretGroup) : -1;
         this.startsIgnoreCase = pattern.pattern().startsWith(IGNORE_CASE);
         this.starts = MatchStarts.of(pattern.pattern());
+        this.literal = literal;
+        this.checksum = checksum;
     }
 
     /**
@@ -82,7 +88,7 @@ public final class SecretRule {
             lower.add(keyword.toLowerCase(Locale.ROOT));
         }
         return new SecretRule(id, description, List.copyOf(lower), compile(id, regex, secretGroup, minEntropy),
-                secretGroup, minEntropy, null, 0);
+                secretGroup, minEntropy, null, 0, false, null);
     }
 
     /**
@@ -110,7 +116,30 @@ public final class SecretRule {
                     + " lines");
         }
         return new SecretRule(id, description, List.of(), compile(id, regex, secretGroup, minEntropy), secretGroup,
-                minEntropy, anchorId, maxDistance);
+                minEntropy, anchorId, maxDistance, false, null);
+    }
+
+    /**
+     * Returns this rule, reporting only literal values: quoted strings, and the unquoted values of configuration
+     * files, never identifiers, calls, property paths, environment lookups or placeholders (see
+     * {@link #isLiteral()}). Meant for a generic rule that finds any value next to a name such as {@code password}.
+     *
+     * @return a copy of this rule that checks its values
+     */
+    public SecretRule withLiteralValues() {
+        return new SecretRule(id, description, keywords, pattern, secretGroup, minEntropy, pairedWith,
+                maxPairDistance, true, checksum);
+    }
+
+    /**
+     * Returns this rule, reporting only secrets with the right checksum.
+     *
+     * @param checksum the provider's checksum
+     * @return a copy of this rule that checks the checksum of its secrets
+     */
+    public SecretRule withChecksum(final SecretChecksum checksum) {
+        return new SecretRule(id, description, keywords, pattern, secretGroup, minEntropy, pairedWith,
+                maxPairDistance, literal, checksum);
     }
 
     private static void checkId(final String id) {
@@ -226,6 +255,26 @@ public final class SecretRule {
         return maxPairDistance;
     }
 
+    /**
+     * Returns whether the rule reports only literal values: a quoted string whose quotes hold exactly the value, or
+     * in a file that is not source code an unquoted value that ends the line; never a reference such as
+     * {@code $VAR} or {@code settings.SECRET_KEY}, nor a value holding a placeholder word such as {@code changeme}.
+     *
+     * @return {@code true} for a rule that checks its values so, such as {@code generic-secret}
+     */
+    public boolean isLiteral() {
+        return literal;
+    }
+
+    /**
+     * Returns the checksum every secret of the rule must pass.
+     *
+     * @return the checksum, or empty if the rule has none
+     */
+    public Optional<SecretChecksum> getChecksum() {
+        return Optional.ofNullable(checksum);
+    }
+
     Matcher matcher(final CharSequence line) {
         return pattern.matcher(line);
     }
@@ -257,7 +306,8 @@ public final class SecretRule {
     @CheckForNull
     String secretOf(final Matcher matcher) {
         String secret = groupNumber >= 0 ? matcher.group(groupNumber) : matcher.group(secretGroup);
-        if (secret == null || secret.isEmpty() || minEntropy > 0 && entropy(secret) < minEntropy) {
+        if (secret == null || secret.isEmpty() || minEntropy > 0 && entropy(secret) < minEntropy
+                || checksum != null && !checksum.isValid(secret)) {
             return null;
         }
         return secret;

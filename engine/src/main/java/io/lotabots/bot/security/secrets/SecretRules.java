@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +39,9 @@ import java.util.regex.PatternSyntaxException;
  *   compared ignoring case), {@code regex} (Java syntax), and optionally {@code description}, {@code secretGroup}
  *   (number or name of the group that captures the secret, default 0, the whole match), {@code entropy} (minimum
  *   bits per character), {@code examples} ({@code match} and {@code noMatch} lines, checked when the configuration
- *   is read), and {@code pairWith} with {@code pairLines} for a paired rule ({@link SecretRule#paired}).</li>
+ *   is read), {@code literal} (true: report only literal values, {@link SecretRule#withLiteralValues()}),
+ *   {@code checksum} (a provider's checksum every secret must pass, {@link SecretChecksum}), and {@code pairWith}
+ *   with {@code pairLines} for a paired rule ({@link SecretRule#paired}).</li>
  *   <li>{@code disabled}: ids of rules to switch off. A rule of the configuration may reuse a disabled id, which
  *   replaces a built-in rule.</li>
  *   <li>{@code allowlist}: {@code paths} (regular expressions of relative paths not to scan) and {@code regexes}
@@ -54,7 +57,7 @@ public final class SecretRules {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "rules", "disabled", "allowlist");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "keywords", "regex", "secretGroup",
-            "entropy", "examples", "pairWith", "pairLines");
+            "entropy", "examples", "pairWith", "pairLines", "literal", "checksum");
     private static final Set<String> ALLOWLIST_KEYS = Set.of("paths", "regexes");
     private static final Set<String> EXAMPLE_KEYS = Set.of("match", "noMatch");
 
@@ -406,6 +409,9 @@ public final class SecretRules {
             double minEntropy = entropy.asDouble(0);
             String desc = description.isEmpty() ? id : description;
             if (node.has("pairWith")) {
+                if (node.has("literal") || node.has("checksum")) {
+                    throw invalid(line, name + ": a paired rule takes neither 'literal' nor 'checksum'");
+                }
                 String anchor = text(node, "pairWith", name, line, true);
                 JsonNode lines = node.path("pairLines");
                 if (!lines.isMissingNode() && !lines.isIntegralNumber()) {
@@ -416,8 +422,22 @@ public final class SecretRules {
             if (node.has("pairLines")) {
                 throw invalid(line, name + ": 'pairLines' needs 'pairWith', the id of the rule to pair with");
             }
-            return SecretRule.of(id, desc, strings(node.path("keywords"), name + ": 'keywords'", line), regex,
-                    secretGroup, minEntropy);
+            SecretRule rule = SecretRule.of(id, desc, strings(node.path("keywords"), name + ": 'keywords'", line),
+                    regex, secretGroup, minEntropy);
+            JsonNode literal = node.path("literal");
+            if (!literal.isMissingNode() && !literal.isBoolean()) {
+                throw invalid(line, name + ": 'literal' must be true or false");
+            }
+            if (literal.asBoolean(false)) {
+                rule = rule.withLiteralValues();
+            }
+            if (node.has("checksum")) {
+                String checksum = text(node, "checksum", name, line, true);
+                rule = rule.withChecksum(SecretChecksum.byWireName(checksum).orElseThrow(() -> invalid(line, name
+                        + ": the checksum '" + checksum + "' is unknown; the checksums are "
+                        + Arrays.stream(SecretChecksum.values()).map(SecretChecksum::wireName).toList())));
+            }
+            return rule;
         }
 
         private void checkExamples(final SecretRule rule, final JsonNode examples, final String name,

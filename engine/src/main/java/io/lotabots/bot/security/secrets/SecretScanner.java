@@ -400,6 +400,7 @@ public final class SecretScanner {
         private final int length;
         private final Scratch scratch;
         private final List<Hit> hits = new ArrayList<>();
+        private final boolean code;
         private int countedTo;
         private int countedLines = 1;
         private long linesMatched;
@@ -409,6 +410,7 @@ public final class SecretScanner {
             this.data = data;
             this.length = length;
             this.scratch = scratch;
+            this.code = LiteralValues.isCode(file);
         }
 
         void scan(@CheckForNull final ChangedFile changed, final List<SecretFinding> findings) {
@@ -450,7 +452,7 @@ public final class SecretScanner {
                 }
                 String fingerprint = fingerprint(hit.rule.getId(), file, hit.secret);
                 findings.add(new SecretFinding(file, hit.line, hit.start + 1, hit.rule.getId(), fingerprint,
-                        hit.masked, baseline.contains(fingerprint)));
+                        hit.masked, baseline.contains(fingerprint), LiteralValues.isDocumentationExample(hit.secret)));
             }
         }
 
@@ -568,26 +570,30 @@ public final class SecretScanner {
                         }
                         matcher.region(start, line.length());
                         if (matcher.lookingAt()) {
-                            found(rule, matcher, lineStart, number);
+                            found(rule, matcher, line, lineStart, number);
                             from = matcher.end();
                         }
                     }
                 }
                 else {
                     while (matcher.find()) {
-                        found(rule, matcher, lineStart, number);
+                        found(rule, matcher, line, lineStart, number);
                     }
                 }
             }
         }
 
-        private void found(final SecretRule rule, final Matcher matcher, final int lineStart, final int number) {
+        private void found(final SecretRule rule, final Matcher matcher, final String line, final int lineStart,
+                final int number) {
             String secret = rule.secretOf(matcher);
             if (secret == null || rules.getAllowlist().isSecretAllowed(secret)) {
                 return;
             }
             int start = rule.groupStart(matcher);
             int end = start + secret.length();
+            if (rule.isLiteral() && !LiteralValues.isLiteral(line, start, end, code)) {
+                return;
+            }
             if (overlaps(scratch.spans, start, end)) {
                 return; // an earlier, more specific rule found it
             }

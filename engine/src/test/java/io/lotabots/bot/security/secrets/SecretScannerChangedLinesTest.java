@@ -24,7 +24,7 @@ class SecretScannerChangedLinesTest {
     private static final String OLD_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String NEW_KEY = "AKIAQNZGKEXAMPLE2345";
     private static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    private static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    private static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O50Zb5Hm";
     private static final SecretScanner SCANNER = SecretScanner.of(SecretRules.builtIn());
 
     @TempDir
