@@ -74,6 +74,8 @@ final class RunReport {
                 .append("</code>: <strong class=\"").append(run.status().name()).append("\">")
                 .append(run.status().name()).append("</strong> in ").append(escape(Durations.format(run.duration())))
                 .append(", started ").append(TIME.format(run.start())).append(" UTC</p>\n");
+        run.interrupted().ifPresent(reason -> html.append("<p class=\"ABORTED\">The run was ").append(escape(reason))
+                .append(": the steps that were running were stopped with their processes, the rest did not run.</p>\n"));
 
         html.append("<h2>Stages</h2>\n<table><tr><th>Step</th><th>Kind</th><th>Status</th><th>Duration</th>"
                 + "<th>Summary</th></tr>\n");
