@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,11 +57,14 @@ public final class WorkflowRunner {
      */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final Duration SETTLE_POLL = Duration.ofMillis(20);
+    /** How long the run waits for {@link #abort(String)} to stop the processes before it records the abort. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private final AtomicReference<String> abortReason = new AtomicReference<>();
     private final Map<Thread, String> runningTasks = new ConcurrentHashMap<>();
     private volatile List<String> stoppedSteps = List.of();
     private volatile int stoppedProcesses;
+    private final CountDownLatch processesStopped = new CountDownLatch(1);
 
     private WorkflowRunner(final Builder builder) {
         this.context = builder.context;
@@ -93,7 +98,12 @@ public final class WorkflowRunner {
         }
         stoppedSteps = runningTasks.values().stream().sorted().toList();
         List<Thread> tasks = List.copyOf(runningTasks.keySet());
-        stoppedProcesses = context.getProcesses().stopAll();
+        try {
+            stoppedProcesses = context.getProcesses().stopAll();
+        }
+        finally {
+            processesStopped.countDown();
+        }
         long deadline = System.nanoTime() + SETTLE.toNanos();
         try {
             while (System.nanoTime() < deadline && tasks.stream().anyMatch(runningTasks::containsKey)) {
@@ -138,6 +148,7 @@ public final class WorkflowRunner {
             String reason = abortReason.get();
             if (reason != null) {
                 Thread.interrupted();  // an interrupt meant for a task of this thread; the journal must be written
+                awaitProcessesStopped();
                 publishAborted(workflow, reason, duration);
                 return new WorkflowRun(workflow.name(), StepStatus.ABORTED, start, duration, records, reason);
             }
@@ -145,6 +156,19 @@ public final class WorkflowRunner {
         }
         finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** Waits until {@link #abort(String)} has stopped the processes, so that the message can count them. */
+    private void awaitProcessesStopped() {
+        try {
+            if (!processesStopped.await(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                context.getLog().error("The processes of the run were not all stopped within "
+                        + STOP_LIMIT.toSeconds() + " s");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
