@@ -55,6 +55,21 @@ public final class ProcessCookie {
     }
 
     /**
+     * Returns the cookie with a known value, for example one read from a process's environment, to find or stop the
+     * processes that carry it.
+     *
+     * @param variable the environment variable that carries it
+     * @param value the value, without spaces
+     * @return the cookie
+     */
+    public static ProcessCookie of(final String variable, final String value) {
+        if (value.isBlank() || value.contains(" ")) {
+            throw new IllegalArgumentException("A cookie is one word, was '" + value + "'");
+        }
+        return new ProcessCookie(variable, value);
+    }
+
+    /**
      * Returns the environment variable that carries this cookie.
      *
      * @return the variable's name
