@@ -89,7 +89,7 @@ final class BotCommand implements Callable<Integer> {
      */
     private static Consumer<String> stopper(final BotContext context, final Thread worker, final CountDownLatch ran) {
         return reason -> {
-            context.getProcesses().stopAll();
+            context.stopProcesses();
             try {
                 if (!ran.await(INTERRUPT_AFTER.toMillis(), TimeUnit.MILLISECONDS)) {
                     worker.interrupt();

@@ -51,7 +51,7 @@ public final class LocalProcessRunner implements ProcessRunner {
             "\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final SecretMasker masker;
-    private final ProcessCookie runCookie = ProcessCookie.random(ProcessCookie.RUN_VARIABLE);
+    private final ProcessCookie runCookie;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -62,7 +62,19 @@ public final class LocalProcessRunner implements ProcessRunner {
      * @param masker the secrets to mask
      */
     public LocalProcessRunner(final SecretMasker masker) {
+        this(masker, ProcessCookie.random(ProcessCookie.RUN_VARIABLE));
+    }
+
+    /**
+     * Creates a runner whose processes carry a given run cookie, for a front-end that stops them itself, from
+     * another thread or JVM, with {@link ProcessCookie#stop(Duration, List)}.
+     *
+     * @param masker the secrets to mask
+     * @param runCookie the cookie of the run
+     */
+    public LocalProcessRunner(final SecretMasker masker, final ProcessCookie runCookie) {
         this.masker = masker;
+        this.runCookie = runCookie;
     }
 
     /**

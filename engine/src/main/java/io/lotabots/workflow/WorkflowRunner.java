@@ -99,7 +99,7 @@ public final class WorkflowRunner {
         stoppedSteps = runningTasks.values().stream().sorted().toList();
         List<Thread> tasks = List.copyOf(runningTasks.keySet());
         try {
-            stoppedProcesses = context.getProcesses().stopAll();
+            stoppedProcesses = context.stopProcesses();
         }
         finally {
             processesStopped.countDown();
