@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +46,7 @@ final class BotCommand implements Callable<Integer> {
     private static final java.time.format.DateTimeFormatter RUN_TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final Duration INTERRUPT_AFTER = Duration.ofSeconds(1);
 
     private final Bot<?, ?> bot;
     private final CommandSpec spec;
@@ -66,7 +70,8 @@ final class BotCommand implements Callable<Integer> {
         spec.usageMessage().description(descriptor.getName() + ": " + descriptor.getHelp(),
                 "Progress goes to standard error, the summary and messages to standard output.");
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(Map.of(
-                "0", "success", "3", "unstable", "1", "failure", "2", "bad input or usage"));
+                "0", "success", "3", "unstable", "1", "failure", "2", "bad input or usage", "130",
+                "interrupted by SIGINT or SIGTERM"));
         for (BotOption<?> option : descriptor.getOptions()) {
             spec.addOption(optionSpec(option));
         }
@@ -81,6 +86,24 @@ final class BotCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder(STRICT).arity("0").type(boolean.class)
                 .description("Fail on the first bad input instead of recording it and going on.").build());
         return new CommandLine(spec);
+    }
+
+    /**
+     * Stops a bot run on a signal: first its processes, so that a bot waiting for a command sees it end and records
+     * that; a bot still running a second later (waiting for something else) is interrupted.
+     */
+    private static Consumer<String> stopper(final BotContext context, final Thread worker, final CountDownLatch ran) {
+        return reason -> {
+            context.stopProcesses();
+            try {
+                if (!ran.await(INTERRUPT_AFTER.toMillis(), TimeUnit.MILLISECONDS)) {
+                    worker.interrupt();
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     private static OptionSpec optionSpec(final BotOption<?> option) {
@@ -160,16 +183,37 @@ final class BotCommand implements Callable<Integer> {
                             .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();
-            BotResult result = bot.run(values, context.withLogPrefix(name));
-            err.printf("[%s] %s (%s)%n", name, result.getSummary(),
-                    Durations.format(Duration.ofNanos(System.nanoTime() - start)));
-            err.flush();
-            out.println(result.getSummary());
-            for (Message message : result.getMessages()) {
-                Timeline.printRow(message, out);
+            BotResult result;
+            CountDownLatch ran = new CountDownLatch(1);
+            try (InterruptSignals signals = InterruptSignals.install(err,
+                    stopper(context, Thread.currentThread(), ran))) {
+                try {
+                    result = bot.run(values, context.withLogPrefix(name));
+                }
+                catch (RuntimeException e) {
+                    if (signals.getReason().isEmpty()) {
+                        throw e;
+                    }
+                    Thread.interrupted();
+                    err.printf("[%s] %s: %s%n", name, signals.getReason().get(), e.getMessage());
+                    err.flush();
+                    return ExitCode.INTERRUPTED;
+                }
+                finally {
+                    ran.countDown();
+                }
+                Thread.interrupted();  // an interrupt that came after the bot's last wait
+                err.printf("[%s] %s (%s)%s%n", name, result.getSummary(),
+                        Durations.format(Duration.ofNanos(System.nanoTime() - start)),
+                        signals.getReason().map(reason -> " (" + reason + ")").orElse(""));
+                err.flush();
+                out.println(result.getSummary());
+                for (Message message : result.getMessages()) {
+                    Timeline.printRow(message, out);
+                }
+                out.flush();
+                return signals.getReason().isPresent() ? ExitCode.INTERRUPTED : ExitCode.of(result.getStatus());
             }
-            out.flush();
-            return ExitCode.of(result.getStatus());
         }
     }
 }

@@ -15,6 +15,12 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** It ran, with warnings: a gate with criticality UNSTABLE failed, or an optional bot degraded. */
     public static final int UNSTABLE = 3;
+    /**
+     * The run was interrupted by SIGINT or SIGTERM: it stopped its processes, recorded itself as aborted and wrote
+     * its report. 128 + 2, as a shell reports a command ended by SIGINT; SIGTERM gets the same code, because the
+     * run ended the same way.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {
     }

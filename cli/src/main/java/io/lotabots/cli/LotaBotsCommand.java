@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code lotabots} command. Results go to standard output, progress and errors to standard error. Exit codes:
- * 0 success, 3 unstable, 1 failure, 2 bad input or usage.
+ * 0 success, 3 unstable, 1 failure, 2 bad input or usage, 130 interrupted (SIGINT or SIGTERM).
  */
 @Command(name = "lotabots", mixinStandardHelpOptions = true, versionProvider = LotaBotsCommand.Version.class,
         description = "A team of delivery bots that talk through typed messages, on the command line.",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "3:unstable (a gate with criticality UNSTABLE failed)",
                 "1:failure (a bot or step failed, or a run stopped at an approval point)",
-                "2:bad input or usage"})
+                "2:bad input or usage",
+                "130:interrupted by SIGINT or SIGTERM (processes stopped, run recorded as aborted, report written)"})
 public final class LotaBotsCommand {
     /**
      * Runs the command and exits with its code.

@@ -242,6 +242,13 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
         Optional<DeployRolledBack> rollback = last(messages, DeployRolledBack.TYPE)
                 .map(message -> message.payloadAs(DeployRolledBack.class));
         String watch = failedWatch(run);
+        Optional<String> interruption = run.interrupted();
+        if (interruption.isPresent()) {
+            String during = stages.stream().filter(stage -> stage.status() == StepStatus.ABORTED).map(Stage::name)
+                    .map(name -> " during " + name).findFirst().orElse("");
+            return "The run was " + interruption.get() + during
+                    + ": its processes were stopped and the stages after it did not run";
+        }
         if (rollback.isPresent()) {
             DeployRolledBack back = rollback.get();
             return capitalized(back.environment()) + " rolled back to " + back.toVersion() + " after "

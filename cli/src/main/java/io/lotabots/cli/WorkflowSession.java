@@ -31,7 +31,9 @@ import java.util.function.UnaryOperator;
 /**
  * Runs a workflow from the command line the way {@code run} and {@code scenario run} share: a bus over the
  * working directory's journal with a correlation id for the run, progress per step on standard error, and the
- * message timeline of the run on standard output.
+ * message timeline of the run on standard output. SIGINT and SIGTERM abort the run (see {@link InterruptSignals}):
+ * its processes are stopped, the run is recorded as aborted, the timeline and report follow as after any run, and
+ * the exit code is {@link ExitCode#INTERRUPTED}.
  */
 final class WorkflowSession {
     /** Where the HTML reports of runs go, under the working directory. */
@@ -99,24 +101,28 @@ final class WorkflowSession {
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker).outputs(outputs)
                     .environment(System.getenv()).log(new ConsoleLog(err)).build();
             err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
-            WorkflowRun run = WorkflowRunner.builder(context)
+            WorkflowRunner runner = WorkflowRunner.builder(context)
                     .approvals(ApprovalPolicy.preApproved(Set.copyOf(approvals), System.getProperty("user.name")))
                     .parameters(parameters)
                     .listener(progress(err))
-                    .build()
-                    .run(workflow);
-            err.printf("lotabots: %s in %s%n", run.status(), Durations.format(run.duration()));
-            err.flush();
-            List<io.lotabots.message.Message> messages = bus.query(MessageFilter.ALL.withCorrelationId(correlationId));
-            out.println("Message timeline of " + correlationId + ":");
-            Timeline.print(messages, out);
-            RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root);
-            // checked again: the run may have created a link since
-            Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), summary);
-            RunReport.printConsole(summary, out);
-            out.println("Report: " + report);
-            out.flush();
-            return ExitCode.of(run.status());
+                    .build();
+            try (InterruptSignals signals = InterruptSignals.install(err, runner::abort)) {
+                WorkflowRun run = runner.run(workflow);
+                err.printf("lotabots: %s in %s%s%n", run.status(), Durations.format(run.duration()),
+                        run.interrupted().map(reason -> " (" + reason + ")").orElse(""));
+                err.flush();
+                List<io.lotabots.message.Message> messages = bus.query(
+                        MessageFilter.ALL.withCorrelationId(correlationId));
+                out.println("Message timeline of " + correlationId + ":");
+                Timeline.print(messages, out);
+                RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root);
+                // checked again: the run may have created a link since
+                Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), summary);
+                RunReport.printConsole(summary, out);
+                out.println("Report: " + report);
+                out.flush();
+                return signals.getReason().isPresent() ? ExitCode.INTERRUPTED : ExitCode.of(run.status());
+            }
         }
     }
 

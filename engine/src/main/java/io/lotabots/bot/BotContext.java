@@ -171,6 +171,17 @@ public final class BotContext {
     }
 
     /**
+     * Stops every process started through this context's process runner (and the contexts derived from it) that
+     * still runs, with everything they started, and refuses to start more: for a run that is interrupted.
+     *
+     * @return how many processes were stopped
+     * @see ProcessRunner#stopAll()
+     */
+    public int stopProcesses() {
+        return processes.stopAll();
+    }
+
+    /**
      * Returns the HTTP client. It does not follow redirects: a bot that wants them says so per request.
      *
      * @return the client

@@ -35,6 +35,7 @@ public sealed interface BusMessage permits
         ApprovalGranted,
         ApprovalDenied,
         ApprovalOverridden,
+        RunAborted,
         ScalingUp,
         ScalingDown,
         PredictionMade {

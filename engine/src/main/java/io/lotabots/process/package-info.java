@@ -1,6 +1,6 @@
 /**
  * Running external commands for bots: a small interface and the local implementation with timeouts and streamed,
- * masked output.
+ * masked output, and the environment cookies by which every process of a run is found and stopped.
  */
 @DefaultAnnotation(NonNull.class)
 package io.lotabots.process;

@@ -10,13 +10,13 @@ public enum StepStatus {
     SUCCESS,
     /** The step's condition was false; it did not run, and that is fine. */
     SKIPPED,
-    /** The step did not run because an earlier step failed or was aborted. */
+    /** The step did not run because an earlier step failed or was aborted, or the run was interrupted. */
     NOT_RUN,
     /** The step ran with warnings, or an optional step failed and the run went on degraded. */
     UNSTABLE,
     /** The step failed. */
     FAILURE,
-    /** The run stopped at an approval point that was not approved. */
+    /** The run stopped at an approval point that was not approved, or was interrupted while the step ran. */
     ABORTED;
 
     /**

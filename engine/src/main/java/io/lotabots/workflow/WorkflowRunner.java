@@ -11,6 +11,7 @@ import io.lotabots.message.ApprovalGranted;
 import io.lotabots.message.ApprovalOverridden;
 import io.lotabots.message.ApprovalRequested;
 import io.lotabots.message.Message;
+import io.lotabots.message.RunAborted;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,16 +23,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs workflows outside Jenkins: sequences, parallel branches (fan-out and fan-in), conditions, approval points
  * and failure paths, recording each step's status, timing and messages. Tasks that fail stop their sequence
  * unless they are optional, in which case the run goes on and ends UNSTABLE.
+ *
+ * <p>{@link #abort(String)}, called from another thread (a signal handler, a stopped build), interrupts the run:
+ * every process the context's runner started is stopped, the tasks that were running are given two seconds to end
+ * by themselves and are then interrupted; they are recorded as ABORTED, the steps after them as NOT_RUN, and a {@code run.aborted} message is published. The run then
+ * returns its record as usual, so that the caller can print and report it.</p>
  */
 public final class WorkflowRunner {
     /** The bot name approval messages are sent from. */
@@ -42,6 +51,20 @@ public final class WorkflowRunner {
     private final Map<String, String> parameters;
     private final WorkflowListener listener;
     private final Clock clock;
+    /**
+     * How long tasks get to end by themselves once their processes are stopped (a build records its failure)
+     * before their threads are interrupted: an interrupt that comes while a task writes the journal loses that line.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(20);
+    /** How long the run waits for {@link #abort(String)} to stop the processes before it records the abort. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+
+    private final AtomicReference<String> abortReason = new AtomicReference<>();
+    private final Map<Thread, String> runningTasks = new ConcurrentHashMap<>();
+    private volatile List<String> stoppedSteps = List.of();
+    private volatile int stoppedProcesses;
+    private final CountDownLatch processesStopped = new CountDownLatch(1);
 
     private WorkflowRunner(final Builder builder) {
         this.context = builder.context;
@@ -62,7 +85,49 @@ public final class WorkflowRunner {
     }
 
     /**
-     * Runs a workflow to its end.
+     * Interrupts the run: stops every process the context's process runner started (SIGTERM, SIGKILL after its
+     * grace period), then interrupts the tasks that still run two seconds later. It returns once that is done. Steps that have not started are not run. Safe to
+     * call from any thread and more than once; only the first reason is kept. The runner runs nothing after it.
+     *
+     * @param reason why, for example {@code interrupted by SIGINT}
+     * @return whether this call aborted the run ({@code false} if it was already aborted)
+     */
+    public boolean abort(final String reason) {
+        if (!abortReason.compareAndSet(null, Objects.requireNonNull(reason))) {
+            return false;
+        }
+        stoppedSteps = runningTasks.values().stream().sorted().toList();
+        List<Thread> tasks = List.copyOf(runningTasks.keySet());
+        try {
+            stoppedProcesses = context.stopProcesses();
+        }
+        finally {
+            processesStopped.countDown();
+        }
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        try {
+            while (System.nanoTime() < deadline && tasks.stream().anyMatch(runningTasks::containsKey)) {
+                Thread.sleep(SETTLE_POLL.toMillis());
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tasks.stream().filter(runningTasks::containsKey).forEach(Thread::interrupt);
+        return true;
+    }
+
+    /**
+     * Returns why the run was aborted.
+     *
+     * @return the reason given to {@link #abort(String)}, or empty
+     */
+    public Optional<String> getAbortReason() {
+        return Optional.ofNullable(abortReason.get());
+    }
+
+    /**
+     * Runs a workflow to its end, or until it is {@linkplain #abort(String) aborted}.
      *
      * @param workflow the workflow
      * @return what happened
@@ -79,11 +144,41 @@ public final class WorkflowRunner {
             StepStatus status = execution.runChildren(workflow.root().steps(), "", executor);
             List<StepRecord> records = new ArrayList<>(execution.records.values());
             records.sort(Comparator.comparingInt(record -> execution.order.get(record.path())));
-            return new WorkflowRun(workflow.name(), status, start, Duration.between(start, clock.instant()),
-                    records);
+            Duration duration = Duration.between(start, clock.instant());
+            String reason = abortReason.get();
+            if (reason != null) {
+                Thread.interrupted();  // an interrupt meant for a task of this thread; the journal must be written
+                awaitProcessesStopped();
+                publishAborted(workflow, reason, duration);
+                return new WorkflowRun(workflow.name(), StepStatus.ABORTED, start, duration, records, reason);
+            }
+            return new WorkflowRun(workflow.name(), status, start, duration, records);
         }
         finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** Waits until {@link #abort(String)} has stopped the processes, so that the message can count them. */
+    private void awaitProcessesStopped() {
+        try {
+            if (!processesStopped.await(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                context.getLog().error("The processes of the run were not all stopped within "
+                        + STOP_LIMIT.toSeconds() + " s");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void publishAborted(final Workflow workflow, final String reason, final Duration duration) {
+        try {
+            context.getBus().publish(SOURCE, new RunAborted(workflow.name(), reason, stoppedSteps, stoppedProcesses,
+                    duration.toMillis() / 1000.0));
+        }
+        catch (RuntimeException e) {
+            context.getLog().error("The run.aborted message could not be recorded: " + e.getMessage());
         }
     }
 
@@ -118,7 +213,10 @@ public final class WorkflowRunner {
             StepStatus status = StepStatus.SUCCESS;
             for (Step step : steps) {
                 String path = path(parent, step);
-                if (status.stopsRun()) {
+                if (abortReason.get() != null) {
+                    notRun(step, path, StepStatus.NOT_RUN, "not run: the run was " + abortReason.get());
+                }
+                else if (status.stopsRun()) {
                     notRun(step, path, StepStatus.NOT_RUN, "not run: an earlier step did not pass");
                 }
                 else {
@@ -165,6 +263,24 @@ public final class WorkflowRunner {
 
         private Result runTask(final Step.Task task, final String path) {
             StepContext stepContext = new StepContext(path, this, context);
+            runningTasks.put(Thread.currentThread(), path);
+            Result result;
+            try {
+                result = runTask(task, stepContext);
+            }
+            finally {
+                runningTasks.remove(Thread.currentThread());
+            }
+            String reason = abortReason.get();
+            if (reason == null) {
+                return result;
+            }
+            Thread.interrupted();  // meant for this task; what comes next must still be recorded
+            String summary = reason + (result.summary.isEmpty() ? "" : ": " + result.summary);
+            return new Result(StepStatus.ABORTED, summary, result.messages, result.outputs, reason);
+        }
+
+        private Result runTask(final Step.Task task, final StepContext stepContext) {
             try {
                 StepOutcome outcome = Objects.requireNonNull(task.action().execute(stepContext),
                         "the task returned no outcome");

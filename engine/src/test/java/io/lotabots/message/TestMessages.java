@@ -42,6 +42,7 @@ public final class TestMessages {
             Map.entry("backup", "BackupBot"),
             Map.entry("maintenance", "DeployBot"),
             Map.entry("approval", "DeployBot"),
+            Map.entry("run", "WorkflowRunner"),
             Map.entry("scaling", "ScalingBot"));
 
     private TestMessages() {
@@ -83,6 +84,7 @@ public final class TestMessages {
                 notificationSent(),
                 predictionMade(),
                 reviewCompleted(),
+                runAborted(),
                 scalingDown(),
                 scalingUp(),
                 securityCveAlert(),
@@ -404,6 +406,15 @@ public final class TestMessages {
      */
     public static ApprovalDenied approvalDenied() {
         return new ApprovalDenied("deploy.production", "Release freeze until Monday", "bob");
+    }
+
+    /**
+     * Returns a {@code run.aborted} of a build-test-deploy run interrupted during its build.
+     *
+     * @return the payload
+     */
+    public static RunAborted runAborted() {
+        return new RunAborted("build-test-deploy", "interrupted by SIGINT", List.of("Build"), 3, 12.5);
     }
 
     /**

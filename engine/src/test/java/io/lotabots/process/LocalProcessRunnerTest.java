@@ -2,6 +2,7 @@ package io.lotabots.process;
 
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.util.EngineLog;
+import io.lotabots.util.LogSink;
 import io.lotabots.util.SecretMasker;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,7 @@ class LocalProcessRunnerTest {
 
     @AfterEach
     void killWhatTheTestStarted() {
+        runner.getRunCookie().stop(Duration.ZERO, List.of());
         for (long pid : startedPids) {
             ProcessHandle.of(pid).ifPresent(handle -> {
                 handle.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -152,7 +157,7 @@ class LocalProcessRunnerTest {
         assertThat(outcome.isSuccess()).isFalse();
         assertThat(outcome.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(1))
                 .isLessThan(Duration.ofSeconds(20));
-        assertThat(outcome.tail()).containsExactly("started");
+        assertThat(outcome.tail()).first().isEqualTo("started");
         assertThat(isRunning(childPid)).as("child process %d still running", childPid).isFalse();
     }
 
@@ -170,6 +175,111 @@ class LocalProcessRunnerTest {
         assertThat(isRunning(childPid))
                 .as("child process %d ignored SIGTERM and must be killed after the grace period", childPid)
                 .isFalse();
+    }
+
+    /** Issue 14: a double-forked grandchild survived the timeout, which was reported after 18 s instead of 5. */
+    @Test
+    @Timeout(60)
+    void shouldStopDoubleForkedGrandchildAtTimeoutWithoutWaitingForItsPipe() throws IOException {
+        Path pidFile = workspace.resolve("grandchild.pid");
+        Duration timeout = Duration.ofSeconds(2);
+
+        ProcessOutcome outcome = sh("(setsid sh -c 'echo $$ > grandchild.pid; exec sleep 300' &); echo started;"
+                + " sleep 300", timeout);
+
+        long grandchild = readPid(pidFile);
+        assertThat(outcome.timedOut()).isTrue();
+        assertThat(outcome.interrupted()).isFalse();
+        assertThat(outcome.duration()).as("the grandchild holds the pipe; the outcome must not wait for it")
+                .isLessThan(timeout.plus(LocalProcessRunner.GRACE).plusSeconds(1));
+        assertThat(outcome.tail()).first().as("a shell may still report its child 'Terminated'").isEqualTo("started");
+        assertThat(sink.getErrorLines()).anyMatch(line -> line.startsWith("Timed out after 2"));
+        assertThat(isRunning(grandchild)).as("double-forked grandchild %d, re-parented to init", grandchild)
+                .isFalse();
+        assertThat(runner.getRunCookie().findProcesses()).isEmpty();
+    }
+
+    @Test
+    void shouldMarkEveryProcessWithTheRunCookieAndACookieOfItsOwn() {
+        ProcessOutcome first = sh("echo \"$LOTABOTS_RUN_COOKIE\"; echo \"$LOTABOTS_COMMAND_COOKIE\"");
+        ProcessOutcome second = sh("echo \"$LOTABOTS_RUN_COOKIE\"; echo \"$LOTABOTS_COMMAND_COOKIE\"");
+
+        String run = runner.getRunCookie().getValue();
+        assertThat(first.tail().get(0)).endsWith(run);
+        assertThat(second.tail().get(0)).endsWith(run);
+        assertThat(first.tail().get(1)).isNotBlank().isNotEqualTo(second.tail().get(1)).isNotEqualTo(run);
+        assertThat(new LocalProcessRunner(masker).getRunCookie().getValue()).isNotEqualTo(run);
+    }
+
+    @Test
+    void shouldMarkProcessesWithARunCookieTheFrontEndGives() {
+        ProcessCookie given = ProcessCookie.of(ProcessCookie.RUN_VARIABLE, "build-42-step-7");
+        LocalProcessRunner withCookie = new LocalProcessRunner(masker, given);
+
+        ProcessOutcome outcome = withCookie.run(ProcessSpec.of(workspace, GENEROUS, "sh", "-c",
+                "echo \"$LOTABOTS_RUN_COOKIE\""), sink);
+
+        assertThat(outcome.tail().get(0).split(" ")).endsWith("build-42-step-7");
+        assertThat(withCookie.getRunCookie()).isSameAs(given);
+    }
+
+    /** Issue 14: an interrupted run stops every process it started, wherever they were re-parented. */
+    @Test
+    @Timeout(60)
+    void shouldStopEveryProcessOfTheRunAndRefuseNewOnesWhenStopped() throws Exception {
+        Path pidFile = workspace.resolve("grandchild.pid");
+        CountDownLatch started = new CountDownLatch(1);
+        LogSink output = new LogSink() {
+            @Override
+            public void info(final String line) {
+                started.countDown();
+            }
+
+            @Override
+            public void error(final String line) {
+                // not expected
+            }
+        };
+        CompletableFuture<ProcessOutcome> running = CompletableFuture.supplyAsync(() -> runner.run(ProcessSpec.of(
+                workspace, GENEROUS, "sh", "-c", "(setsid sh -c 'echo $$ > grandchild.pid; exec sleep 300' &);"
+                        + " while [ ! -s grandchild.pid ]; do sleep 0.1; done; echo started; sleep 300"), output));
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("the command started").isTrue();
+        long grandchild = readPid(pidFile);
+
+        int stopped = runner.stopAll();
+
+        ProcessOutcome outcome = running.get(30, TimeUnit.SECONDS);
+        assertThat(outcome.interrupted()).isTrue();
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.isSuccess()).isFalse();
+        assertThat(stopped).as("sh, its sleep and the re-parented grandchild").isGreaterThanOrEqualTo(3);
+        assertThat(isRunning(grandchild)).as("double-forked grandchild %d", grandchild).isFalse();
+        assertThat(runner.getRunCookie().findProcesses()).isEmpty();
+        assertThatExceptionOfType(LotaBotsException.class).isThrownBy(() -> sh("echo too late"))
+                .satisfies(e -> assertThat(e.getCode()).isEqualTo(ProcessErrorCode.INTERRUPTED));
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldStopTheCommandWhenTheCallingThreadIsInterrupted() throws Exception {
+        Path pidFile = workspace.resolve("child.pid");
+        CompletableFuture<Thread> caller = new CompletableFuture<>();
+        CompletableFuture<ProcessOutcome> running = CompletableFuture.supplyAsync(() -> {
+            caller.complete(Thread.currentThread());
+            return sh("sleep 300 & echo $! > child.pid; wait");
+        });
+        Thread thread = caller.get(30, TimeUnit.SECONDS);
+        while (!Files.exists(pidFile) || Files.size(pidFile) == 0) {
+            Thread.sleep(50);
+        }
+        long child = readPid(pidFile);
+
+        thread.interrupt();
+
+        ProcessOutcome outcome = running.get(30, TimeUnit.SECONDS);
+        assertThat(outcome.interrupted()).isTrue();
+        assertThat(outcome.exitCode()).isEqualTo(-1);
+        assertThat(isRunning(child)).as("child %d", child).isFalse();
     }
 
     @Test

@@ -10,7 +10,12 @@ import io.lotabots.message.ApprovalOverridden;
 import io.lotabots.message.ApprovalRequested;
 import io.lotabots.message.Message;
 import io.lotabots.message.NotificationSent;
+import io.lotabots.message.RunAborted;
+import io.lotabots.process.LocalProcessRunner;
+import io.lotabots.process.ProcessOutcome;
+import io.lotabots.process.ProcessSpec;
 import io.lotabots.util.EngineLog;
+import io.lotabots.util.LogSink;
 import io.lotabots.util.SecretMasker;
 
 import org.junit.jupiter.api.Test;
@@ -18,10 +23,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
@@ -574,5 +582,101 @@ class WorkflowRunnerTest {
         assertThat(events).containsExactly("start Build sequence", "start Build/Compile task",
                 "end Build/Compile SUCCESS", "end Build SUCCESS", "start Test task", "end Test FAILURE",
                 "end Deploy NOT_RUN");
+    }
+
+    /**
+     * Issue 14: an interrupted run stops its processes, records the running step as ABORTED, does not run the rest
+     * and journals run.aborted.
+     */
+    @Test
+    void shouldAbortRunningTaskStopItsProcessesNotRunTheRestAndPublishRunAborted() throws Exception {
+        LocalProcessRunner processes = new LocalProcessRunner(masker);
+        BotContext context = BotContext.builder(workspace).bus(bus).masker(masker).log(log).processes(processes)
+                .build();
+        WorkflowRunner runner = WorkflowRunner.builder(context).build();
+        CountDownLatch started = new CountDownLatch(1);
+        Step.Task build = Step.task("Build", stepContext -> {
+            ProcessOutcome outcome = stepContext.botContext().getProcesses().run(ProcessSpec.of(workspace,
+                    Duration.ofMinutes(5), "sh", "-c", "(setsid sleep 300 &); sleep 300"), LogSink.NONE);
+            return outcome.interrupted() ? StepOutcome.failure("build stopped") : StepOutcome.success("built");
+        });
+        Step.Task signalWhenStarted = Step.task("Build", stepContext -> {
+            started.countDown();
+            return build.action().execute(stepContext);
+        });
+        CompletableFuture<WorkflowRun> running = CompletableFuture.supplyAsync(() -> runner.run(Workflow.of("flow",
+                "d", signalWhenStarted, passing("Test"), Step.sequence("Deploy", passing("Staging")))));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        awaitProcessesOf(processes);
+
+        assertThat(runner.abort("interrupted by SIGINT")).isTrue();
+        assertThat(runner.abort("interrupted by SIGTERM")).as("only the first abort counts").isFalse();
+
+        WorkflowRun run = running.get(30, TimeUnit.SECONDS);
+        assertThat(run.status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(run.interrupted()).contains("interrupted by SIGINT");
+        assertThat(record(run, "Build").status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(record(run, "Build").summary()).isEqualTo("interrupted by SIGINT: build stopped");
+        assertThat(record(run, "Test").status()).isEqualTo(StepStatus.NOT_RUN);
+        assertThat(record(run, "Test").summary()).isEqualTo("not run: the run was interrupted by SIGINT");
+        assertThat(record(run, "Deploy/Staging").status()).isEqualTo(StepStatus.NOT_RUN);
+        assertThat(ran).isEmpty();
+        assertThat(processes.getRunCookie().findProcesses()).as("processes of the run").isEmpty();
+        assertThat(publishedTypes()).containsExactly(RunAborted.TYPE);
+        RunAborted aborted = bus.getPublished().get(0).payloadAs(RunAborted.class);
+        assertThat(aborted.run()).isEqualTo("flow");
+        assertThat(aborted.reason()).isEqualTo("interrupted by SIGINT");
+        assertThat(aborted.steps()).containsExactly("Build");
+        assertThat(aborted.processesStopped()).as("sh, sleep and the re-parented sleep").isGreaterThanOrEqualTo(3);
+        assertThat(bus.getPublished().get(0).getSource()).isEqualTo(WorkflowRunner.SOURCE);
+    }
+
+    @Test
+    void shouldInterruptParallelTasksThatWaitForSomethingElseThanAProcess() throws Exception {
+        WorkflowRunner runner = runner().build();
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        Step.Task waiting = Step.task("Watch", stepContext -> {
+            bothStarted.countDown();
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            return StepOutcome.success("watched");
+        });
+        Step.Task alsoWaiting = Step.task("Poll", stepContext -> {
+            bothStarted.countDown();
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            return StepOutcome.success("polled");
+        });
+        CompletableFuture<WorkflowRun> running = CompletableFuture.supplyAsync(() -> runner.run(Workflow.of("flow",
+                "d", Step.parallel("Checks", waiting, alsoWaiting), passing("Deploy"))));
+        assertThat(bothStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        runner.abort("interrupted by SIGTERM");
+
+        WorkflowRun run = running.get(30, TimeUnit.SECONDS);
+        assertThat(run.status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(record(run, "Checks/Watch").status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(record(run, "Checks/Poll").status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(record(run, "Checks/Watch").error()).isEqualTo("interrupted by SIGTERM");
+        assertThat(record(run, "Deploy").status()).isEqualTo(StepStatus.NOT_RUN);
+        assertThat(bus.getPublished().get(0).payloadAs(RunAborted.class).steps())
+                .containsExactly("Checks/Poll", "Checks/Watch");
+    }
+
+    @Test
+    void shouldRunNothingOnceAborted() {
+        WorkflowRunner runner = runner().build();
+        runner.abort("interrupted by SIGINT");
+
+        WorkflowRun run = runner.run(Workflow.of("flow", "d", passing("Build"), passing("Test")));
+
+        assertThat(ran).isEmpty();
+        assertThat(run.status()).isEqualTo(StepStatus.ABORTED);
+        assertThat(run.steps()).extracting(StepRecord::status).containsOnly(StepStatus.NOT_RUN);
+        assertThat(publishedTypes()).containsExactly(RunAborted.TYPE);
+    }
+
+    private static void awaitProcessesOf(final LocalProcessRunner processes) throws InterruptedException {
+        while (processes.getRunCookie().findProcesses().size() < 3) {
+            Thread.sleep(20);
+        }
     }
 }

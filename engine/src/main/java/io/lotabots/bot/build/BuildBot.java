@@ -48,13 +48,14 @@ import java.util.function.Function;
  *     folder that leaves it, a bad build id or command, and the branch and commit (from the options, else from
  *     Git, else on a detached HEAD from CI variables such as {@code BRANCH_NAME}).</li>
  *     <li>Runs the command, or the one detected from the build files (see {@link BuildPlan}), through the
- *     context's process runner: output streams to the log with secrets masked, and the whole build is stopped at
- *     the timeout. Under critical priority the non-essential steps are skipped. Each command sees
- *     {@code LOTABOTS_BUILD_ID}, {@code LOTABOTS_BRANCH}, {@code LOTABOTS_COMMIT}, {@code LOTABOTS_PRIORITY}
- *     and {@code LOTABOTS_SKIP_STEPS} in its environment.</li>
- *     <li>A non-zero exit or the timeout ends the run with FAILURE and a {@code build.failed} message with the
- *     reason, exit code and the last output lines. A program that cannot be started also publishes
- *     {@code build.failed}, then throws {@link ProcessErrorCode#CANNOT_START}.</li>
+ *     context's process runner: output streams to the log with secrets masked, and at the timeout every process
+ *     the build started, also those re-parented to init, is stopped (see
+ *     {@link io.lotabots.process.ProcessCookie}). Under critical priority the non-essential steps are skipped.
+ *     Each command sees {@code LOTABOTS_BUILD_ID}, {@code LOTABOTS_BRANCH}, {@code LOTABOTS_COMMIT},
+ *     {@code LOTABOTS_PRIORITY} and {@code LOTABOTS_SKIP_STEPS} in its environment.</li>
+ *     <li>A non-zero exit, the timeout or an interrupt of the run ends the run with FAILURE and a
+ *     {@code build.failed} message with the reason, exit code and the last output lines. A program that cannot be
+ *     started also publishes {@code build.failed}, then throws {@link ProcessErrorCode#CANNOT_START}.</li>
  *     <li>On success, collects the artifacts by their patterns (never the store folder itself), computes the
  *     SHA-256 and size of each as a stream, stores each under {@code <buildId>/<relative path>}, and publishes
  *     {@code build.completed}. No match is a warning, or a FAILURE with {@code requireArtifacts}; a store that
@@ -162,14 +163,24 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
                     ProcessOutcome last = runCommand(command, environment);
                     if (!last.isSuccess()) {
                         String shown = BuildPlan.describe(command);
-                        return fail(last.timedOut() ? "The build command '" + shown + "' did not finish within "
-                                + Durations.format(request.getTimeout()) + " and was stopped"
-                                : "The build command '" + shown + "' exited with code " + last.exitCode(),
-                                last.timedOut() || last.exitCode() < 0 ? null : last.exitCode(), last.tail());
+                        return fail(reason(shown, last), last.timedOut() || last.interrupted() || last.exitCode() < 0
+                                ? null : last.exitCode(), last.tail());
                     }
                 }
                 return collect(files, store, plan);
             }
+        }
+
+        private String reason(final String shown, final ProcessOutcome outcome) {
+            if (outcome.interrupted()) {
+                return "The build command '" + shown + "' was interrupted after " + Durations.format(outcome.duration())
+                        + " and stopped with its processes";
+            }
+            if (outcome.timedOut()) {
+                return "The build command '" + shown + "' did not finish within "
+                        + Durations.format(request.getTimeout()) + " and was stopped with its processes";
+            }
+            return "The build command '" + shown + "' exited with code " + outcome.exitCode();
         }
 
         private ProcessOutcome runCommand(final List<String> command, final Map<String, String> environment) {
@@ -185,6 +196,9 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
                         remaining), out);
             }
             catch (LotaBotsException e) {
+                if (e.getCode() == ProcessErrorCode.INTERRUPTED) {
+                    return new ProcessOutcome(-1, false, true, Duration.ZERO, List.of());
+                }
                 if (e.getCode() != ProcessErrorCode.CANNOT_START) {
                     throw e;
                 }
