@@ -2,6 +2,7 @@ package io.lotabots.bot.deploy;
 
 import io.lotabots.artifact.LocalArtifactStore;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.OutputPaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.util.Locale;
  * Where DeployBot keeps the state it replaces: an artifact store in {@value #FOLDER} of the workspace, one folder
  * per environment and deployment ({@code staging/20261124-101530-123-1.4.2/kubernetes.yaml}). A backup reference
  * is the workspace-relative path of the file, the form {@code deploy.completed} records as {@code backup_ref}.
+ * Every backup is written through {@link OutputPaths}: a {@value #FOLDER} that is, or lies under, a link out of the
+ * workspace is refused before anything is written.
  */
 public final class BackupStore {
     /** The folder of the backups, relative to the workspace. */
@@ -27,12 +30,14 @@ public final class BackupStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private final OutputPaths outputs;
     private final Path workspace;
     private final LocalArtifactStore store;
     private final Clock clock;
 
-    private BackupStore(final Path workspace, final Clock clock) {
-        this.workspace = workspace.toAbsolutePath().normalize();
+    private BackupStore(final OutputPaths outputs, final Clock clock) {
+        this.outputs = outputs;
+        this.workspace = outputs.getWorkspace();
         this.store = LocalArtifactStore.of(this.workspace.resolve(FOLDER));
         this.clock = clock;
     }
@@ -40,12 +45,12 @@ public final class BackupStore {
     /**
      * Creates the store of a workspace.
      *
-     * @param workspace the workspace
+     * @param outputs the rule for what is written, with the workspace
      * @param clock the clock that names the backups
      * @return the store
      */
-    public static BackupStore in(final Path workspace, final Clock clock) {
-        return new BackupStore(workspace, clock);
+    public static BackupStore in(final OutputPaths outputs, final Clock clock) {
+        return new BackupStore(outputs, clock);
     }
 
     /**
@@ -60,6 +65,7 @@ public final class BackupStore {
     public String write(final String environment, final String version, final String fileName, final String content) {
         String key = safe(environment) + "/" + STAMP.format(clock.instant()) + "-" + safe(version) + "/"
                 + safe(fileName);
+        outputs.resolve(FOLDER + "/" + key, "the deployment backup");
         try {
             Path temporary = Files.createTempFile("lotabots-backup", ".tmp");
             try {

@@ -121,7 +121,7 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             this.request = request;
             this.context = context;
             this.out = context.getLog().and(log.masked(context.getMasker()));
-            this.backups = BackupStore.in(context.getWorkspace(), context.getClock());
+            this.backups = BackupStore.in(context.getOutputs(), context.getClock());
             this.checker = new HttpChecker(context.getHttp(), context.getClock(), sleeper);
         }
 

@@ -151,6 +151,16 @@ public final class DirectoryTarget {
     }
 
     /**
+     * Checks a path about to be written under a releases folder given relative to the workspace: with links
+     * followed it must stay in the workspace (see {@link io.lotabots.util.OutputPaths}); a committed link such as
+     * {@code .lotabots -> /elsewhere} is refused before anything is written. An absolute releasesDir is a place the
+     * user chose, written as given.
+     */
+    private Path confined(final Path path, final String what) {
+        return settings.releasesDir().isAbsolute() ? path : context.getOutputs().resolve(path, what);
+    }
+
+    /**
      * Checks a deployment before anything changes: the version can name a folder, the artifact exists inside the
      * workspace, and the releases folder can be written (it is created if missing).
      *
@@ -199,7 +209,7 @@ public final class DirectoryTarget {
         history.previous().ifPresent(previous -> content.put("previous", describe(history, previous)));
         content.put("state", history.snapshot());
         try {
-            Path folder = Files.createDirectories(environmentDir.resolve(BACKUPS));
+            Path folder = Files.createDirectories(confined(environmentDir.resolve(BACKUPS), "the state backups"));
             String base = "state-" + STAMP.format(now);
             Path file = folder.resolve(base + ".json");
             for (int i = 1; Files.exists(file, LinkOption.NOFOLLOW_LINKS); i++) {
@@ -388,8 +398,9 @@ public final class DirectoryTarget {
     }
 
     private void prepareEnvironmentDir() {
+        confined(environmentDir.resolve(STATE_FILE), "the deployment state (releasesDir)");
         try {
-            Files.createDirectories(environmentDir.resolve(RELEASES));
+            Files.createDirectories(confined(environmentDir.resolve(RELEASES), "the release folders (releasesDir)"));
             Path probe = Files.createTempFile(environmentDir, ".write-check", ".tmp");
             Files.delete(probe);
         }
@@ -490,7 +501,7 @@ public final class DirectoryTarget {
         }
 
         void save() {
-            history.save(environmentDir.resolve(STATE_FILE));
+            history.save(confined(environmentDir.resolve(STATE_FILE), "the deployment state (releasesDir)"));
         }
 
         Instant now() {

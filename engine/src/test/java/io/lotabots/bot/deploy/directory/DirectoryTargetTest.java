@@ -3,6 +3,7 @@ package io.lotabots.bot.deploy.directory;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.deploy.DeployStrategy;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.WorkspaceFiles.WorkspaceErrorCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,39 @@ class DirectoryTargetTest {
                 .hasMessageContaining("Cannot write the releases folder '" + file.resolve("releases").resolve("staging"))
                 .hasMessageContaining("Nothing was changed");
         assertThatThrownBy(target::rollback).satisfies(e -> assertCode(e, DirectoryErrorCode.RELEASES_DIR_UNWRITABLE));
+    }
+
+    @Test
+    void refusesARelativeReleasesFolderThatALinkLeadsOutOfTheWorkspaceAndWritesNothing() throws IOException {
+        Path workspace = workspace();
+        Files.writeString(workspace.resolve("app.jar"), "jar");
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.createSymbolicLink(workspace.resolve(".lotabots"), elsewhere);
+        DirectoryTarget target = target(workspace, Path.of(".lotabots/releases"));
+
+        assertThatThrownBy(() -> target.validate(Path.of("app.jar"), "1.0.0"))
+                .isInstanceOfSatisfying(LotaBotsException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(WorkspaceErrorCode.OUTSIDE_WORKSPACE))
+                .hasMessageContaining("'.lotabots' is a symbolic link to '" + elsewhere + "'")
+                .hasMessageContaining("Nothing was written");
+        assertThatThrownBy(() -> target.deploy(Path.of("app.jar"), "1.0.0", DeployStrategy.ROLLING, u -> true))
+                .isInstanceOfSatisfying(LotaBotsException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(WorkspaceErrorCode.OUTSIDE_WORKSPACE));
+        assertThatThrownBy(target::rollback).isInstanceOf(LotaBotsException.class);
+        try (var written = Files.list(elsewhere)) {
+            assertThat(written).as("files written through the link").isEmpty();
+        }
+    }
+
+    @Test
+    void writesAnAbsoluteReleasesFolderOutsideTheWorkspaceThatTheUserChose() throws IOException {
+        Path workspace = workspace();
+        Files.writeString(workspace.resolve("app.jar"), "jar");
+        Path chosen = root.resolve("srv/releases");
+
+        target(workspace, chosen).validate(Path.of("app.jar"), "1.0.0");
+
+        assertThat(chosen.resolve("staging/releases")).isDirectory();
     }
 
     @Test
