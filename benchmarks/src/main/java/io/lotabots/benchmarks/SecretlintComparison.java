@@ -82,7 +82,8 @@ public final class SecretlintComparison {
     }
 
     private static String versionOf(final Path launcher) {
-        return launcher.getParent().resolve("cli/target/lotabots.jar").toFile().exists() ? "(this checkout)" : "";
+        Path folder = launcher.toAbsolutePath().getParent();
+        return folder != null && Files.exists(folder.resolve("cli/target/lotabots.jar")) ? "(this checkout)" : "";
     }
 
     private static void row(final String tool, final List<Finding> findings, final MonorepoCorpus.Written written,
