@@ -216,8 +216,9 @@ public final class DirectoryTarget {
     }
 
     /**
-     * Says who holds a port, when it is neither free nor held by a service that this environment's state records
-     * as running (which a deployment stops or keeps itself). Read-only, for the checks before a run starts.
+     * Says who holds a port, when it is neither free nor held by a service of this environment: one its state
+     * records as running, or one started from its release folders that a run did not live to record (a deployment
+     * stops or keeps these itself). Read-only, for the checks before a run starts.
      *
      * @param port the port
      * @return the holder, e.g. {@code process 4242 (/usr/bin/python3)}, or empty when the port can be used
@@ -236,7 +237,19 @@ public final class DirectoryTarget {
             }
         }
         PortListeners.Answer answer = services.holderOf(port, (SlotProcess) null);
-        return answer.holder() == Holder.NOBODY ? Optional.empty() : Optional.of(answer.describe());
+        if (answer.holder() == Holder.NOBODY) {
+            return Optional.empty();
+        }
+        // a service of this environment that a run started but did not live to record: its reconciliation stops it
+        List<Long> ours = new ArrayList<>();
+        for (ProcessHandle process : services.startedFrom(environmentDir.resolve(RELEASES))) {
+            ours.add(process.pid());
+            process.descendants().forEach(child -> ours.add(child.pid()));
+        }
+        if (answer.holder() == Holder.OTHER && ours.containsAll(answer.pids())) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.describe());
     }
 
     /**

@@ -157,6 +157,28 @@ class DirectoryTargetStatusITest {
     }
 
     @Test
+    void shouldTakeAnUnrecordedServiceOfTheEnvironmentAsItsOwn() throws Exception {
+        Path jar = jar("app.jar");
+        ProcessBuilder builder = new ProcessBuilder(ServiceJars.startCommand().stream()
+                .map(word -> word.replace("${ARTIFACT}", jar.toString())).toList())
+                .redirectErrorStream(true).redirectOutput(workspace.resolve("service.log").toFile());
+        builder.environment().put("PORT", Integer.toString(GREEN));
+        builder.environment().put("APP_VERSION", "0.9.0");
+        builder.environment().put(ServiceProcesses.RELEASE_MARK,
+                workspace.resolve("releases/staging/releases/0.9.0-20260301090000").toString());
+        Process unrecorded = builder.start();
+        while (ServiceProcesses.isPortFree(GREEN) && unrecorded.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertThat(unrecorded.isAlive()).as("the service started; see service.log").isTrue();
+
+        assertThat(DirectoryTarget.existing(Path.of("releases"), "staging", context()).foreignHolder(GREEN))
+                .as("a run of staging started it and its reconciliation stops it").isEmpty();
+        assertThat(DirectoryTarget.existing(Path.of("releases"), "production", context()).foreignHolder(GREEN))
+                .get().asString().startsWith("process " + unrecorded.pid());
+    }
+
+    @Test
     void shouldListTheEnvironmentsThatHoldAState() throws Exception {
         target("releases", "staging").deploy(jar("app.jar"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
         Files.createDirectories(workspace.resolve("releases/empty"));
