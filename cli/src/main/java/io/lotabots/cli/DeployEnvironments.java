@@ -157,15 +157,17 @@ final class DeployEnvironments {
             return;
         }
         DirectoryStatus.Release serving = status.getServing().get();
+        java.time.Instant stopped = status.stoppedAt();
         out.printf("%s: %s%n", status.environment(), status.serves() ? "serving"
-                : status.stoppedAt() != null ? "NOT SERVING, stopped by lotabots deploy stop at " + status.stoppedAt()
+                : stopped != null ? "NOT SERVING, stopped by lotabots deploy stop at " + stopped
                 : "NOT SERVING, its service does not run or does not listen on its port");
         out.printf("  serving   %s%n", describe(serving));
         out.printf("  process   %s%n", process(serving));
         status.getPrevious().ifPresent(previous -> out.printf("  previous  %s; %s%n", describe(previous),
                 previous.alive() ? "process " + previous.pid() + " runs (rollback window)" : "not running"));
-        if (status.interrupted() != null) {
-            out.printf("  unfinished  %s%n", status.interrupted());
+        String interrupted = status.interrupted();
+        if (interrupted != null) {
+            out.printf("  unfinished  %s%n", interrupted);
         }
     }
 
@@ -193,7 +195,8 @@ final class DeployEnvironments {
         values.put("serves", status.serves());
         values.put("serving", toJson(status.serving()));
         values.put("previous", toJson(status.previous()));
-        values.put("stopped_at", status.stoppedAt() == null ? null : status.stoppedAt().toString());
+        java.time.Instant stopped = status.stoppedAt();
+        values.put("stopped_at", stopped == null ? null : stopped.toString());
         values.put("unfinished", status.interrupted());
         return values;
     }
@@ -213,7 +216,8 @@ final class DeployEnvironments {
         values.put("alive", release.alive());
         values.put("listening", release.listening());
         values.put("listener", release.listener());
-        values.put("serving_since", release.servedAt() == null ? null : release.servedAt().toString());
+        java.time.Instant since = release.servedAt();
+        values.put("serving_since", since == null ? null : since.toString());
         return values;
     }
 

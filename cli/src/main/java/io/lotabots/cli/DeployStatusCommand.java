@@ -1,5 +1,7 @@
 package io.lotabots.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.deploy.DeployBotDescriptor;
@@ -110,21 +112,24 @@ final class DeployStatusCommand implements Callable<Integer> {
 
         @Option(names = "--under", paramLabel = "DIR", description = "With --orphans: only those whose release"
                 + " folder lay under this folder, for example the deleted checkout. Default: anywhere.")
+        @CheckForNull
         private Path under;
 
         @Override
         public Integer call() {
-            if (under != null && !orphans) {
+            Path limit = under;
+            if (limit != null && !orphans) {
                 throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "--under limits --orphans; give --orphans"
                         + " too, or leave --under out.");
             }
             if (orphans) {
-                Path root = under == null ? Path.of("/") : under.toAbsolutePath().normalize();
-                Path workspace = Path.of(".").toAbsolutePath().normalize();
-                List<String> stopped = DirectoryTarget.stopOrphans(root, context(spec, workspace));
+                Path workspace = Path.of("").toAbsolutePath().normalize();
+                Path root = limit == null ? workspace.getRoot() : limit.toAbsolutePath().normalize();
+                List<String> stopped = DirectoryTarget.stopOrphans(root == null ? workspace : root,
+                        context(spec, workspace));
                 if (stopped.isEmpty()) {
                     spec.commandLine().getOut().println("No service started from a release folder that no longer"
-                            + " exists" + (under == null ? "" : " under " + root) + " runs.");
+                            + " exists" + (limit == null ? "" : " under " + root) + " runs.");
                 }
                 stopped.forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
