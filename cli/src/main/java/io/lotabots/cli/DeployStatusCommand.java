@@ -7,6 +7,7 @@ import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.deploy.DeployBotDescriptor;
 import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.LogSink;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,23 @@ final class DeployStatusCommand implements Callable<Integer> {
         return workspace;
     }
 
+    /**
+     * The context of these commands: what was done goes to standard output once, as their result, so the target's
+     * info lines are dropped and only its errors go to standard error.
+     */
     static BotContext context(final CommandSpec spec, final Path workspace) {
-        return BotContext.builder(workspace).environment(System.getenv())
-                .log(new ConsoleLog(spec.commandLine().getErr())).build();
+        ConsoleLog console = new ConsoleLog(spec.commandLine().getErr());
+        return BotContext.builder(workspace).environment(System.getenv()).log(new LogSink() {
+            @Override
+            public void info(final String line) {
+                // printed to standard output by the command
+            }
+
+            @Override
+            public void error(final String line) {
+                console.error(line);
+            }
+        }).build();
     }
 
     /**

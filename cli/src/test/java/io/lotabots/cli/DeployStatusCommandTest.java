@@ -122,6 +122,7 @@ class DeployStatusCommandTest {
         assertThat(stop.exitCode()).as(stop.err()).isEqualTo(ExitCode.SUCCESS);
         assertThat(stop.out()).startsWith("staging: Stopped 1.0.0 in the blue slot (port " + BLUE + ", process "
                 + pid + ")");
+        assertThat(stop.err()).as("said once, on standard output").doesNotContain("Stopped 1.0.0");
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
 
         CliRun status = cli("deploy", "status", "--workdir", workdir.toString());
