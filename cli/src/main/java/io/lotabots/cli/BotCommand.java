@@ -165,6 +165,10 @@ final class BotCommand implements Callable<Integer> {
             OutputPaths.checkWritable(journalFile, JOURNAL);
             outputs = outputs.allowing(journalFile);
         }
+        if (bot instanceof io.lotabots.bot.deploy.DeployBot) {
+            // the ports are checked before the deployment builds, copies or stops anything
+            PortPreflight.check(values, workspace);
+        }
         String correlationId = spec.findOption(CORRELATION_ID).getValue();
         boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
         String name = bot.getDescriptor().getName();

@@ -85,6 +85,8 @@ public final class LotaBotsCommand {
             CommandLine botCommand = BotCommand.of(bot);
             if ("deploy".equals(bot.getDescriptor().getId())) {
                 botCommand.addSubcommand("rollback", BotCommand.of(PresetBot.deployRollback(bot)));
+                botCommand.addSubcommand("status", new DeployStatusCommand());
+                botCommand.addSubcommand("stop", new DeployStatusCommand.StopCommand());
             }
             if ("security".equals(bot.getDescriptor().getId())) {
                 botCommand.addSubcommand("cve-alert", BotCommand.of(PresetBot.cveAlert(bot)));

@@ -1,6 +1,8 @@
 package io.lotabots.cli;
 
 import io.lotabots.bot.BotRegistry;
+import io.lotabots.bot.deploy.DeployBot;
+import io.lotabots.bot.deploy.DeployBotDescriptor;
 import io.lotabots.scenario.Scenario;
 import io.lotabots.scenario.ScenarioCompiler;
 import io.lotabots.scenario.ScenarioLoader;
@@ -24,13 +26,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lotabots scenario list|show|run}: the built-in scenarios, from the same definitions the pipeline
- * library's templates read.
+ * {@code lotabots scenario list|show|run|status|stop}: the built-in scenarios, from the same definitions the
+ * pipeline library's templates read, and the services their deploy stages leave running.
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
-        description = "List, show and run the built-in scenarios (build-test-deploy, ...).",
+        description = "List, show and run the built-in scenarios (build-test-deploy, ...); show and stop the"
+                + " services a scenario deployed.",
         subcommands = {ScenarioCommand.ListCommand.class, ScenarioCommand.ShowCommand.class,
-                ScenarioCommand.RunScenarioCommand.class})
+                ScenarioCommand.RunScenarioCommand.class, ScenarioCommand.StatusCommand.class,
+                ScenarioCommand.StopCommand.class})
 final class ScenarioCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -128,6 +132,10 @@ final class ScenarioCommand implements Callable<Integer> {
             Scenario scenario = new ScenarioLoader().builtIn(name);
             Map<String, Map<String, Object>> options = WorkflowSession.parseOverrides(overrides);
             Workflow workflow = new ScenarioCompiler(registry).compile(scenario, options);
+            if (registry.find(DeployBotDescriptor.ID).filter(DeployBot.class::isInstance).isPresent()) {
+                // every deploy stage's ports, before the build starts
+                PortPreflight.check(scenario, options, DeployStatusCommand.workspace(workdir));
+            }
             Map<String, String> params = new LinkedHashMap<>();
             for (String parameter : parameters) {
                 int equals = parameter.indexOf('=');
@@ -139,6 +147,67 @@ final class ScenarioCommand implements Callable<Integer> {
             }
             return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), workdir, journal,
                     approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow);
+        }
+    }
+
+    /** The options of {@code scenario status|stop}: the scenario, the workspace and the overrides of the run. */
+    static class ScenarioEnvironments {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The scenario, for example build-test-deploy.")
+        String name;
+
+        @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
+                description = "The project the scenario ran on. Default: the current directory.")
+        Path workdir;
+
+        @Option(names = "--set", paramLabel = "KEY.OPTION=VALUE",
+                description = "The overrides the run was given that move an environment (its releases folder), as"
+                        + " for scenario run, for example --set deploy.releases=/srv/releases. Repeatable.")
+        List<String> overrides = new ArrayList<>();
+
+        List<DeployEnvironments.Place> places(final Path workspace) {
+            Scenario scenario = new ScenarioLoader().builtIn(name);
+            return DeployEnvironments.of(scenario, WorkflowSession.parseOverrides(overrides), workspace);
+        }
+
+        String nothing() {
+            return "The scenario " + name + " deploys no environment with the directory target.";
+        }
+    }
+
+    /** {@code scenario status NAME}. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show what the environments a scenario deploys serve (as lotabots deploy status does for"
+                    + " each): release, slot, port, URL, process, and whether it really runs and listens.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every environment serves", "1:an environment does not serve", "2:bad input"})
+    static final class StatusCommand extends ScenarioEnvironments implements Callable<Integer> {
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            Path workspace = DeployStatusCommand.workspace(workdir);
+            return DeployEnvironments.printStatus(places(workspace), DeployStatusCommand.context(spec, workspace),
+                    spec.commandLine().getOut(), json, nothing());
+        }
+    }
+
+    /** {@code scenario stop NAME}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop the services of the environments a scenario deploys (as lotabots deploy stop does"
+                    + " for each) and record it in their state.json.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:stopped what ran (or nothing ran)", "1:a service could not be stopped",
+                    "2:bad input, or a deployment of an environment is running"})
+    static final class StopCommand extends ScenarioEnvironments implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Path workspace = DeployStatusCommand.workspace(workdir);
+            return DeployEnvironments.stop(places(workspace), DeployStatusCommand.context(spec, workspace),
+                    spec.commandLine().getOut(), nothing());
         }
     }
 }

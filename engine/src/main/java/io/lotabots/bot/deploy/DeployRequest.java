@@ -44,6 +44,16 @@ public record DeployRequest(@CheckForNull String target, List<String> environmen
     }
 
     /**
+     * Returns whether the directory target deploys: it is named, or no target is named and no Kubernetes setting is
+     * given.
+     *
+     * @return {@code true} for the directory target
+     */
+    public boolean usesDirectoryTarget() {
+        return target == null ? !kubernetes.isGiven() : "directory".equals(target);
+    }
+
+    /**
      * Returns the version, when given.
      *
      * @return the version

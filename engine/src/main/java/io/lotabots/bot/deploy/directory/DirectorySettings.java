@@ -1,5 +1,6 @@
 package io.lotabots.bot.deploy.directory;
 
+import io.lotabots.bot.deploy.DeployBotDescriptor;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.util.Durations;
 
@@ -31,10 +32,10 @@ public record DirectorySettings(Path releasesDir, String environment, List<Strin
         Duration rollbackWindow) {
     /** The health path when none is given. */
     public static final String DEFAULT_HEALTH_PATH = "/health";
-    /** The port of the blue slot when none is given. */
-    public static final int DEFAULT_BLUE_PORT = 8080;
-    /** The port of the green slot when none is given. */
-    public static final int DEFAULT_GREEN_PORT = 8081;
+    /** The port of the blue slot when none is given: DeployBot's, 8081. */
+    public static final int DEFAULT_BLUE_PORT = DeployBotDescriptor.DEFAULT_BLUE_PORT;
+    /** The port of the green slot when none is given: DeployBot's, 8082. */
+    public static final int DEFAULT_GREEN_PORT = DeployBotDescriptor.DEFAULT_GREEN_PORT;
     /** The start timeout when none is given. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     /** The rollback window when none is given. */

@@ -142,6 +142,143 @@ public final class DirectoryTarget {
     }
 
     /**
+     * Returns a target that reads, checks and stops an environment that earlier deployments made, for
+     * {@code lotabots deploy status|stop}: it never starts a service (its start command is a placeholder), stops
+     * services by ending their process tree, and takes ports and slots from the state file.
+     *
+     * @param releasesDir the folder that holds one folder per environment; a relative path is taken from the
+     *         workspace
+     * @param environment the environment
+     * @param context the workspace, log and clock to use
+     * @return the target
+     */
+    public static DirectoryTarget existing(final Path releasesDir, final String environment,
+            final BotContext context) {
+        return new DirectoryTarget(new DirectorySettings(releasesDir, environment, List.of("${START_COMMAND}"),
+                List.of(), DirectorySettings.DEFAULT_HEALTH_PATH, DirectorySettings.DEFAULT_BLUE_PORT,
+                DirectorySettings.DEFAULT_GREEN_PORT, DirectorySettings.DEFAULT_START_TIMEOUT,
+                DirectorySettings.DEFAULT_ROLLBACK_WINDOW), context);
+    }
+
+    /**
+     * Returns the environments deployed under a releases folder: its sub-folders that hold a {@code state.json}.
+     *
+     * @param releasesDir the releases folder, absolute
+     * @return the environment names, sorted; empty when the folder does not exist
+     */
+    public static List<String> environmentsUnder(final Path releasesDir) {
+        if (!Files.isDirectory(releasesDir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> folders = Files.list(releasesDir)) {
+            return folders.filter(folder -> Files.isRegularFile(folder.resolve(STATE_FILE)))
+                    .map(folder -> String.valueOf(folder.getFileName()))
+                    .filter(name -> DirectorySettings.NAME.matcher(name).matches()).sorted().toList();
+        }
+        catch (IOException e) {
+            throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, "Cannot list the environments in '"
+                    + releasesDir + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Says what the environment runs, read-only: the serving and the previous release from the state file, whether
+     * the serving release's process really runs and listens on its port, and a deployment that began and did not
+     * finish. Unlike {@link #reconcile()} it takes no lock and repairs nothing.
+     *
+     * @return the status
+     * @throws LotaBotsException with {@link DirectoryErrorCode#STATE_UNREADABLE} when the state file is damaged
+     */
+    public DirectoryStatus status() {
+        ReleaseHistory history = load();
+        String interrupted = history.pending().map(p -> "a " + p.operation() + " of " + p.release() + " began at "
+                + p.since() + " (process " + p.pid() + ") and stopped at the step " + p.step()
+                + (ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).isPresent()
+                        ? "; that process still runs" : "; that process has ended, the next deployment repairs it"))
+                .orElse(null);
+        return new DirectoryStatus(settings.environment(), environmentDir,
+                history.current().map(r -> statusOf(history, r)).orElse(null),
+                history.previous().map(r -> statusOf(history, r)).orElse(null),
+                history.stoppedAt().orElse(null), interrupted);
+    }
+
+    private DirectoryStatus.Release statusOf(final ReleaseHistory history, final Release release) {
+        Optional<SlotProcess> process = java.util.Arrays.stream(Slot.values()).map(history::slot)
+                .flatMap(Optional::stream).filter(p -> p.release().equals(release.name())).findFirst();
+        boolean alive = process.flatMap(services::find).isPresent();
+        PortListeners.Answer answer = services.holderOf(release.port(), alive ? process.get() : null);
+        boolean listening = alive && (answer.holder() == Holder.EXPECTED || answer.holder() == Holder.UNPROVEN);
+        String listener = answer.holder() == Holder.EXPECTED ? "process " + answer.pids().get(0) + " of "
+                + release.version() : answer.describe();
+        return new DirectoryStatus.Release(release.version(), release.name(), release.slot(), release.port(),
+                ServiceProcesses.baseUrl(release.port()), process.map(SlotProcess::pid).orElse(null), alive,
+                listening, listener, release.servedAt());
+    }
+
+    /**
+     * Says who holds a port, when it is neither free nor held by a service of this environment: one its state
+     * records as running, or one started from its release folders that a run did not live to record (a deployment
+     * stops or keeps these itself). Read-only, for the checks before a run starts.
+     *
+     * @param port the port
+     * @return the holder, e.g. {@code process 4242 (/usr/bin/python3)}, or empty when the port can be used
+     */
+    public Optional<String> foreignHolder(final int port) {
+        ReleaseHistory history = load();
+        for (Slot slot : Slot.values()) {
+            Optional<SlotProcess> process = history.slot(slot).filter(p -> services.find(p).isPresent());
+            if (process.isEmpty()) {
+                continue;
+            }
+            Holder holder = services.holderOf(port, process.get()).holder();
+            if (holder == Holder.EXPECTED || holder == Holder.UNPROVEN
+                    && history.find(process.get().release()).filter(r -> r.port() == port).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        PortListeners.Answer answer = services.holderOf(port, (SlotProcess) null);
+        if (answer.holder() == Holder.NOBODY) {
+            return Optional.empty();
+        }
+        // a service of this environment that a run started but did not live to record: its reconciliation stops it
+        List<Long> ours = new ArrayList<>();
+        for (ProcessHandle process : services.startedFrom(environmentDir.resolve(RELEASES))) {
+            ours.add(process.pid());
+            process.descendants().forEach(child -> ours.add(child.pid()));
+        }
+        if (answer.holder() == Holder.OTHER && ours.containsAll(answer.pids())) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.describe());
+    }
+
+    /**
+     * Stops the services that the directory target started from release folders that no longer exist, for
+     * example those of a deleted checkout: every process of this user whose environment carries
+     * {@code LOTABOTS_RELEASE_DIR} naming a missing folder under the given one, with its children. Needs
+     * {@code /proc}; elsewhere it finds nothing.
+     *
+     * @param under only release folders under this one count, e.g. {@code /} for all
+     * @param context the log to use
+     * @return what was stopped, one line per service
+     */
+    public static List<String> stopOrphans(final Path under, final BotContext context) {
+        ServiceProcesses services = new ServiceProcesses(existing(Path.of("orphans"), "orphans", context).settings,
+                context, HttpChecker.Sleeper.THREAD, System::nanoTime);
+        List<String> stopped = new ArrayList<>();
+        for (ServiceProcesses.Orphan orphan : ServiceProcesses.orphans(under)) {
+            String command = orphan.handle().info().commandLine().or(() -> orphan.handle().info().command())
+                    .map(context.getMasker()::mask).orElse("?");
+            services.terminate("process " + orphan.handle().pid(), orphan.handle());
+            String line = "Stopped process " + orphan.handle().pid() + " (" + command + "), started from the"
+                    + " release folder " + orphan.releaseDir() + ", which no longer exists";
+            context.getLog().info(line);
+            stopped.add(line);
+        }
+        return stopped;
+    }
+
+    /**
      * Returns the folder of the environment, {@code releasesDir/<environment>}.
      *
      * @return the folder, absolute
@@ -312,8 +449,9 @@ public final class DirectoryTarget {
     }
 
     /**
-     * Stops the service of every slot, for an environment that is taken down. The releases and {@code current}
-     * stay; a later rollback or deployment starts services again.
+     * Stops the service of every slot, for an environment that is taken down, and records the time in the state
+     * file: {@link #status()} reports it, and the next deployment does not start the stopped release again. The
+     * releases and {@code current} stay; a later rollback or deployment starts services again.
      *
      * @return what was done
      */
@@ -328,6 +466,11 @@ public final class DirectoryTarget {
                 if (process.isPresent()) {
                     run.stopSlot(slot, process.get(), "the environment is stopped");
                 }
+            }
+            if (run.history.current().isPresent()) {
+                // status and the next deployment say it was stopped on purpose, and do not start it again
+                run.history.setStoppedAt(run.now());
+                run.save();
             }
             return List.copyOf(run.actions);
         }
@@ -510,6 +653,7 @@ public final class DirectoryTarget {
 
         /** Writes the intent of an operation before its first change. */
         void begin(final String operation, final Release release, final String step) {
+            history.setStoppedAt(null);
             history.setPending(new Pending(operation, release.name(), step, ProcessHandle.current().pid(), now()));
             save();
         }
@@ -698,7 +842,12 @@ public final class DirectoryTarget {
                 save();
             }
             Optional<Release> serving = history.current();
-            if (serving.isPresent() && !serves(serving.get())) {
+            Optional<Instant> stopped = history.stoppedAt();
+            if (serving.isPresent() && stopped.isPresent() && !serves(serving.get())) {
+                action("Reconciled: " + serving.get().version() + " is recorded as serving but was stopped by"
+                        + " lotabots deploy stop at " + stopped.get() + "; it is not started again");
+            }
+            else if (serving.isPresent() && !serves(serving.get())) {
                 restoreServing(serving.get());
             }
             reconcileLink(serving);

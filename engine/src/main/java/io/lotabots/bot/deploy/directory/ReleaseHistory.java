@@ -127,9 +127,12 @@ final class ReleaseHistory {
      * @param releases the releases, oldest first
      * @param slots the process of each slot that runs one
      * @param pending the deployment or rollback under way, or {@code null}
+     * @param stoppedAt when {@code lotabots deploy stop} stopped the environment's services, or {@code null}; the
+     *         serving release is then not restarted until a deployment or rollback starts one again
      */
     record Snapshot(int format, @CheckForNull String environment, @CheckForNull List<Release> releases,
-            @CheckForNull Map<String, SlotProcess> slots, @CheckForNull Pending pending) {
+            @CheckForNull Map<String, SlotProcess> slots, @CheckForNull Pending pending,
+            @CheckForNull Instant stoppedAt) {
     }
 
     private final String environment;
@@ -137,13 +140,17 @@ final class ReleaseHistory {
     private final Map<String, SlotProcess> slots;
     @CheckForNull
     private Pending pending;
+    @CheckForNull
+    private Instant stoppedAt;
 
     private ReleaseHistory(final String environment, final List<Release> releases,
-            final Map<String, SlotProcess> slots, @CheckForNull final Pending pending) {
+            final Map<String, SlotProcess> slots, @CheckForNull final Pending pending,
+            @CheckForNull final Instant stoppedAt) {
         this.environment = environment;
         this.releases = new ArrayList<>(releases);
         this.slots = new TreeMap<>(slots);
         this.pending = pending;
+        this.stoppedAt = stoppedAt;
     }
 
     /**
@@ -164,7 +171,7 @@ final class ReleaseHistory {
             content = Files.readAllBytes(file);
         }
         catch (NoSuchFileException e) {
-            return new ReleaseHistory(environment, List.of(), Map.of(), null);
+            return new ReleaseHistory(environment, List.of(), Map.of(), null, null);
         }
         catch (IOException e) {
             throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE,
@@ -229,7 +236,7 @@ final class ReleaseHistory {
                 || pending.since() == null)) {
             throw unreadable(file, "the pending operation lacks its operation, release, step or start time", null);
         }
-        return new ReleaseHistory(environment, releases, slots, pending);
+        return new ReleaseHistory(environment, releases, slots, pending, snapshot.stoppedAt());
     }
 
     private static void checkSlot(final Path file, final String slot) {
@@ -287,7 +294,7 @@ final class ReleaseHistory {
      * @return the snapshot
      */
     Snapshot snapshot() {
-        return new Snapshot(FORMAT, environment, List.copyOf(releases), new TreeMap<>(slots), pending);
+        return new Snapshot(FORMAT, environment, List.copyOf(releases), new TreeMap<>(slots), pending, stoppedAt);
     }
 
     /**
@@ -341,6 +348,15 @@ final class ReleaseHistory {
 
     void setPending(@CheckForNull final Pending value) {
         pending = value;
+    }
+
+    /** When {@code lotabots deploy stop} stopped the environment, until a deployment or rollback starts again. */
+    Optional<Instant> stoppedAt() {
+        return Optional.ofNullable(stoppedAt);
+    }
+
+    void setStoppedAt(@CheckForNull final Instant value) {
+        stoppedAt = value;
     }
 
     Optional<SlotProcess> slot(final Slot slot) {

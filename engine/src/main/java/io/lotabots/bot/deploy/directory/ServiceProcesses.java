@@ -339,28 +339,74 @@ final class ServiceProcesses {
      * @return the processes, outermost first
      */
     List<ProcessHandle> startedFrom(final Path releases) {
-        String prefix = RELEASE_MARK + "=" + releases.toAbsolutePath().normalize() + File.separator;
+        String prefix = releases.toAbsolutePath().normalize() + File.separator;
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(process -> {
-            Path environ = Path.of("/proc", Long.toString(process.pid()), "environ");
-            try {
-                if (Files.isReadable(environ) && Files.size(environ) >= 0) {
-                    byte[] bytes = Files.readAllBytes(environ);
-                    for (String entry : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
-                        if (entry.startsWith(prefix)) {
-                            found.add(process);
-                            break;
-                        }
-                    }
-                }
-            }
-            catch (IOException | SecurityException e) {
-                // not ours to read, so not ours
+            if (releaseMarkOf(process).filter(mark -> mark.startsWith(prefix)).isPresent()) {
+                found.add(process);
             }
         });
         // a parent before its children: terminating it takes the children along
         found.removeIf(p -> p.parent().filter(found::contains).isPresent());
         return found;
+    }
+
+    /**
+     * A service whose release folder is gone.
+     *
+     * @param handle the process, the outermost of its tree that carries the mark
+     * @param releaseDir the release folder its {@link #RELEASE_MARK} names
+     */
+    record Orphan(ProcessHandle handle, Path releaseDir) {
+    }
+
+    /**
+     * Returns the running processes this target started from release folders that no longer exist, under a
+     * folder: services that outlived a deleted checkout. Empty where the system does not show environments.
+     *
+     * @param under only release folders under this one count
+     * @return the processes, outermost first
+     */
+    static List<Orphan> orphans(final Path under) {
+        Path root = under.toAbsolutePath().normalize();
+        long self = ProcessHandle.current().pid();
+        List<Orphan> found = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> p.pid() != self).forEach(process ->
+                releaseMarkOf(process).flatMap(ServiceProcesses::pathOf).filter(Path::isAbsolute).map(Path::normalize)
+                        .filter(dir -> dir.startsWith(root) && !Files.exists(dir))
+                        .ifPresent(dir -> found.add(new Orphan(process, dir))));
+        List<ProcessHandle> handles = found.stream().map(Orphan::handle).toList();
+        found.removeIf(o -> o.handle().parent().filter(handles::contains).isPresent());
+        return found;
+    }
+
+    private static Optional<Path> pathOf(final String text) {
+        try {
+            return Optional.of(Path.of(text));
+        }
+        catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The value of {@link #RELEASE_MARK} in a process's environment, read from {@code /proc/<pid>/environ}. */
+    private static Optional<String> releaseMarkOf(final ProcessHandle process) {
+        Path environ = Path.of("/proc", Long.toString(process.pid()), "environ");
+        String prefix = RELEASE_MARK + "=";
+        try {
+            if (Files.isReadable(environ)) {
+                byte[] bytes = Files.readAllBytes(environ);
+                for (String entry : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
+                    if (entry.startsWith(prefix)) {
+                        return Optional.of(entry.substring(prefix.length()));
+                    }
+                }
+            }
+        }
+        catch (IOException | SecurityException e) {
+            // not ours to read, so not ours
+        }
+        return Optional.empty();
     }
 
     private LotaBotsException died(final String version, final Running running, final int port, final Path log) {

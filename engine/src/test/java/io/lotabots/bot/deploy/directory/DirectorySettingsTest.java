@@ -26,10 +26,11 @@ class DirectorySettingsTest {
         DirectorySettings settings = DirectorySettings.of(Path.of("releases"), "production", START);
 
         assertThat(settings.healthPath()).isEqualTo("/health");
-        assertThat(settings.bluePort()).isEqualTo(8080);
-        assertThat(settings.greenPort()).isEqualTo(8081);
-        assertThat(settings.port("blue")).isEqualTo(8080);
-        assertThat(settings.port("green")).isEqualTo(8081);
+        // one truth: the defaults DeployBot documents (8081 blue, 8082 green)
+        assertThat(settings.bluePort()).isEqualTo(8081);
+        assertThat(settings.greenPort()).isEqualTo(8082);
+        assertThat(settings.port("blue")).isEqualTo(8081);
+        assertThat(settings.port("green")).isEqualTo(8082);
         assertThat(settings.stopCommand()).isEmpty();
         assertThat(settings.rollbackWindow()).isEqualTo(Duration.ofHours(24));
     }
