@@ -20,7 +20,8 @@ public final class TestBotDescriptor {
 
     /** The JUnit report patterns. */
     public static final BotOption<List<String>> JUNIT = BotOption.optional("junit", OptionType.STRING_LIST,
-            List.of("**/surefire-reports/TEST-*.xml", "**/failsafe-reports/TEST-*.xml", "**/test-results/**/*.xml"),
+            List.of("**/target/surefire-reports/TEST-*.xml", "**/target/failsafe-reports/TEST-*.xml",
+                    "**/build/test-results/**/*.xml"),
             "Ant-style patterns of JUnit XML reports (Surefire, Failsafe, Gradle, pytest, jest-junit,"
                     + " go-junit-report, xUnit.net), for example **/TEST-*.xml.");
     /** The exclude patterns. */
@@ -28,7 +29,9 @@ public final class TestBotDescriptor {
             List.of(), "Ant-style patterns of reports to leave out, for example **/legacy/**.");
     /** The coverage report patterns. */
     public static final BotOption<List<String>> COVERAGE = BotOption.optional("coverage", OptionType.STRING_LIST,
-            List.of("**/jacoco.xml", "**/cobertura.xml", "**/cobertura-coverage.xml", "**/lcov.info"),
+            List.of("**/target/site/jacoco*/jacoco.xml", "**/build/reports/jacoco/**/*.xml",
+                    "**/target/site/cobertura/coverage.xml", "**/coverage.xml", "**/coverage/cobertura-coverage.xml",
+                    "**/coverage/lcov.info"),
             "Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example"
                     + " target/site/jacoco/jacoco.xml.");
     /** The line coverage gate. */
