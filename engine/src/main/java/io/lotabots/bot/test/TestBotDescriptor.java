@@ -18,12 +18,15 @@ public final class TestBotDescriptor {
     /** The name: the log prefix and the message source. */
     public static final String NAME = "TestBot";
 
+    private static final String FIXTURES_HELP = "test fixtures (src/test, test-resources, fixtures, node_modules)"
+            + " are read only when a pattern names them.";
+
     /** The JUnit report patterns. */
     public static final BotOption<List<String>> JUNIT = BotOption.optional("junit", OptionType.STRING_LIST,
             List.of("**/target/surefire-reports/TEST-*.xml", "**/target/failsafe-reports/TEST-*.xml",
                     "**/build/test-results/**/*.xml"),
             "Ant-style patterns of JUnit XML reports (Surefire, Failsafe, Gradle, pytest, jest-junit,"
-                    + " go-junit-report, xUnit.net), for example **/TEST-*.xml.");
+                    + " go-junit-report, xUnit.net), for example **/TEST-*.xml; " + FIXTURES_HELP);
     /** The exclude patterns. */
     public static final BotOption<List<String>> EXCLUDES = BotOption.optional("excludes", OptionType.STRING_LIST,
             List.of(), "Ant-style patterns of reports to leave out, for example **/legacy/**.");
@@ -33,7 +36,7 @@ public final class TestBotDescriptor {
                     "**/target/site/cobertura/coverage.xml", "**/coverage.xml", "**/coverage/cobertura-coverage.xml",
                     "**/coverage/lcov.info"),
             "Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example"
-                    + " target/site/jacoco/jacoco.xml.");
+                    + " target/site/jacoco/jacoco.xml; " + FIXTURES_HELP);
     /** The line coverage gate. */
     public static final BotOption<Double> MIN_COVERAGE = BotOption.optional("minCoverage", OptionType.DECIMAL,
             null, "Minimum line coverage in percent, for example 80; no gate by default.");
