@@ -60,9 +60,11 @@ import java.util.Set;
 
 /**
  * Scans a workspace for secrets and vulnerable dependencies, reads the reports of other scanners, puts every
- * finding through one policy (suppressions, new versus known, severity gate), writes a SARIF report of all of them
- * and announces {@code security.scan_completed}. In CVE alert mode it answers one question instead, whether the
- * codebase uses a package at a version one advisory affects, and announces {@code security.cve_alert}.
+ * finding through one policy (suppressions, new versus known against the baseline the user names, severity gate),
+ * writes a SARIF report of all of them and announces {@code security.scan_completed}. What LotaBots writes (see
+ * {@link OwnOutputs}) is never read as input, so two identical scans report the same. In CVE alert mode it answers
+ * one question instead, whether the codebase uses a package at a version one advisory affects, and announces
+ * {@code security.cve_alert}.
  *
  * <p>An input that cannot be read (a malformed lockfile, report or advisory) is named with its position and left
  * out; the other inputs still count and the run is UNSTABLE. In strict mode the first such input fails the run.
@@ -262,17 +264,17 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         String given = request.baseline();
         if (given == null) {
             if (request.newOnly()) {
-                throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The option newOnly counts only findings"
-                        + " that are not in a baseline, and no baseline is given: add the option baseline with the"
-                        + " SARIF report of the run to compare with (for example main's last build, kept outside"
-                        + " .lotabots), or leave newOnly out");
+                throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The option newOnly (--new-only) counts only"
+                        + " findings that are not in a baseline, and no baseline is given: add the option baseline"
+                        + " (--baseline FILE) with the SARIF report of the run to compare with (for example main's"
+                        + " last build, kept outside .lotabots), or leave newOnly out");
             }
             return null;
         }
         Path file = workspace.resolve(given, "the option 'baseline'");
         if (file.equals(sarif)) {
             throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The baseline '" + given + "' is the SARIF"
-                    + " report this scan writes (option sarifOut), so every scan would compare with the one before"
+                    + " report this scan writes (option sarifOut, --sarif-out), so every scan would compare with the one before"
                     + " it and the same findings would be new once and known after. Keep the report of the run to"
                     + " compare with (for example main's last build) under another name and give that file");
         }
