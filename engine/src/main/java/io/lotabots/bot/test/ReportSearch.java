@@ -12,18 +12,23 @@ import java.util.TreeSet;
 
 /**
  * Finds test and coverage reports without ever mistaking a test fixture for a build's report: folders that hold
- * fixtures ({@code src/test/}, {@code test-resources/}, {@code fixtures/}, {@code node_modules/}) are left out of
- * every pattern, unless the pattern names such a folder itself ({@code src/test/resources/sample/jacoco.xml},
+ * fixtures ({@code src/test/}, {@code test-resources/}, {@code fixtures/}, {@code node_modules/}) and the build's
+ * copies of resources ({@code target/test-classes/}, {@code target/classes/}, {@code build/resources/}) are left
+ * out of every pattern, unless the pattern names such a folder itself ({@code src/test/resources/sample/jacoco.xml},
  * {@code fixtures/**}{@code /lcov.info}); then that pattern is searched as given.
  */
 final class ReportSearch {
     /** The folders left out unless a pattern names them. */
     static final List<String> FIXTURES = List.of("**/src/test/**", "**/test-resources/**", "**/fixtures/**",
-            "**/node_modules/**");
+            "**/node_modules/**", "**/target/test-classes/**", "**/target/classes/**", "**/build/resources/**");
     /** The fixture folders, as the log names them. */
-    static final String FIXTURES_TEXT = "src/test, test-resources, fixtures and node_modules";
+    static final String FIXTURES_TEXT = "src/test, test-resources, fixtures, node_modules and the build's copies of"
+            + " resources (target/test-classes, target/classes, build/resources)";
 
-    private static final Set<String> FIXTURE_NAMES = Set.of("test-resources", "fixtures", "node_modules");
+    private static final Set<String> FIXTURE_NAMES = Set.of("test-resources", "fixtures", "node_modules",
+            "test-classes");
+    private static final Set<List<String>> FIXTURE_PAIRS = Set.of(List.of("src", "test"),
+            List.of("target", "classes"), List.of("build", "resources"));
 
     private ReportSearch() {
     }
@@ -76,7 +81,7 @@ final class ReportSearch {
         String[] segments = pattern.replace('\\', '/').toLowerCase(Locale.ROOT).split("/");
         for (int i = 0; i < segments.length; i++) {
             if (FIXTURE_NAMES.contains(segments[i])
-                    || "src".equals(segments[i]) && i + 1 < segments.length && "test".equals(segments[i + 1])) {
+                    || i + 1 < segments.length && FIXTURE_PAIRS.contains(List.of(segments[i], segments[i + 1]))) {
                 return true;
             }
         }

@@ -18,8 +18,9 @@ public final class TestBotDescriptor {
     /** The name: the log prefix and the message source. */
     public static final String NAME = "TestBot";
 
-    private static final String FIXTURES_HELP = "test fixtures (src/test, test-resources, fixtures, node_modules)"
-            + " are read only when a pattern names them.";
+    private static final String FIXTURES_HELP = "test fixtures and the build's copies of them (src/test,"
+            + " test-resources, fixtures, node_modules, target/test-classes, target/classes, build/resources) are read"
+            + " only when a pattern names them.";
 
     /** The JUnit report patterns. */
     public static final BotOption<List<String>> JUNIT = BotOption.optional("junit", OptionType.STRING_LIST,

@@ -194,6 +194,9 @@ class TestBotTest {
         write("cli/test-resources/target/site/jacoco/jacoco.xml", JACOCO_ALL_COVERED);
         write("web/fixtures/coverage/lcov.info", "SF:a.js\nDA:1,1\nend_of_record\n");
         write("web/node_modules/lib/coverage/lcov.info", "SF:b.js\nDA:1,1\nend_of_record\n");
+        // Maven's copy of the fixtures, as the LotaBots repository has it after a build
+        write("engine/target/test-classes/io/acme/coverage/lcov.info", "SF:c.js\nDA:1,1\nend_of_record\n");
+        write("engine/target/test-classes/io/acme/coverage.xml", "<coverage line-rate=\"1\"/>");
         write("engine/src/test/resources/sample/target/surefire-reports/TEST-io.acme.FixtureTest.xml",
                 suite("io.acme.FixtureTest", 5, 5, 0, 0, ""));
         write("web/fixtures/build/test-results/test/TEST-io.acme.OtherFixtureTest.xml",
@@ -228,6 +231,8 @@ class TestBotTest {
         assertThat(ReportSearch.namesFixtures("**/fixtures/*.xml")).isTrue();
         assertThat(ReportSearch.namesFixtures("**/test-results/**/*.xml")).isFalse();
         assertThat(ReportSearch.namesFixtures("src/testing/jacoco.xml")).isFalse();
+        assertThat(ReportSearch.namesFixtures("engine/target/test-classes/**/lcov.info")).isTrue();
+        assertThat(ReportSearch.namesFixtures("target/site/jacoco/jacoco.xml")).isFalse();
     }
 
     @Test
@@ -241,7 +246,7 @@ class TestBotTest {
         assertThat(result.getTotals().total()).isZero();
         assertThat(result.getCoverage()).isEmpty();
         assertThat(result.getLog().getInfoLines()).anyMatch(line -> line.startsWith("No coverage report matches")
-                && line.contains("src/test, test-resources, fixtures and node_modules are left out"));
+                && line.contains("src/test, test-resources, fixtures, node_modules and the build's copies"));
     }
 
     @Test
