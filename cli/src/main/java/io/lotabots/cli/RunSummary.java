@@ -428,8 +428,11 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
             }
         }
         facts.put("secrets", number(out.get("secretsFound")));
-        facts.put("new findings", number(out.get("newFindings")));
-        facts.put("fixed findings", number(out.get("fixedFindings")));
+        if (out.get("newFindings") != null) {
+            // only with a baseline the user named: without one, nothing is new or fixed
+            facts.put("new findings", number(out.get("newFindings")));
+            facts.put("fixed findings", number(out.get("fixedFindings")));
+        }
         if (out.get("gate") != null) {
             facts.put("gate", out.get("gate") + (Boolean.TRUE.equals(out.get("gatePassed")) ? " (passed)"
                     : " (failed)"));

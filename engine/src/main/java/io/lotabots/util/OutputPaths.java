@@ -84,6 +84,16 @@ public final class OutputPaths {
     }
 
     /**
+     * Returns the outputs the user named explicitly, so that a bot that reads the workspace (SecurityBot) can leave
+     * out what LotaBots writes.
+     *
+     * @return the absolute, normalized paths registered with {@link #allowing(Path)}
+     */
+    public Set<Path> getExplicit() {
+        return explicit;
+    }
+
+    /**
      * Resolves a path to be written.
      *
      * @param given the path as the user or the defaults wrote it, relative to the workspace or absolute

@@ -61,6 +61,9 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
     public static final int MAX_PREDICTIONS = 20;
 
     private static final int MAX_ANOMALY_LINES = 20;
+    /** How many problems the summary names; the log names {@value #PROBLEMS_IN_LOG}. */
+    private static final int PROBLEMS_IN_SUMMARY = 3;
+    private static final int PROBLEMS_IN_LOG = 10;
 
     private final HttpChecker.Sleeper sleeper;
 
@@ -128,6 +131,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
 
         List<Message> messages = new ArrayList<>(watch.messages);
         report(evaluation, sink);
+        reportProblems(watch, sink);
         int predictions = 0;
         for (Trend trend : evaluation.trends()) {
             String prediction = trend.prediction();
@@ -139,7 +143,8 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         }
         Message verdictMessage = context.publish(MonitorBotDescriptor.NAME, new MonitorVerdict(
                 evaluation.verdict().key(), evaluation.score(), request.environment(),
-                evaluation.criteria().stream().map(CriterionOutcome::toMessage).toList()));
+                evaluation.criteria().stream().map(CriterionOutcome::toMessage).toList(),
+                watch.problems.stream().limit(MonitorVerdict.MAX_PROBLEMS).toList()));
         messages.add(verdictMessage);
         String summary = summary(evaluation, watch, request, interrupted);
         if (interrupted) {
@@ -328,10 +333,45 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
                 .append(" prediction(s), ").append(watch.triggered).append(" alert(s); ").append(watch.ticks)
                 .append(" tick(s)").append(interrupted ? ", interrupted" : " over "
                         + Durations.format(request.duration()));
-        if (!watch.problems.isEmpty()) {
-            text.append("; ").append(watch.problems.size()).append(" problem(s) recorded");
+        if (watch.problemCount > 0) {
+            text.append("; ").append(watch.problemCount).append(watch.problemCount == 1 ? " problem: " : " problems: ")
+                    .append(String.join("; ", firstProblems(watch, PROBLEMS_IN_SUMMARY)));
         }
         return text.toString();
+    }
+
+    /**
+     * Names the first problems, each different one once with how often it happened, and how many more there are.
+     */
+    private static List<String> firstProblems(final Watch watch, final int limit) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        watch.problems.forEach(problem -> counts.merge(problem, 1, Integer::sum));
+        List<String> lines = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<String, Integer> problem : counts.entrySet()) {
+            if (lines.size() == limit) {
+                break;
+            }
+            lines.add(problem.getKey() + (problem.getValue() == 1 ? "" : " (" + problem.getValue() + " times)"));
+            shown += problem.getValue();
+        }
+        if (watch.problemCount > shown) {
+            lines.add("and " + (watch.problemCount - shown) + " more");
+        }
+        return lines;
+    }
+
+    /**
+     * Lists the problems of the watch once more at its end, where a reader of the log looks for them: the first
+     * few, then how many more there are and where.
+     */
+    private static void reportProblems(final Watch watch, final LogSink sink) {
+        if (watch.problemCount == 0) {
+            return;
+        }
+        sink.info(watch.problemCount + (watch.problemCount == 1 ? " problem" : " problems")
+                + " while watching:");
+        firstProblems(watch, PROBLEMS_IN_LOG).forEach(problem -> sink.info("  " + problem));
     }
 
     /**
@@ -355,6 +395,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         private final Set<String> nonNumericNoted = new HashSet<>();
         private final List<Message> messages = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private int problemCount;
         private int ticks;
         private int triggered;
 
@@ -471,8 +512,8 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
                     problem("Query " + name + " failed; the watch goes on without its samples until it answers: "
                             + e.getMessage());
                 }
-                else if (e.getCode() == PrometheusErrorCode.UNAVAILABLE && problems.size() < MAX_PROBLEMS) {
-                    problems.add("Query " + name + " failed at " + now + ": " + e.getMessage());
+                else if (e.getCode() == PrometheusErrorCode.UNAVAILABLE) {
+                    keep("Query " + name + " failed at " + now + ": " + e.getMessage());
                 }
                 return;
             }
@@ -528,6 +569,12 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
 
         private void problem(final String line) {
             sink.error(line);
+            keep(line);
+        }
+
+        /** Keeps a problem for the summary, the result and the verdict without logging it again. */
+        private void keep(final String line) {
+            problemCount++;
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(line);
             }

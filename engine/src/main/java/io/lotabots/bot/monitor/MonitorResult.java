@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link #getVerdictMessage()}.
  */
 public final class MonitorResult extends AbstractBotResult {
-    /** The most problems listed in the outputs; the log has them all. */
+    /** The most problems listed in the outputs; the log names the first ten at the end of the watch. */
     static final int MAX_PROBLEMS_SHOWN = 20;
     /** The most series per metric in the outputs' window. */
     static final int MAX_SERIES_SHOWN = 4;
@@ -215,6 +215,7 @@ public final class MonitorResult extends AbstractBotResult {
         outputs.put("alertsOpen", alertsOpen);
         outputs.put("ticks", ticks);
         outputs.put("criteria", criteria.stream().map(MonitorResult::criterionOutput).toList());
+        outputs.put("problems", problems.size());
         outputs.put("problemTexts", problems.stream().limit(MAX_PROBLEMS_SHOWN).toList());
         outputs.put("window", windowOutput());
         return outputs;

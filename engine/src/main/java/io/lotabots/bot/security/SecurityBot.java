@@ -1,5 +1,7 @@
 package io.lotabots.bot.security;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotDescriptor;
@@ -35,7 +37,6 @@ import io.lotabots.bot.security.secrets.SecretFinding;
 import io.lotabots.bot.security.secrets.SecretRules;
 import io.lotabots.bot.security.secrets.SecretScan;
 import io.lotabots.bot.security.secrets.SecretScanner;
-import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Message;
 import io.lotabots.message.SecurityCveAlert;
@@ -53,14 +54,17 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Scans a workspace for secrets and vulnerable dependencies, reads the reports of other scanners, puts every
- * finding through one policy (suppressions, new versus known, severity gate), writes a SARIF report of all of them
- * and announces {@code security.scan_completed}. In CVE alert mode it answers one question instead, whether the
- * codebase uses a package at a version one advisory affects, and announces {@code security.cve_alert}.
+ * finding through one policy (suppressions, new versus known against the baseline the user names, severity gate),
+ * writes a SARIF report of all of them and announces {@code security.scan_completed}. What LotaBots writes (see
+ * {@link OwnOutputs}) is never read as input, so two identical scans report the same. In CVE alert mode it answers
+ * one question instead, whether the codebase uses a package at a version one advisory affects, and announces
+ * {@code security.cve_alert}.
  *
  * <p>An input that cannot be read (a malformed lockfile, report or advisory) is named with its position and left
  * out; the other inputs still count and the run is UNSTABLE. In strict mode the first such input fails the run.
@@ -85,6 +89,13 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         }
         // checked before the scan, so that a refused output costs nothing
         Path sarif = context.getOutputs().resolve(request.sarifOut(), "the SARIF report (option 'sarifOut')");
+        OwnOutputs own = OwnOutputs.of(context, sarif);
+        // read before the scan, so that a missing or malformed baseline costs nothing
+        Path baselineFile = baselineFile(request, workspace, sarif);
+        Optional<Baseline> baseline = baselineFile == null ? Optional.empty()
+                : Optional.of(Baseline.read(baselineFile, Objects.requireNonNull(request.baseline())));
+        baseline.ifPresent(any -> sink.info("New and fixed findings are counted against the baseline "
+                + request.baseline()));
         List<String> problems = new ArrayList<>();
         List<SecurityFinding> findings = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
@@ -94,7 +105,7 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
 
         String secrets = request.secrets();
         if (secrets != null) {
-            scanSecrets(request, secrets, context, workspace, sink, findings, accepted, problems);
+            scanSecrets(request, secrets, context, workspace, own, sink, findings, accepted, problems);
         }
         if (!request.dependencies().isEmpty()) {
             Inventory inventory = inventory(request, context, sink, problems);
@@ -112,7 +123,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             }
         }
         if (!request.reports().isEmpty()) {
-            ScannerReportResult reports = ScannerReports.create().withMode(context.getMode()).readInputs(
+            ScannerReportResult reports = ScannerReports.create().withMode(context.getMode())
+                    .leavingOut(own::contains, OwnOutputs::reason).readInputs(
                     request.reports().stream().map(ReportInput::parse).toList(), context.getWorkspace(), sink);
             for (ReportSummary report : reports.getReports()) {
                 tools.add(new SarifTool(report.tool(), report.toolVersion(), report.informationUri()));
@@ -130,7 +142,7 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         String suppressionsFile = request.suppressions();
         Suppressions suppressions = suppressionsFile == null ? Suppressions.none()
                 : Suppressions.read(workspace.resolve(suppressionsFile, "the option 'suppressions'"), suppressionsFile);
-        Optional<Baseline> baseline = baseline(request, context, workspace, sink);
+
         SecurityPolicy policy = new SecurityPolicy(SecurityPolicy.parseFailOn(request.failOn()), request.criticality(),
                 request.newOnly());
         PolicyOutcome outcome = new PolicyEvaluator(policy, suppressions, baseline)
@@ -164,8 +176,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
     }
 
     private static void scanSecrets(final SecurityRequest request, final String folderText, final BotContext context,
-            final WorkspaceFiles workspace, final LogSink sink, final List<SecurityFinding> findings,
-            final Set<String> accepted, final List<String> problems) {
+            final WorkspaceFiles workspace, final OwnOutputs own, final LogSink sink,
+            final List<SecurityFinding> findings, final Set<String> accepted, final List<String> problems) {
         Path folder = workspace.resolve(folderText, "the option 'secrets'");
         if (!Files.isDirectory(folder)) {
             throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The folder '" + folderText
@@ -183,14 +195,24 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
                     workspace.resolve(secretBaseline, "the option 'secretBaseline'")));
         }
         String since = request.since();
-        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), request.secretExcludes())
+        List<String> excludes = new ArrayList<>(request.secretExcludes());
+        excludes.addAll(own.excludesBelow(folder));
+        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), excludes)
                 : scanner.scanChangedSince(folder, since);
         sink.info("Secrets: " + scan.getSummary());
         problems.addAll(scan.getErrors());
         Path root = context.getWorkspace().toAbsolutePath().normalize();
         String prefix = root.relativize(folder).toString().replace('\\', '/');
+        Set<String> leftOut = new LinkedHashSet<>();
         for (SecretFinding secret : scan.getFindings()) {
             String file = prefix.isEmpty() ? secret.file() : prefix + "/" + secret.file();
+            if (own.contains(file)) {
+                // the lines changed since a reference are not filtered by the excludes
+                if (leftOut.add(file)) {
+                    sink.info(OwnOutputs.reason(file));
+                }
+                continue;
+            }
             // a documentation example (AKIAIOSFODNN7EXAMPLE) is informational: it fails no gate
             findings.add(new SecurityFinding(FindingKind.SECRET, secret.ruleId(),
                     secret.informational() ? Severity.NONE : Severity.HIGH,
@@ -232,28 +254,31 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         return inventory;
     }
 
-    private static Optional<Baseline> baseline(final SecurityRequest request, final BotContext context,
-            final WorkspaceFiles workspace, final LogSink sink) {
+    /**
+     * The baseline is only ever the file the user names: findings are new against it, the same for every run that
+     * names it. It must not be the report this scan writes, which would make "new" mean "new since the last scan
+     * of this workspace" and change from one identical run to the next.
+     */
+    @CheckForNull
+    private static Path baselineFile(final SecurityRequest request, final WorkspaceFiles workspace, final Path sarif) {
         String given = request.baseline();
-        if (given != null) {
-            return Optional.of(Baseline.read(workspace.resolve(given, "the option 'baseline'"), given));
-        }
-        List<Message> earlier = context.getBus().query(MessageFilter.ofTypes(SecurityScanCompleted.TYPE));
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            String report = earlier.get(i).getPayloadField("report_url").filter(node -> node.isTextual())
-                    .map(node -> node.asText()).orElse(null);
-            if (report == null) {
-                continue;
+        if (given == null) {
+            if (request.newOnly()) {
+                throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The option newOnly (--new-only) counts only"
+                        + " findings that are not in a baseline, and no baseline is given: add the option baseline"
+                        + " (--baseline FILE) with the SARIF report of the run to compare with (for example main's"
+                        + " last build, kept outside .lotabots), or leave newOnly out");
             }
-            Path file = context.getWorkspace().resolve(report).normalize();
-            if (file.startsWith(context.getWorkspace().toAbsolutePath().normalize()) && Files.isRegularFile(file)) {
-                sink.info("Comparing with the previous scan's findings in " + report);
-                return Optional.of(Baseline.read(file, report));
-            }
-            sink.info("The previous scan's report " + report + " is gone; every finding counts as new");
-            return Optional.empty();
+            return null;
         }
-        return Optional.empty();
+        Path file = workspace.resolve(given, "the option 'baseline'");
+        if (file.equals(sarif)) {
+            throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The baseline '" + given + "' is the SARIF"
+                    + " report this scan writes (option sarifOut, --sarif-out), so every scan would compare with the one before"
+                    + " it and the same findings would be new once and known after. Keep the report of the run to"
+                    + " compare with (for example main's last build) under another name and give that file");
+        }
+        return file;
     }
 
     private static void logFindings(final PolicyOutcome outcome, final LogSink sink) {

@@ -73,11 +73,13 @@ public final class SecurityBotDescriptor {
             "What a failed gate does: FAILURE fails the run, UNSTABLE marks it unstable.");
     /** Count only new findings. */
     public static final BotOption<Boolean> NEW_ONLY = BotOption.optional("newOnly", OptionType.BOOLEAN,
-            Boolean.FALSE, "Count only findings that were not in the previous run's findings in the gate.");
-    /** The previous run's findings. */
+            Boolean.FALSE, "Count only findings that are not in the baseline in the gate; needs the option"
+                    + " baseline.");
+    /** The findings to compare with. */
     public static final BotOption<String> BASELINE = BotOption.optional("baseline", OptionType.STRING, null,
-            "The previous run's findings: its SARIF report, a JSON list or one fingerprint per line. Default: the"
-                    + " report of the last security.scan_completed in the journal.");
+            "The findings to compare with, for example the SARIF report of main's last build (or a JSON list, or"
+                    + " one fingerprint per line); findings not in it are new. Without it no finding is called new"
+                    + " or fixed.");
     /** Suppressions. */
     public static final BotOption<String> SUPPRESSIONS = BotOption.optional("suppressions", OptionType.STRING, null,
             "YAML or JSON file of suppressions, each with id, reason and an optional expiry date.");

@@ -23,8 +23,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * @param failOn the lowest severity that fails the gate, as {@code critical|high|medium|low|none}
  * @param criticality what a failed gate does
  * @param newOnly whether only findings new since the baseline count in the gate
- * @param baseline the previous run's findings (SARIF, JSON or lines), or {@code null}: then the last
- *     {@code security.scan_completed} in the journal names them
+ * @param baseline the findings to compare with (SARIF, JSON or lines), for example main's last report, or
+ *     {@code null}: then no finding is new or fixed, and {@code newOnly} is refused
  * @param suppressions a YAML or JSON file of suppressions, or {@code null}
  * @param sarifOut where the SARIF report of every finding goes, relative to the workspace
  * @param advisory an advisory id or OSV file: answer whether this codebase is affected (CVE alert mode) instead

@@ -90,9 +90,12 @@ public final class SecurityResult extends AbstractBotResult {
             outputs.put("vulnerabilities", new LinkedHashMap<>(outcome.vulnerabilities()));
             outputs.put("secretsFound", outcome.secretsFound());
             outputs.put("findings", getCountingFindings().size());
-            outputs.put("newFindings", outcome.getNew().size());
-            outputs.put("fixedFindings", outcome.fixed().size());
-            outputs.put("outstandingFindings", outcome.getOutstanding().size());
+            if (outcome.hasBaseline()) {
+                // "new" only ever means new against the baseline the user named
+                outputs.put("newFindings", outcome.getNew().size());
+                outputs.put("fixedFindings", outcome.fixed().size());
+                outputs.put("outstandingFindings", outcome.getOutstanding().size());
+            }
             outputs.put("suppressed", (int) outcome.findings().stream()
                     .filter(f -> f.state() == AssessedFinding.State.SUPPRESSED).count());
             outputs.put("expiredSuppressions", outcome.getExpiredSuppressions().size());

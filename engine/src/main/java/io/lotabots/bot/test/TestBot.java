@@ -23,7 +23,6 @@ import io.lotabots.report.junit.JUnitSuite;
 import io.lotabots.report.junit.JUnitTestCase;
 import io.lotabots.util.EngineLog;
 import io.lotabots.util.LogSink;
-import io.lotabots.util.WorkspaceFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +57,8 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         Path workspace = context.getWorkspace();
         boolean strict = context.getMode() == ProcessingMode.STRICT;
 
-        WorkspaceFiles.Selection selection = WorkspaceFiles.of(workspace).find(request.junit(), request.excludes());
-        selection.getSkipped().forEach(skipped -> sink.info("Skipped " + skipped.path() + ": " + skipped.reason()));
+        ReportSearch.Found selection = ReportSearch.find(workspace, request.junit(), request.excludes());
+        selection.skipped().forEach(skipped -> sink.info("Skipped " + skipped.path() + ": " + skipped.reason()));
         List<Path> reports = inScope(request, context, selection, sink);
         sink.info(String.format(Locale.ROOT, "Reading %d test report%s (patterns %s, scope %s)", reports.size(),
                 reports.size() == 1 ? "" : "s", String.join(",", request.junit()),
@@ -166,9 +165,9 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
     }
 
     private List<Path> inScope(final TestRequest request, final BotContext context,
-            final WorkspaceFiles.Selection selection, final LogSink sink) {
+            final ReportSearch.Found selection, final LogSink sink) {
         if (request.scope() != TestScope.AFFECTED) {
-            return selection.getFiles();
+            return selection.files();
         }
         String since = request.since();
         if (since == null || since.isBlank()) {
@@ -190,7 +189,7 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         sink.info(changed.size() + " files changed since " + since + "; affected "
                 + (reactor == null ? "folders" : "modules") + ": " + (modules.isEmpty() ? "none" : modules));
         List<Path> kept = new ArrayList<>();
-        for (Path report : selection.getFiles()) {
+        for (Path report : selection.files()) {
             Path relative = workspace.relativize(report);
             if (modules.stream().anyMatch(module -> module.toString().isEmpty() || relative.startsWith(module))) {
                 kept.add(report);
@@ -214,9 +213,10 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         if (request.coverage().isEmpty()) {
             return null;
         }
-        List<Path> files = WorkspaceFiles.of(workspace).find(request.coverage(), List.of()).getFiles();
+        List<Path> files = ReportSearch.find(workspace, request.coverage(), List.of()).files();
         if (files.isEmpty()) {
-            sink.info("No coverage report matches " + String.join(",", request.coverage()));
+            sink.info("No coverage report matches " + String.join(",", request.coverage()) + " outside test"
+                    + " fixtures (" + ReportSearch.FIXTURES_TEXT + " are left out unless a pattern names them)");
             return null;
         }
         CoverageReader reader = strict ? CoverageReader.strict() : CoverageReader.lenient();
@@ -250,7 +250,9 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         if (overall.total() == 0) {
             gates.add(new GateResult("allowEmpty", request.allowEmpty(), Criticality.FAILURE,
                     request.allowEmpty() ? "no test results, allowed" : "no test results found for "
-                            + String.join(",", request.junit()) + "; set allowEmpty to accept that"));
+                            + String.join(",", request.junit()) + " outside test fixtures ("
+                            + ReportSearch.FIXTURES_TEXT + " are left out unless a pattern names them); set"
+                            + " allowEmpty to accept that"));
         }
         gates.add(new GateResult("maxFailures", overall.failed() <= request.maxFailures(),
                 request.failureCriticality(), overall.failed() + " failed tests, at most " + request.maxFailures()

@@ -18,19 +18,26 @@ public final class TestBotDescriptor {
     /** The name: the log prefix and the message source. */
     public static final String NAME = "TestBot";
 
+    private static final String FIXTURES_HELP = "test fixtures and the build's copies of them (src/test,"
+            + " test-resources, fixtures, node_modules, target/test-classes, target/classes, build/resources) are read"
+            + " only when a pattern names them.";
+
     /** The JUnit report patterns. */
     public static final BotOption<List<String>> JUNIT = BotOption.optional("junit", OptionType.STRING_LIST,
-            List.of("**/surefire-reports/TEST-*.xml", "**/failsafe-reports/TEST-*.xml", "**/test-results/**/*.xml"),
+            List.of("**/target/surefire-reports/TEST-*.xml", "**/target/failsafe-reports/TEST-*.xml",
+                    "**/build/test-results/**/*.xml"),
             "Ant-style patterns of JUnit XML reports (Surefire, Failsafe, Gradle, pytest, jest-junit,"
-                    + " go-junit-report, xUnit.net), for example **/TEST-*.xml.");
+                    + " go-junit-report, xUnit.net), for example **/TEST-*.xml; " + FIXTURES_HELP);
     /** The exclude patterns. */
     public static final BotOption<List<String>> EXCLUDES = BotOption.optional("excludes", OptionType.STRING_LIST,
             List.of(), "Ant-style patterns of reports to leave out, for example **/legacy/**.");
     /** The coverage report patterns. */
     public static final BotOption<List<String>> COVERAGE = BotOption.optional("coverage", OptionType.STRING_LIST,
-            List.of("**/jacoco.xml", "**/cobertura.xml", "**/cobertura-coverage.xml", "**/lcov.info"),
+            List.of("**/target/site/jacoco*/jacoco.xml", "**/build/reports/jacoco/**/*.xml",
+                    "**/target/site/cobertura/coverage.xml", "**/coverage.xml", "**/coverage/cobertura-coverage.xml",
+                    "**/coverage/lcov.info"),
             "Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example"
-                    + " target/site/jacoco/jacoco.xml.");
+                    + " target/site/jacoco/jacoco.xml; " + FIXTURES_HELP);
     /** The line coverage gate. */
     public static final BotOption<Double> MIN_COVERAGE = BotOption.optional("minCoverage", OptionType.DECIMAL,
             null, "Minimum line coverage in percent, for example 80; no gate by default.");

@@ -269,6 +269,35 @@ class MonitorBotTest {
     }
 
     @Test
+    void shouldShowTheProblemsInTheSummaryTheLogTheOutputsAndTheVerdict() throws IOException {
+        String gone = closedUrl();
+        String alsoGone = closedUrl();
+        statuses = List.of(503, 200, 503, 200, 503, 200, 503);
+
+        MonitorResult result = watch(Map.of("health", List.of(health(), gone, alsoGone, base() + "missing"),
+                "interval", "10s", "duration", "60s", "timeout", "2s"));
+
+        String flapping = "Health FAIL " + health() + ": expected status 200, got 503";
+        String missing = "Health FAIL " + base() + "missing: expected status 200, got 404";
+        assertThat(result.getProblems()).hasSize(7).startsWith(flapping).contains(missing)
+                .filteredOn(flapping::equals).hasSize(4);
+        assertThat(result.getSummary()).contains("; 7 problems: " + flapping + " (4 times); Health FAIL " + gone)
+                .contains("; Health FAIL " + alsoGone).endsWith("; and 1 more").doesNotContain(missing);
+        assertThat(lines).containsSubsequence("7 problems while watching:", "  " + flapping + " (4 times)",
+                "  " + missing);
+        assertThat(lines.indexOf("7 problems while watching:")).isGreaterThan(lines.indexOf("ERROR " + flapping));
+        assertThat(result.getOutputs()).containsEntry("problems", 7)
+                .containsEntry("problemTexts", result.getProblems());
+        assertThat(result.getVerdictPayload().orElseThrow().problems()).hasSize(7).startsWith(flapping);
+    }
+
+    private static String closedUrl() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/health";
+        }
+    }
+
+    @Test
     void judgesTheWindowSoFarWhenInterrupted() {
         MonitorBot bot = new MonitorBot(duration -> {
             if (sleeps.size() == 2) {

@@ -141,28 +141,87 @@ class SecurityBotTest {
     }
 
     @Test
-    void comparesWithThePreviousScanInTheJournalAndCountsOnlyNewFindingsWhenAsked() throws IOException {
+    void comparesWithTheNamedBaselineAndCountsOnlyNewFindingsWhenAsked() throws IOException {
         run(Map.of());
+        Files.copy(workspace.resolve(".lotabots/security/security.sarif"), workspace.resolve("main.sarif"));
         plantAwsKeys();
 
-        SecurityResult second = run(Map.of("newOnly", true, "failOn", "critical"));
-        SecurityResult third = run(Map.of("newOnly", true));
+        SecurityResult second = run(Map.of("newOnly", true, "failOn", "critical", "baseline", "main.sarif"));
+        SecurityResult third = run(Map.of("newOnly", true, "baseline", "main.sarif"));
 
         assertThat(second.getOutputs()).containsEntry("newFindings", 1).containsEntry("outstandingFindings", 1);
-        assertThat(third.getOutputs()).containsEntry("newFindings", 0).containsEntry("gatePassed", true);
+        assertThat(third.getOutputs()).containsEntry("newFindings", 1).containsEntry("outstandingFindings", 1);
         List<Message> scans = journal.read(MessageFilter.ofTypes("security.scan_completed"));
         assertThat(scans.get(1).getPayloadField("new_findings").orElseThrow().asInt()).isEqualTo(1);
+        assertThat(scans.get(2).getPayloadField("new_findings").orElseThrow().asInt()).isEqualTo(1);
     }
 
     @Test
     void listsWhatWasFixedSinceTheBaseline() throws IOException {
         plantAwsKeys();
         run(Map.of());
+        Files.copy(workspace.resolve(".lotabots/security/security.sarif"), workspace.resolve("main.sarif"));
         Files.delete(workspace.resolve("config/aws.properties"));
 
-        SecurityResult result = run(Map.of());
+        SecurityResult result = run(Map.of("baseline", "main.sarif"));
 
         assertThat(result.getOutputs()).containsEntry("fixedFindings", 1).containsEntry("newFindings", 0);
+    }
+
+    @Test
+    void callsNothingNewWithoutANamedBaseline() throws IOException {
+        plantAwsKeys();
+
+        SecurityResult first = run(Map.of());
+        SecurityResult second = run(Map.of());
+
+        assertThat(second.getOutputs()).doesNotContainKeys("newFindings", "fixedFindings");
+        assertThat(second.getSummary()).isEqualTo(first.getSummary()).doesNotContain("new");
+        assertThat(log.getInfoLines()).noneMatch(line -> line.contains(" new)") || line.endsWith("[new]")
+                || line.endsWith("[known]"));
+        List<Message> scans = journal.read(MessageFilter.ofTypes("security.scan_completed"));
+        assertThat(scans).hasSize(2).allSatisfy(scan -> assertThat(scan.getPayloadField("new_findings")
+                .filter(node -> !node.isNull())).isEmpty());
+    }
+
+    @Test
+    void givesTheSameFindingsAndNewCountForTwoIdenticalScansWhereverItsSarifIsWritten() throws IOException {
+        plantAwsKeys();
+        Files.createDirectories(workspace.resolve("reports"));
+        copy(RESOURCES + "reports/semgrep.sarif", workspace.resolve("reports/semgrep.sarif"));
+        Files.writeString(workspace.resolve("baseline.txt"), "", StandardCharsets.UTF_8);
+        // the SARIF lands beside the scanner reports, matched by the report pattern and not excluded from secrets
+        Map<String, Object> options = Map.of("sarifOut", "reports/security.sarif", "report", List.of("**/*.sarif"),
+                "secretExcludes", List.of(), "baseline", "baseline.txt");
+
+        SecurityResult first = run(options);
+        SecurityResult second = run(options);
+
+        assertThat(second.getCountingFindings()).hasSameSizeAs(first.getCountingFindings()).isNotEmpty();
+        assertThat(second.getOutputs()).containsEntry("newFindings", first.getOutputs().get("newFindings"))
+                .containsEntry("findings", first.getOutputs().get("findings"))
+                .containsEntry("secretsFound", first.getOutputs().get("secretsFound"));
+        assertThat(second.getSummary()).isEqualTo(first.getSummary());
+        assertThat(log.getInfoLines()).anyMatch(line -> line.startsWith("'reports/security.sarif' is left out"));
+        assertThat(log.getInfoLines()).noneMatch(line -> line.contains("Read") && line.contains("security.sarif"));
+    }
+
+    @Test
+    void neverReadsWhatLotaBotsWritesAsAScannerReport() throws IOException {
+        run(Map.of());
+
+        SecurityResult result = run(Map.of("report", List.of(".lotabots/**/*.sarif")));
+
+        assertThat(result.getProblems()).singleElement().asString().contains("besides what LotaBots writes");
+        assertThat(result.getCountingFindings()).hasSameSizeAs(run(Map.of()).getCountingFindings());
+    }
+
+    @Test
+    void refusesNewOnlyWithoutABaselineAndABaselineThatIsItsOwnReport() {
+        assertThatThrownBy(() -> run(Map.of("newOnly", true))).isInstanceOf(LotaBotsException.class)
+                .hasMessageContaining("no baseline is given").hasMessageContaining("option baseline");
+        assertThatThrownBy(() -> run(Map.of("baseline", ".lotabots/security/security.sarif")))
+                .isInstanceOf(LotaBotsException.class).hasMessageContaining("is the SARIF report this scan writes");
     }
 
     @Test

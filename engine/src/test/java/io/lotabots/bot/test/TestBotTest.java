@@ -25,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestBotTest {
+    private static final String JACOCO_ALL_COVERED = "<report name=\"fixture\"><package name=\"io/acme\">"
+            + "<sourcefile name=\"A.java\"><line nr=\"1\" mi=\"0\" ci=\"3\" mb=\"0\" cb=\"0\"/>"
+            + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></sourcefile>"
+            + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></package>"
+            + "<counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>";
+
     @TempDir
     private Path workspace;
 
@@ -176,6 +182,71 @@ class TestBotTest {
                 .contains("<module>");
         assertThatThrownBy(() -> new TestBot().run(new HashMap<>(options), context(ProcessingMode.STRICT)))
                 .isInstanceOf(LotaBotsException.class).hasMessageContaining("<module>");
+    }
+
+    @Test
+    void shouldReadTheBuildToolsReportsAndLeaveTestFixturesOutByDefault() throws IOException {
+        sampleProject();
+        jacoco(10);
+        // fixtures of a project's own tests: a report parser's samples, a module's test resources, a package's copy
+        write("engine/src/test/resources/io/acme/jacoco.xml", JACOCO_ALL_COVERED);
+        write("engine/src/test/resources/sample/target/site/jacoco/jacoco.xml", JACOCO_ALL_COVERED);
+        write("cli/test-resources/target/site/jacoco/jacoco.xml", JACOCO_ALL_COVERED);
+        write("web/fixtures/coverage/lcov.info", "SF:a.js\nDA:1,1\nend_of_record\n");
+        write("web/node_modules/lib/coverage/lcov.info", "SF:b.js\nDA:1,1\nend_of_record\n");
+        // Maven's copy of the fixtures, as the LotaBots repository has it after a build
+        write("engine/target/test-classes/io/acme/coverage/lcov.info", "SF:c.js\nDA:1,1\nend_of_record\n");
+        write("engine/target/test-classes/io/acme/coverage.xml", "<coverage line-rate=\"1\"/>");
+        write("engine/src/test/resources/sample/target/surefire-reports/TEST-io.acme.FixtureTest.xml",
+                suite("io.acme.FixtureTest", 5, 5, 0, 0, ""));
+        write("web/fixtures/build/test-results/test/TEST-io.acme.OtherFixtureTest.xml",
+                suite("io.acme.OtherFixtureTest", 3, 3, 0, 0, ""));
+
+        TestResult result = run(Map.of());
+
+        TestResult real = run(Map.of("coverage", "target/site/jacoco/jacoco.xml"));
+        assertThat(result.getStatus()).isEqualTo(BotStatus.SUCCESS);
+        assertThat(result.getTotals()).isEqualTo(new TestCounts(7, 6, 0, 1));
+        assertThat(result.getOutputs()).containsEntry("reports", 3);
+        assertThat(result.getCoverage()).isPresent().isEqualTo(real.getCoverage());
+        assertThat(result.getCoverage()).hasValueSatisfying(coverage -> assertThat(coverage).isLessThan(100.0));
+    }
+
+    @Test
+    void shouldReadAFixtureWhenAPatternNamesItsFolder() throws IOException {
+        sampleProject();
+        write("engine/src/test/resources/io/acme/jacoco.xml", JACOCO_ALL_COVERED);
+        write("engine/src/test/resources/sample/target/surefire-reports/TEST-io.acme.FixtureTest.xml",
+                suite("io.acme.FixtureTest", 2, 0, 0, 0, cases("io.acme.FixtureTest", 2)));
+
+        TestResult named = run(Map.of("coverage", "engine/src/test/resources/io/acme/jacoco.xml",
+                "junit", List.of("**/src/test/resources/**/TEST-*.xml")));
+        TestResult wildcard = run(Map.of("coverage", "**/jacoco.xml", "junit", List.of("**/TEST-*.xml")));
+
+        assertThat(named.getCoverage()).hasValue(100.0);
+        assertThat(named.getTotals()).isEqualTo(new TestCounts(2, 2, 0, 0));
+        assertThat(wildcard.getCoverage()).isEmpty();
+        assertThat(wildcard.getTotals()).isEqualTo(new TestCounts(7, 6, 0, 1));
+        assertThat(ReportSearch.namesFixtures("src/test/resources/a/jacoco.xml")).isTrue();
+        assertThat(ReportSearch.namesFixtures("**/fixtures/*.xml")).isTrue();
+        assertThat(ReportSearch.namesFixtures("**/test-results/**/*.xml")).isFalse();
+        assertThat(ReportSearch.namesFixtures("src/testing/jacoco.xml")).isFalse();
+        assertThat(ReportSearch.namesFixtures("engine/target/test-classes/**/lcov.info")).isTrue();
+        assertThat(ReportSearch.namesFixtures("target/site/jacoco/jacoco.xml")).isFalse();
+    }
+
+    @Test
+    void shouldSayThatFixturesAreLeftOutWhenOnlyFixturesHoldReports() throws IOException {
+        write("engine/src/test/resources/sample/target/surefire-reports/TEST-io.acme.FixtureTest.xml",
+                suite("io.acme.FixtureTest", 1, 0, 0, 0, cases("io.acme.FixtureTest", 1)));
+        write("engine/src/test/resources/sample/target/site/jacoco/jacoco.xml", JACOCO_ALL_COVERED);
+
+        TestResult result = run(Map.of("allowEmpty", true));
+
+        assertThat(result.getTotals().total()).isZero();
+        assertThat(result.getCoverage()).isEmpty();
+        assertThat(result.getLog().getInfoLines()).anyMatch(line -> line.startsWith("No coverage report matches")
+                && line.contains("src/test, test-resources, fixtures, node_modules and the build's copies"));
     }
 
     @Test

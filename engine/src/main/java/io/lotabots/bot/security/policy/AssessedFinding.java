@@ -10,7 +10,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * A finding as the policy sees it.
  *
  * @param finding the finding
- * @param isNew whether it was not among the previous run's findings (always {@code true} without a baseline)
+ * @param isNew whether it was not among the baseline's findings (always {@code true} without a baseline)
  * @param state whether it counts, is suppressed, or counts again because its suppression expired
  * @param suppression the matching suppression, or {@code null}
  */

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The fingerprints of a previous run's findings, against which new, fixed and outstanding findings are told apart.
+ * The fingerprints of the findings the user names as the baseline (for example main's last report), against which
+ * new, fixed and outstanding findings are told apart.
  * Read from a SARIF report of an earlier run (the {@code partialFingerprints} of its results, which LotaBots
  * writes), a JSON list or {@code {"fingerprints": [...]}}, or a text file with one fingerprint per line
  * ({@code #} starts a comment).

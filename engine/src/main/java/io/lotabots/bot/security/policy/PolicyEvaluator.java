@@ -34,7 +34,7 @@ public final class PolicyEvaluator {
      *
      * @param policy the gate
      * @param suppressions the suppressions
-     * @param baseline the previous run's fingerprints, or empty
+     * @param baseline the baseline's fingerprints, or empty
      */
     public PolicyEvaluator(final SecurityPolicy policy, final Suppressions suppressions, final Optional<Baseline> baseline) {
         this.policy = policy;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * What the policy made of a scan.
  *
  * @param findings every finding, assessed, in the order given
- * @param fixed fingerprints of the previous run that are gone, sorted; empty without a baseline
- * @param hasBaseline whether a previous run's findings were known, so that new and fixed mean something
+ * @param fixed fingerprints of the baseline that are gone, sorted; empty without a baseline
+ * @param hasBaseline whether a baseline was given, so that new and fixed mean something
  * @param vulnerabilities counting vulnerability and code findings per severity key ({@code critical}, {@code high},
  *     {@code medium}, {@code low}, {@code unknown}), every key present
  * @param secretsFound counting secret findings
@@ -31,7 +31,7 @@ public record PolicyOutcome(List<AssessedFinding> findings, List<String> fixed, 
     }
 
     /**
-     * Returns the findings that count and were not in the previous run.
+     * Returns the findings that count and were not in the baseline.
      *
      * @return the new findings
      */
@@ -40,7 +40,7 @@ public record PolicyOutcome(List<AssessedFinding> findings, List<String> fixed, 
     }
 
     /**
-     * Returns the findings that count and were in the previous run too.
+     * Returns the findings that count and were in the baseline too.
      *
      * @return the outstanding findings
      */

@@ -11,7 +11,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 /**
  * The gate of a security scan: findings at or above {@code failOn} fail it, with {@code criticality}; with
- * {@code newOnly}, only findings that were not in the previous run's findings count.
+ * {@code newOnly}, only findings that were not in the baseline count.
  *
  * @param failOn the lowest severity that fails the gate, or {@code null} for a gate that never fails
  * @param criticality what a failed gate does to the run

@@ -1,7 +1,7 @@
 /**
- * SecurityBot's policy: suppressions with a reason and an expiry date, the comparison with the previous run's
- * findings (new, fixed, outstanding), and the severity gate with its criticality, as the quality gates of the
- * Jenkins warnings plugin work.
+ * SecurityBot's policy: suppressions with a reason and an expiry date, the comparison with the findings of a
+ * baseline the user names (new, fixed, outstanding), and the severity gate with its criticality, as the quality
+ * gates of the Jenkins warnings plugin work.
  */
 @DefaultAnnotation(NonNull.class)
 package io.lotabots.bot.security.policy;

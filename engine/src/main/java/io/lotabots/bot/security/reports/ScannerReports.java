@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
@@ -44,10 +46,15 @@ public final class ScannerReports {
 
     private final long maxReportBytes;
     private final ProcessingMode mode;
+    private final Predicate<String> leftOut;
+    private final Function<String, String> leftOutReason;
 
-    private ScannerReports(final long maxReportBytes, final ProcessingMode mode) {
+    private ScannerReports(final long maxReportBytes, final ProcessingMode mode, final Predicate<String> leftOut,
+            final Function<String, String> leftOutReason) {
         this.maxReportBytes = maxReportBytes;
         this.mode = mode;
+        this.leftOut = leftOut;
+        this.leftOutReason = leftOutReason;
     }
 
     /**
@@ -56,7 +63,7 @@ public final class ScannerReports {
      * @return the reader
      */
     public static ScannerReports create() {
-        return new ScannerReports(DEFAULT_MAX_REPORT_BYTES, ProcessingMode.LENIENT);
+        return new ScannerReports(DEFAULT_MAX_REPORT_BYTES, ProcessingMode.LENIENT, path -> false, path -> path);
     }
 
     /**
@@ -69,7 +76,7 @@ public final class ScannerReports {
         if (bytes < 1) {
             throw new IllegalArgumentException("The report size limit must be at least 1 byte, was " + bytes);
         }
-        return new ScannerReports(bytes, mode);
+        return new ScannerReports(bytes, mode, leftOut, leftOutReason);
     }
 
     /**
@@ -80,7 +87,19 @@ public final class ScannerReports {
      * @return the reader
      */
     public ScannerReports withMode(final ProcessingMode value) {
-        return new ScannerReports(maxReportBytes, value);
+        return new ScannerReports(maxReportBytes, value, leftOut, leftOutReason);
+    }
+
+    /**
+     * Returns a reader that leaves some files out even when a pattern matches them: SecurityBot leaves out what
+     * LotaBots writes, so that a scan never reads its own SARIF report of an earlier run as a scanner's report.
+     *
+     * @param files whether a file, by its path relative to the workspace, is left out
+     * @param reason the log line that says why a file is left out, from its relative path
+     * @return the reader
+     */
+    public ScannerReports leavingOut(final Predicate<String> files, final Function<String, String> reason) {
+        return new ScannerReports(maxReportBytes, mode, files, reason);
     }
 
     /**
@@ -129,12 +148,23 @@ public final class ScannerReports {
                         + skipped.path() + "': " + skipped.reason() + "; reports are read from the workspace only.",
                         null);
             }
-            if (selection.isEmpty() && selection.getSkipped().isEmpty()) {
+            int leftOutCount = 0;
+            for (String relative : selection.getRelativePaths()) {
+                if (leftOut.test(relative)) {
+                    leftOutCount++;
+                    log.info(leftOutReason.apply(relative));
+                }
+            }
+            if (selection.getRelativePaths().size() == leftOutCount && selection.getSkipped().isEmpty()) {
                 problem(problems, log, input.pattern(), ReportErrorCode.NOT_FOUND, "No scanner report matches '"
-                        + input.pattern() + "' in the workspace. Did the scanner run and write it there?", null);
+                        + input.pattern() + "' in the workspace" + (leftOutCount > 0 ? " besides what LotaBots"
+                        + " writes" : "") + ". Did the scanner run and write it there?", null);
             }
             for (int i = 0; i < selection.getFiles().size(); i++) {
                 String relative = selection.getRelativePaths().get(i);
+                if (leftOut.test(relative)) {
+                    continue;
+                }
                 try {
                     ReportContext context = new ReportContext(selection.getFiles().get(i), relative, workspace,
                             log, maxReportBytes);

@@ -140,13 +140,18 @@ public final class SecretScan {
     /**
      * Returns a one-line summary, without secrets.
      *
-     * @return for example {@code 3 secrets (1 new) in 120 files (2048 bytes); skipped 2 binary, 1 too large, 0 links,
-     *         0 unreadable, 0 allowlisted}
+     * A secret accepted by the secret baseline is counted as such; without one no secret is called new or
+     * accepted, since "new" means new against a baseline the user named.
+     *
+     * @return for example {@code 3 secrets (2 accepted by the secret baseline) in 120 files (2048 bytes); skipped 2
+     *         binary, 1 too large, 0 links, 0 unreadable, 0 allowlisted}
      */
     public String getSummary() {
-        return String.format(Locale.ROOT, "%d secrets (%d new) in %d files (%d bytes); skipped %d binary,"
-                + " %d too large, %d links, %d unreadable, %d allowlisted", findings.size(), getNewFindings().size(),
-                filesScanned, bytesScanned, skippedBinary, skippedTooLarge, skippedLinks.size(), skippedUnreadable,
+        int accepted = findings.size() - getNewFindings().size();
+        return String.format(Locale.ROOT, "%d secrets%s in %d files (%d bytes); skipped %d binary,"
+                + " %d too large, %d links, %d unreadable, %d allowlisted", findings.size(),
+                accepted == 0 ? "" : " (" + accepted + " accepted by the secret baseline)", filesScanned,
+                bytesScanned, skippedBinary, skippedTooLarge, skippedLinks.size(), skippedUnreadable,
                 skippedAllowlisted);
     }
 

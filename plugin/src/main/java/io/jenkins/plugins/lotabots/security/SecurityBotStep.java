@@ -337,7 +337,7 @@ public class SecurityBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code newOnly}: Count only findings that were not in the previous run's findings in the gate. Default: {@code false}.
+     * Sets option {@code newOnly}: Count only findings that are not in the baseline in the gate; needs the option baseline. Default: {@code false}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -357,7 +357,7 @@ public class SecurityBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code baseline}: The previous run's findings: its SARIF report, a JSON list or one fingerprint per line. Default: the report of the last security.scan_completed in the journal.
+     * Sets option {@code baseline}: The findings to compare with, for example the SARIF report of main's last build (or a JSON list, or one fingerprint per line); findings not in it are new. Without it no finding is called new or fixed.
      *
      * @param value the value, or {@code null} for the default
      */

@@ -71,7 +71,7 @@ public class TestBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code junit}: Ant-style patterns of JUnit XML reports (Surefire, Failsafe, Gradle, pytest, jest-junit, go-junit-report, xUnit.net), for example **&#47;TEST-*.xml. Default: {@code ['**&#47;surefire-reports/TEST-*.xml', '**&#47;failsafe-reports/TEST-*.xml', '**&#47;test-results/**&#47;*.xml']}.
+     * Sets option {@code junit}: Ant-style patterns of JUnit XML reports (Surefire, Failsafe, Gradle, pytest, jest-junit, go-junit-report, xUnit.net), for example **&#47;TEST-*.xml; test fixtures and the build's copies of them (src/test, test-resources, fixtures, node_modules, target/test-classes, target/classes, build/resources) are read only when a pattern names them. Default: {@code ['**&#47;target&#47;surefire-reports/TEST-*.xml', '**&#47;target&#47;failsafe-reports/TEST-*.xml', '**&#47;build&#47;test-results/**&#47;*.xml']}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -111,7 +111,7 @@ public class TestBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code coverage}: Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example target/site/jacoco/jacoco.xml. Default: {@code ['**&#47;jacoco.xml', '**&#47;cobertura.xml', '**&#47;cobertura-coverage.xml', '**&#47;lcov.info']}.
+     * Sets option {@code coverage}: Ant-style patterns of coverage reports: JaCoCo XML, Cobertura XML or LCOV, for example target/site/jacoco/jacoco.xml; test fixtures and the build's copies of them (src/test, test-resources, fixtures, node_modules, target/test-classes, target/classes, build/resources) are read only when a pattern names them. Default: {@code ['**&#47;target&#47;site&#47;jacoco*&#47;jacoco.xml', '**&#47;build&#47;reports&#47;jacoco/**&#47;*.xml', '**&#47;target&#47;site&#47;cobertura&#47;coverage.xml', '**&#47;coverage.xml', '**&#47;coverage&#47;cobertura-coverage.xml', '**&#47;coverage&#47;lcov.info']}.
      *
      * @param value the value, or {@code null} for the default
      */
