@@ -6,6 +6,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotResult;
+import io.lotabots.bot.OptionNaming;
 import io.lotabots.bot.ProcessingMode;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageBus;
@@ -177,9 +178,10 @@ final class BotCommand implements Callable<Integer> {
                     .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
                     .outputs(outputs).environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
-                    .log(new ConsoleLog(err)).build();
+                    .optionNaming(OptionNaming.COMMAND_LINE).log(new ConsoleLog(err)).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
-                    : " with " + values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                    : " with " + values.entrySet().stream()
+                            .map(entry -> OptionNaming.COMMAND_LINE.nameOf(entry.getKey()) + " " + entry.getValue())
                             .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();

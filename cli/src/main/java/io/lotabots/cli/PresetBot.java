@@ -35,7 +35,7 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
         this.descriptor = BotDescriptor.of(id, original.getName(), help, options, given -> {
             Map<String, Object> values = new LinkedHashMap<>(given.getGiven());
             values.putAll(preset);
-            return original.createRequest(values);
+            return original.createRequest(values, given.getNaming());
         });
     }
 

@@ -113,7 +113,19 @@ public final class BotDescriptor<Q> {
      * @throws io.lotabots.error.LotaBotsException if an option is unknown, missing or of the wrong kind
      */
     public Q createRequest(final Map<String, ?> values) {
-        return requestFactory.apply(BotOptions.of(this, values));
+        return createRequest(values, OptionNaming.PIPELINE);
+    }
+
+    /**
+     * Turns option values into a request; problems name the options the way the front-end's user writes them.
+     *
+     * @param values option name to value, as {@link BotOptions#of} accepts them
+     * @param naming how the front-end names options
+     * @return the request
+     * @throws io.lotabots.error.LotaBotsException if an option is unknown, missing or of the wrong kind
+     */
+    public Q createRequest(final Map<String, ?> values, final OptionNaming naming) {
+        return requestFactory.apply(BotOptions.of(this, values, naming));
     }
 
     @Override

@@ -134,8 +134,10 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
             files.check(request.getArtifacts());
             files.check(request.getExcludes());
             if (request.isRequireArtifacts() && request.getArtifacts().isEmpty()) {
-                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option 'requireArtifacts' of BuildBot is"
-                        + " set but no artifacts are given; give patterns like artifacts: ['target/*.jar'].");
+                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option '"
+                        + context.nameOf(BuildBotDescriptor.REQUIRE_ARTIFACTS) + "' of BuildBot is set but no"
+                        + " artifacts are given; give patterns like " + context.nameOf(BuildBotDescriptor.ARTIFACTS)
+                        + " target/*.jar.");
             }
             BuildPlan plan = request.getCommand().map(BuildPlan::custom).orElseGet(() -> BuildPlan.detect(workspace));
             if (request.getPriority() == BuildPriority.CRITICAL) {

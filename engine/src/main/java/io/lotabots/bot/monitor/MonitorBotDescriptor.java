@@ -171,12 +171,12 @@ public final class MonitorBotDescriptor {
                 options.require(DURATION), options.require(LOOKBACK), options.get(STEP), options.get(BASELINE),
                 options.require(BASELINE_RUNS), options.get(ENVIRONMENT), options.require(PASS_SCORE),
                 options.require(WARNING_SCORE), options.require(TIMEOUT), options.require(HORIZON),
-                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH)));
+                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH), options.nameOf(HEALTH_PATH)));
     }
 
-    private static String healthPath(final String path) {
+    private static String healthPath(final String path, final String optionName) {
         if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= ' ')) {
-            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "Option 'healthPath' must be a path such as"
+            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "Option '" + optionName + "' must be a path such as"
                     + " /health, starting with one /, without spaces; was '" + path + "'.");
         }
         return path;

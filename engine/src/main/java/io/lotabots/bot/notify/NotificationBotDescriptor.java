@@ -224,23 +224,23 @@ public final class NotificationBotDescriptor {
                 .file(options.require(FILE));
         int retries = options.require(RETRIES);
         if (retries < 0 || retries > RetryPolicy.MAX_RETRIES) {
-            throw invalid(RETRIES.getName(), "must be between 0 and " + RetryPolicy.MAX_RETRIES + ", was " + retries);
+            throw invalid(options.nameOf(RETRIES), "must be between 0 and " + RetryPolicy.MAX_RETRIES + ", was " + retries);
         }
         builder.retries(retries);
         if (options.require(TIMEOUT).isZero() || options.require(TIMEOUT).isNegative()) {
-            throw invalid(TIMEOUT.getName(), "must be positive, for example 10s");
+            throw invalid(options.nameOf(TIMEOUT), "must be positive, for example 10s");
         }
         for (String severity : options.require(SLACK_MENTION)) {
             try {
                 builder.slackMention(Severity.parse(severity));
             }
             catch (IllegalArgumentException e) {
-                throw invalid(SLACK_MENTION.getName(), e.getMessage());
+                throw invalid(options.nameOf(SLACK_MENTION), e.getMessage());
             }
         }
         int port = options.require(SMTP_PORT);
         if (port < 1 || port > 65_535) {
-            throw invalid(SMTP_PORT.getName(), "must be between 1 and 65535, was " + port);
+            throw invalid(options.nameOf(SMTP_PORT), "must be between 1 and 65535, was " + port);
         }
         return builder.build();
     }
