@@ -110,7 +110,7 @@ final class BotCommand implements Callable<Integer> {
     private static OptionSpec optionSpec(final BotOption<?> option) {
         OptionSpec.Builder builder = OptionSpec.builder(option.getCommandLineName())
                 .required(option.isRequired())
-                .description((option.getHelp() + option.getDefaultValue().map(value -> " Default: " + value + ".")
+                .description((option.getHelp() + option.getDefaultText().map(value -> " Default: " + value + ".")
                         .orElse("")).replace("%", "%%"));  // picocli formats descriptions: 'error_rate < 5%'
         if (option.getType().isList()) {
             return builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")

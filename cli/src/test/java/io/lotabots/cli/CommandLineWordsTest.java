@@ -34,4 +34,24 @@ class CommandLineWordsTest {
                 .doesNotContain("bluePort");
         assertThat(empty.err()).contains("set --allow-empty to accept that").doesNotContain("allowEmpty");
     }
+
+    @Test
+    void shouldShowDurationsAsPeopleWriteThemInHelpAndListings() {
+        CliRun help = CliRun.of(BOTS, "monitor", "--help");
+        CliRun bots = CliRun.of(BOTS, "bots");
+        CliRun docs = CliRun.of(BOTS, "bots", "--format", "markdown");
+
+        assertThat(help.out()).contains("Default: 30m.").contains("Default: 24h.").contains("Default: 0s.")
+                .doesNotContain("PT30M").doesNotContain("PT");
+        assertThat(bots.out()).contains("default: 30m").doesNotContain("PT30M");
+        assertThat(docs.out()).contains("| `timeout` | `--timeout` | duration | `30m` |").doesNotContain("`PT");
+    }
+
+    @Test
+    void shouldNameTheOptionsAndDurationsOfAScenarioOverride() {
+        CliRun badValue = CliRun.of(BOTS, "build", "--workdir", dir.toString(), "--timeout", "0s");
+
+        assertThat(badValue.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(badValue.err()).contains("must be positive, was 0s").doesNotContain("PT0S");
+    }
 }

@@ -131,7 +131,7 @@ class HttpCheckerTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.status()).isNull();
-        assertThat(result.problem()).isEqualTo("no answer within 200 ms");
+        assertThat(result.problem()).isEqualTo("no answer within 200ms");
         assertThat(result.latency()).isLessThan(Duration.ofMillis(1_900));
     }
 

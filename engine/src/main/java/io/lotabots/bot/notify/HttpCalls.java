@@ -158,7 +158,6 @@ final class HttpCalls {
     }
 
     static String format(final Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        return io.lotabots.util.Durations.format(duration);
     }
 }

@@ -174,7 +174,7 @@ class MonitorBotTest {
         });
         assertThat(result.getOutputs()).containsEntry("verdict", "pass").containsEntry("rollback", false)
                 .containsEntry("ticks", 61);
-        assertThat(lines).anyMatch(line -> line.equals("Watching the release for 30m 00s every 30.0 s: 1 health check, 0 metrics, 1 criterion"));
+        assertThat(lines).anyMatch(line -> line.equals("Watching the release for 30m every 30s: 1 health check, 0 metrics, 1 criterion"));
     }
 
     @Test

@@ -117,7 +117,7 @@ class DeliveryRetryITest {
                 .timeout(Duration.ofMillis(200)).retries(0).build());
 
         assertThat(result.getStatus()).isEqualTo(BotStatus.UNSTABLE);
-        assertThat(result.getFailures()).singleElement().asString().contains("no answer within 0.2 s");
+        assertThat(result.getFailures()).singleElement().asString().contains("no answer within 200ms");
     }
 
     @Test

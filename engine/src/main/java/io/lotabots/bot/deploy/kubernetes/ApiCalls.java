@@ -62,8 +62,8 @@ final class ApiCalls {
                 if (!retried || attempt >= attempts) {
                     throw failure(what, e, attempt, retried);
                 }
-                log.info("Kubernetes API: %s failed (%s); retrying in %d ms (attempt %d of %d)", what, describe(e),
-                        wait.toMillis(), attempt + 1, attempts);
+                log.info("Kubernetes API: %s failed (%s); retrying in %s (attempt %d of %d)", what, describe(e),
+                        io.lotabots.util.Durations.format(wait), attempt + 1, attempts);
                 sleep(wait);
                 wait = wait.multipliedBy(2);
             }
