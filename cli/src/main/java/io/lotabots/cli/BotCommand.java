@@ -70,6 +70,11 @@ final class BotCommand implements Callable<Integer> {
         spec.name(descriptor.getId()).mixinStandardHelpOptions(true);
         spec.usageMessage().description(descriptor.getName() + ": " + descriptor.getHelp(),
                 "Progress goes to standard error, the summary and messages to standard output.");
+        if (!descriptor.getSecrets().isEmpty()) {
+            spec.usageMessage().footerHeading("%nSecrets, read from environment variables (never options):%n")
+                    .footer(descriptor.getSecrets().stream().map(secret -> ("  " + secret.variable() + ": "
+                            + secret.meaning()).replace("%", "%%")).toArray(String[]::new));
+        }
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(Map.of(
                 "0", "success", "3", "unstable", "1", "failure", "2", "bad input or usage", "130",
                 "interrupted by SIGINT or SIGTERM"));
@@ -126,6 +131,19 @@ final class BotCommand implements Callable<Integer> {
         List<String> choices = option.getType().getChoices();
         return choices.isEmpty() ? option.getType().getName().toUpperCase(java.util.Locale.ROOT).replace(' ', '_')
                 : String.join("|", choices);
+    }
+
+    /**
+     * Returns the sentence that answers a user who gave a secret as an option.
+     *
+     * @param typed the option as typed, for example {@code --url} or {@code --webhook-url=https://...}
+     * @return for example "The webhook URL ... is a secret: it is read from NOTIFY_WEBHOOK_URL ...", or empty
+     */
+    java.util.Optional<String> secretHint(final String typed) {
+        String flag = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        String name = java.util.regex.Pattern.compile("-([a-z0-9])").matcher(flag.replaceFirst("^-+", ""))
+                .replaceAll(match -> match.group(1).toUpperCase(java.util.Locale.ROOT));
+        return bot.getDescriptor().findSecretFor(name).map(io.lotabots.bot.BotSecret::explain);
     }
 
     /**

@@ -36,7 +36,7 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
             Map<String, Object> values = new LinkedHashMap<>(given.getGiven());
             values.putAll(preset);
             return original.createRequest(values, given.getNaming());
-        });
+        }).withSecrets(original.getSecrets().toArray(io.lotabots.bot.BotSecret[]::new));
     }
 
     /**

@@ -54,4 +54,21 @@ class CommandLineWordsTest {
         assertThat(badValue.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(badValue.err()).contains("must be positive, was 0s").doesNotContain("PT0S");
     }
+
+    @Test
+    void shouldSayWhichVariableHoldsASecretTheUserGaveAsAnOption() {
+        CliRun webhook = CliRun.of(BOTS, "notify", "--workdir", dir.toString(), "--channel", "webhook", "--url",
+                "https://hooks.example.com/x");
+        CliRun routingKey = CliRun.of(BOTS, "notify", "--workdir", dir.toString(), "--routing-key=abc");
+        CliRun token = CliRun.of(BOTS, "monitor", "--workdir", dir.toString(), "--prometheus-token", "t");
+        CliRun help = CliRun.of(BOTS, "notify", "--help");
+
+        assertThat(webhook.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(webhook.err()).contains("Unknown option").contains("The webhook URL")
+                .contains("is a secret: it is read from NOTIFY_WEBHOOK_URL");
+        assertThat(routingKey.err()).contains("is a secret: it is read from PAGERDUTY_ROUTING_KEY");
+        assertThat(token.err()).contains("is a secret: it is read from PROMETHEUS_TOKEN");
+        assertThat(help.out()).contains("Secrets, read from environment variables")
+                .contains("NOTIFY_WEBHOOK_URL: the webhook URL").contains("TWILIO_AUTH_TOKEN");
+    }
 }

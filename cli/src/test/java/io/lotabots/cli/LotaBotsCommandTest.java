@@ -308,7 +308,7 @@ class LotaBotsCommandTest {
         CliRun run = CliRun.of(COUNTING, "count", "--workdir", dir.toString(), "--outcome", "MAYBE");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("Option 'outcome' of CountingBot").contains("MAYBE");
+        assertThat(run.err()).contains("Option '--outcome' of CountingBot").contains("MAYBE");
     }
 
     @Test

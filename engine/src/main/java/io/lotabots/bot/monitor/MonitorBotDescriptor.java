@@ -3,6 +3,7 @@ package io.lotabots.bot.monitor;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 import io.lotabots.bot.monitor.prometheus.QueryPresets;
 import io.lotabots.error.LotaBotsException;
@@ -106,7 +107,8 @@ public final class MonitorBotDescriptor {
             List.of(HEALTH, PROMETHEUS, QUERY, CRITERION, INTERVAL, DURATION, BASELINE, BASELINE_RUNS, LOOKBACK,
                     STEP, SELECTOR, RATE_WINDOW, ENVIRONMENT, PASS_SCORE, WARNING_SCORE, TIMEOUT, HORIZON,
                     ANOMALY_LIMIT, HEALTH_PATH),
-            MonitorBotDescriptor::toRequest);
+            MonitorBotDescriptor::toRequest).withSecrets(BotSecret.of(PROMETHEUS_TOKEN,
+                    "the bearer token for Prometheus", "prometheusToken", "token", "bearerToken"));
 
     private MonitorBotDescriptor() {
     }

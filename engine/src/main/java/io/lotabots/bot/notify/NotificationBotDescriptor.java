@@ -4,6 +4,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 import io.lotabots.error.LotaBotsException;
 
@@ -178,7 +179,20 @@ public final class NotificationBotDescriptor {
                     SLACK_CHANNEL, SLACK_API_URL, SLACK_MENTION, PAGERDUTY_URL, PAGERDUTY_ACTION,
                     PAGERDUTY_DEDUP_KEY, PAGERDUTY_SOURCE, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_TLS, EMAIL_FROM,
                     EMAIL_TO, TWILIO_URL, SMS_FROM, SMS_TO, FILE),
-            NotificationBotDescriptor::toRequest);
+            NotificationBotDescriptor::toRequest).withSecrets(
+            BotSecret.of(WEBHOOK_URL, "the webhook URL (where the webhook channel posts CloudEvents)", "url",
+                    "webhookUrl", "webhook", "notifyWebhookUrl"),
+            BotSecret.of(SLACK_WEBHOOK_URL, "the Slack incoming webhook URL", "slackWebhookUrl", "slackWebhook",
+                    "slackUrl"),
+            BotSecret.of(SLACK_BOT_TOKEN, "the Slack bot token (xoxb-..., for slackChannel)", "slackToken",
+                    "slackBotToken", "token"),
+            BotSecret.of(PAGERDUTY_ROUTING_KEY, "the PagerDuty routing (integration) key", "pagerdutyRoutingKey",
+                    "pagerdutyKey", "routingKey", "integrationKey"),
+            BotSecret.of(SMTP_PASSWORD, "the SMTP password (of smtpUser)", "smtpPassword", "password"),
+            BotSecret.of(TWILIO_ACCOUNT_SID, "the Twilio account SID", "twilioAccountSid", "accountSid",
+                    "twilioSid"),
+            BotSecret.of(TWILIO_AUTH_TOKEN, "the Twilio auth token", "twilioAuthToken", "authToken",
+                    "twilioToken"));
 
     private NotificationBotDescriptor() {
     }
