@@ -112,6 +112,11 @@ final class BotCommand implements Callable<Integer> {
         };
     }
 
+    private static String shown(final Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) : String.valueOf(value);
+    }
+
     private static OptionSpec optionSpec(final BotOption<?> option) {
         OptionSpec.Builder builder = OptionSpec.builder(option.getCommandLineName())
                 .required(option.isRequired())
@@ -199,7 +204,7 @@ final class BotCommand implements Callable<Integer> {
                     .optionNaming(OptionNaming.COMMAND_LINE).log(new ConsoleLog(err)).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
                     : " with " + values.entrySet().stream()
-                            .map(entry -> OptionNaming.COMMAND_LINE.nameOf(entry.getKey()) + " " + entry.getValue())
+                            .map(entry -> OptionNaming.COMMAND_LINE.nameOf(entry.getKey()) + " " + shown(entry.getValue()))
                             .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();
@@ -223,7 +228,8 @@ final class BotCommand implements Callable<Integer> {
                     ran.countDown();
                 }
                 Thread.interrupted();  // an interrupt that came after the bot's last wait
-                err.printf("[%s] %s (%s)%s%n", name, result.getSummary(),
+                // the summary goes to standard output only, once: standard error says when the bot ended
+                err.printf("[%s] Finished in %s%s%n", name,
                         Durations.format(Duration.ofNanos(System.nanoTime() - start)),
                         signals.getReason().map(reason -> " (" + reason + ")").orElse(""));
                 err.flush();

@@ -71,4 +71,21 @@ class CommandLineWordsTest {
         assertThat(help.out()).contains("Secrets, read from environment variables")
                 .contains("NOTIFY_WEBHOOK_URL: the webhook URL").contains("TWILIO_AUTH_TOKEN");
     }
+
+    @Test
+    void shouldPrintTheSummaryOfNotifyOnceAndItsWarningsAsWarnings() {
+        CliRun.of(BOTS, "test", "--workdir", dir.toString(), "--allow-empty");
+
+        CliRun run = CliRun.of(BOTS, "notify", "--workdir", dir.toString(), "--channel", "console,email",
+                "--smtp-host", "127.0.0.1", "--smtp-port", "1", "--email-from", "lotabots@example.com", "--email-to",
+                "team@example.com", "--retries", "0");
+
+        String everything = run.out() + run.err();
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNSTABLE);
+        assertThat(everything.lines().filter(line -> line.contains("Notified console, email about"))).hasSize(1);
+        assertThat(run.out()).contains("Notified console, email about");
+        assertThat(run.err()).contains("[NotificationBot] [WARNING] email: could not deliver")
+                .contains("[NotificationBot] Finished in ").contains("with --channel console,email")
+                .doesNotContain("[ERROR] Warning").doesNotContain("Warning:");
+    }
 }

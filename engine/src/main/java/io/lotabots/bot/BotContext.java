@@ -132,6 +132,11 @@ public final class BotContext {
             public void error(final String line) {
                 target.error(prefix + line);
             }
+
+            @Override
+            public void warning(final String line) {
+                target.warning(prefix + line);
+            }
         }, stage);
     }
 

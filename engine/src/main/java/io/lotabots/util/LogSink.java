@@ -6,6 +6,9 @@ package io.lotabots.util;
  * of a bot keeps its own copy in an {@link EngineLog}.
  */
 public interface LogSink {
+    /** How a warning starts where a sink has no warning level of its own. */
+    String WARNING_PREFIX = "Warning: ";
+
     /** A sink that drops every line. */
     LogSink NONE = new LogSink() {
         @Override
@@ -32,6 +35,17 @@ public interface LogSink {
      * @param line the line, without a line break
      */
     void error(String line);
+
+    /**
+     * Logs a warning: something went wrong that the run goes on without (a channel that is down, a file pattern
+     * that matched nothing). A console shows it with a warning prefix, never as an error. By default it is an
+     * information line that starts with {@code Warning: }.
+     *
+     * @param line the line, without a line break and without a {@code Warning:} prefix
+     */
+    default void warning(final String line) {
+        info(WARNING_PREFIX + line);
+    }
 
     /**
      * Logs a formatted progress line.
@@ -61,6 +75,11 @@ public interface LogSink {
             public void error(final String line) {
                 target.error(masker.mask(line));
             }
+
+            @Override
+            public void warning(final String line) {
+                target.warning(masker.mask(line));
+            }
         };
     }
 
@@ -83,6 +102,12 @@ public interface LogSink {
             public void error(final String line) {
                 first.error(line);
                 other.error(line);
+            }
+
+            @Override
+            public void warning(final String line) {
+                first.warning(line);
+                other.warning(line);
             }
         };
     }

@@ -228,7 +228,7 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             if (problem.isError()) {
                 problems.add(problem.toString());
             } else {
-                sink.info("Warning: " + problem);
+                sink.warning(problem.toString());
             }
         }
         return inventory;
