@@ -99,7 +99,7 @@ public final class HttpChecker {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause instanceof HttpTimeoutException
                     ? "no answer within " + Durations.format(check.timeout())
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                    : NetworkErrors.describe(cause, check.url());
             return failure(check, start, attempt, reason);
         } catch (IOException e) {
             return failure(check, start, attempt, "reading the body failed: " + e.getMessage());

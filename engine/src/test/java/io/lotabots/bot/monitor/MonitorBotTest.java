@@ -263,7 +263,7 @@ class MonitorBotTest {
         assertThat(result.getVerdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.getTicks()).isEqualTo(3);
         assertThat(result.getProblems()).singleElement().asString().contains("Health FAIL http://127.0.0.1:" + port)
-                .contains("ConnectException");
+                .contains("connection refused (nothing listens on 127.0.0.1:" + port + ")").doesNotContain("Exception");
         assertThat(payloads(result, AlertTriggered.class)).hasSize(1);
         assertThat(result.getAlertsOpen()).isEqualTo(1);
     }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lotabots.bot.deploy.DeployErrorCode;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpChecker.Sleeper;
+import io.lotabots.http.NetworkErrors;
 import io.lotabots.util.LogSink;
 
 import java.io.IOException;
@@ -112,11 +113,7 @@ final class ApiCalls {
                     : e.getMessage();
             return "HTTP " + e.getCode() + ": " + firstLine(message);
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage()));
+        return NetworkErrors.describe(e.getCause() == null ? e : e.getCause());
     }
 
     private static String firstLine(final String text) {

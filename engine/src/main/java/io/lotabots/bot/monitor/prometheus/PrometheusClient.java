@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.http.NetworkErrors;
 import io.lotabots.util.Durations;
 
 import java.io.IOException;
@@ -190,7 +191,7 @@ public final class PrometheusClient {
                         + " MB; narrow the query (fewer series, a larger step)");
             }
             String reason = cause instanceof HttpTimeoutException ? "no answer within " + Durations.format(timeout)
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                    : NetworkErrors.describe(cause, base);
             throw unavailable(query, reason, cause);
         }
         catch (InterruptedException e) {
