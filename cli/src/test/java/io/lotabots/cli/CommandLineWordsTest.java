@@ -89,4 +89,63 @@ class CommandLineWordsTest {
                 .contains("[NotificationBot] Finished in ").contains("with --channel console,email")
                 .doesNotContain("[ERROR] Warning").doesNotContain("Warning:");
     }
+
+    @Test
+    void shouldShowEveryProblemOfAMessageNotOnlyTheFirst() throws java.io.IOException {
+        Path file = java.nio.file.Files.writeString(dir.resolve("test.json"), """
+                {"type": "test.completed", "source": {"bot_name": "TestBot"},
+                 "payload": {"total_tests": 3, "passed_tests": "x", "coverage": 120, "duration": -1}}
+                """);
+        Path noSource = java.nio.file.Files.writeString(dir.resolve("no-source.json"), """
+                {"type": "test.completed", "payload": {"total_tests": -3, "passed_tests": 0, "duration": 1}}
+                """);
+
+        CliRun run = CliRun.of("message", "validate", file.toString(), noSource.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("field 'passed_tests' must be a whole number, was text")
+                .contains("field 'coverage' must be between 0 and 100, was 120.0")
+                .contains("field 'duration' must not be negative, was -1.0")
+                .contains("no-source.json: attribute 'source.bot_name' must be set")
+                .contains("no-source.json: message type 'test.completed': field 'total_tests' must not be negative")
+                .contains("5 problems found, 0 messages valid");
+    }
+
+    @Test
+    void shouldRejectAMistypedMessageTypeWithoutStrictAndSuggestTheKnownOnes() throws java.io.IOException {
+        Path typo = java.nio.file.Files.writeString(dir.resolve("typo.json"), """
+                {"type": "test.complete", "source": {"bot_name": "TestBot"}, "payload": {}}
+                """);
+        Path area = java.nio.file.Files.writeString(dir.resolve("area.json"), """
+                {"type": "deploy.finished", "source": {"bot_name": "DeployBot"}, "payload": {}}
+                """);
+
+        CliRun run = CliRun.of("message", "validate", typo.toString(), area.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("typo.json: message type 'test.complete' is not in the catalogue; did you mean"
+                + " 'test.completed'?").contains("area.json: message type 'deploy.finished' is not in the catalogue;"
+                + " did you mean 'deploy.").contains("'lotabots message types' lists the catalogue");
+    }
+
+    @Test
+    void shouldWordATruncatedFileByItsLineWithoutTheParsersInternals() throws java.io.IOException {
+        Path truncated = java.nio.file.Files.writeString(dir.resolve("truncated.json"),
+                "{\"type\": \"build.completed\",\n \"source\": {\"bot_name\": \"BuildBot\"},\n \"payload\": {\"build_id\"");
+        Path quotes = java.nio.file.Files.writeString(dir.resolve("quotes.json"), "{'type': 'build.completed'}");
+        Path journal = dir.resolve("messages.jsonl");
+        java.nio.file.Files.writeString(journal, "{\"id\": \"1\", \"type\": \"build.comp");
+
+        CliRun run = CliRun.of("message", "validate", truncated.toString(), quotes.toString(), journal.toString());
+        CliRun read = CliRun.of("messages", "--journal", journal.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("truncated.json:3: the JSON ends before the value is complete")
+                .contains("quotes.json:1: is not valid JSON: unexpected single quote (JSON text takes double quotes)")
+                .contains("messages.jsonl:1: line is a torn last line").contains("the JSON ends before the value is"
+                        + " complete").doesNotContain("Source").doesNotContain("StreamReadFeature")
+                .doesNotContain("marker").doesNotContain("end-of-input");
+        assertThat(read.err()).contains("messages.jsonl:1: line is a torn last line")
+                .contains("the JSON ends before the value is complete").doesNotContain("Source");
+    }
 }
