@@ -1,5 +1,7 @@
 package io.lotabots.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bus.Journal;
@@ -63,6 +65,52 @@ final class WorkflowSession {
                     .put(override.substring(dot + 1, equals), override.substring(equals + 1));
         }
         return options;
+    }
+
+    /**
+     * Returns the folder a run works on: the one given with {@code --workdir}, or else the current directory, which
+     * is printed so that nobody wonders where the build runs. The current directory is refused when it is the
+     * LotaBots source checkout itself: a scenario there would quietly build and test the whole repository.
+     *
+     * @param given the folder given with {@code --workdir}, or {@code null}
+     * @param err standard error
+     * @return the folder
+     * @throws LotaBotsException with {@link BotErrorCode#INVALID_OPTION} for the LotaBots checkout
+     */
+    static Path workdir(@CheckForNull final Path given, final PrintWriter err) {
+        if (given != null) {
+            return given;
+        }
+        Path current = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        if (isLotaBotsCheckout(current)) {
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "No --workdir was given, and the current"
+                    + " directory '" + current + "' is the LotaBots source checkout itself: running here would build"
+                    + " and test the whole LotaBots repository. Give the project to run on, for example --workdir"
+                    + " examples/sample-app (the sample application) or --workdir /path/to/your/project.");
+        }
+        err.printf("lotabots: working in %s (the current directory; --workdir DIR chooses another)%n", current);
+        err.flush();
+        return current;
+    }
+
+    /**
+     * Recognises the LotaBots source checkout: the launcher {@code lotabots} next to the engine's own pom.
+     *
+     * @param folder a folder
+     * @return {@code true} if it is the root of a LotaBots checkout
+     */
+    static boolean isLotaBotsCheckout(final Path folder) {
+        Path enginePom = folder.resolve("engine").resolve("pom.xml");
+        if (!Files.isRegularFile(folder.resolve("lotabots")) || !Files.isRegularFile(enginePom)) {
+            return false;
+        }
+        try {
+            return Files.readString(enginePom, java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("<artifactId>lotabots-engine</artifactId>");
+        }
+        catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**

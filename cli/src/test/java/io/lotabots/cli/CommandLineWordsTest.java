@@ -148,4 +148,58 @@ class CommandLineWordsTest {
         assertThat(read.err()).contains("messages.jsonl:1: line is a torn last line")
                 .contains("the JSON ends before the value is complete").doesNotContain("Source");
     }
+
+    @Test
+    void shouldRecogniseTheLotaBotsCheckoutAndNothingElse() throws java.io.IOException {
+        Path checkout = Path.of(System.getProperty("user.dir")).resolve("..").toAbsolutePath().normalize();
+
+        assertThat(WorkflowSession.isLotaBotsCheckout(checkout)).isTrue();
+        assertThat(WorkflowSession.isLotaBotsCheckout(checkout.resolve("examples/sample-app"))).isFalse();
+        assertThat(WorkflowSession.isLotaBotsCheckout(fakeCheckout("my-engine"))).isFalse();
+        assertThat(WorkflowSession.isLotaBotsCheckout(dir)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAScenarioWithoutWorkdirInTheLotaBotsCheckoutBeforeAnyWork() throws java.io.IOException {
+        Path checkout = fakeCheckout("lotabots-engine");
+
+        CliRun run = inCurrentDirectory(checkout, () -> CliRun.of(BOTS, "scenario", "run", "build-test-deploy"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("No --workdir was given").contains("is the LotaBots source checkout itself")
+                .contains("--workdir examples/sample-app");
+        assertThat(checkout.resolve(".lotabots")).doesNotExist();
+    }
+
+    @Test
+    void shouldPrintTheFolderARunUsesWhenNoWorkdirIsGiven() {
+        CliRun run = inCurrentDirectory(dir, () -> CliRun.of(BotRegistry.of(java.util.List.of(new CountingBot())),
+                "run", "--bots", "count"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(run.err()).contains("lotabots: working in " + dir.toAbsolutePath().normalize()
+                + " (the current directory; --workdir DIR chooses another)");
+        assertThat(dir.resolve(".lotabots/messages.jsonl")).exists();
+    }
+
+    private Path fakeCheckout(final String engineArtifact) throws java.io.IOException {
+        Path root = java.nio.file.Files.createTempDirectory(dir, "checkout");
+        java.nio.file.Files.writeString(root.resolve("lotabots"), "#!/usr/bin/env bash\n");
+        java.nio.file.Files.createDirectories(root.resolve("engine"));
+        java.nio.file.Files.writeString(root.resolve("engine/pom.xml"), "<project><artifactId>" + engineArtifact
+                + "</artifactId></project>");
+        return root;
+    }
+
+    /** The command line reads the current directory from user.dir; the tests of this JVM run one at a time. */
+    private static CliRun inCurrentDirectory(final Path folder, final java.util.function.Supplier<CliRun> run) {
+        String before = System.getProperty("user.dir");
+        System.setProperty("user.dir", folder.toString());
+        try {
+            return run.get();
+        }
+        finally {
+            System.setProperty("user.dir", before);
+        }
+    }
 }

@@ -157,7 +157,7 @@ class LotaBotsCommandTest {
         CliRun run = CliRun.of("message", "validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("deep.json:1: is not valid JSON: values are nested").contains("more than the 33 allowed");
+        assertThat(run.err()).contains("deep.json: is not valid JSON: values are nested").contains("more than the 33 allowed");
     }
 
     @Test

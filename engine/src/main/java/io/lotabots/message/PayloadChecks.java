@@ -260,6 +260,10 @@ final class PayloadChecks {
     }
 
     static void check(final boolean condition, final String type, final String field, final String problem) {
+        List<InvalidMessageException> collected = COLLECTED.get();
+        if (collected != null && !collected.isEmpty()) {
+            return;  // a check across fields means little once a field it compares is wrong
+        }
         if (!condition) {
             fail(type, field, problem);
         }
