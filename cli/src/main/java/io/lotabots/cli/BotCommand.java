@@ -196,12 +196,13 @@ final class BotCommand implements Callable<Integer> {
         // the context registers the secrets of the environment it is given before anything is published
         SecretMasker masker = new SecretMasker();
         try (Journal journal = Journal.at(journalFile)) {
+            ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
                     .correlationId(correlationId == null ? runId(bot.getDescriptor().getId(), clock) : correlationId)
-                    .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
+                    .warnings(warning -> console.info("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
                     .outputs(outputs).environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
-                    .optionNaming(OptionNaming.COMMAND_LINE).log(new ConsoleLog(err)).build();
+                    .optionNaming(OptionNaming.COMMAND_LINE).log(console).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
                     : " with " + values.entrySet().stream()
                             .map(entry -> OptionNaming.COMMAND_LINE.nameOf(entry.getKey()) + " " + shown(entry.getValue()))
@@ -220,18 +221,19 @@ final class BotCommand implements Callable<Integer> {
                         throw e;
                     }
                     Thread.interrupted();
-                    err.printf("[%s] %s: %s%n", name, signals.getReason().get(), e.getMessage());
+                    console.info(String.format("[%s] %s: %s", name, signals.getReason().get(), e.getMessage()));
                     err.flush();
                     return ExitCode.INTERRUPTED;
                 }
                 finally {
                     ran.countDown();
+                    console.clearProgress();
                 }
                 Thread.interrupted();  // an interrupt that came after the bot's last wait
                 // the summary goes to standard output only, once: standard error says when the bot ended
-                err.printf("[%s] Finished in %s%s%n", name,
+                console.info(String.format("[%s] Finished in %s%s", name,
                         Durations.format(Duration.ofNanos(System.nanoTime() - start)),
-                        signals.getReason().map(reason -> " (" + reason + ")").orElse(""));
+                        signals.getReason().map(reason -> " (" + reason + ")").orElse("")));
                 err.flush();
                 out.println(result.getSummary());
                 for (Message message : result.getMessages()) {

@@ -144,18 +144,20 @@ final class WorkflowSession {
         // the context registers the secrets of the environment it is given before anything is published
         SecretMasker masker = new SecretMasker();
         try (Journal runJournal = Journal.at(journalFile)) {
+            ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
-                    .masking(masker::mask).warnings(warning -> err.println("lotabots: warning: " + warning)).build();
+                    .masking(masker::mask).warnings(warning -> console.info("lotabots: warning: " + warning)).build();
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker).outputs(outputs)
-                    .environment(System.getenv()).log(new ConsoleLog(err)).build();
+                    .environment(System.getenv()).log(console).build();
             err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
             WorkflowRunner runner = WorkflowRunner.builder(context)
                     .approvals(ApprovalPolicy.preApproved(Set.copyOf(approvals), System.getProperty("user.name")))
                     .parameters(parameters)
-                    .listener(progress(err))
+                    .listener(progress(console))
                     .build();
             try (InterruptSignals signals = InterruptSignals.install(err, runner::abort)) {
                 WorkflowRun run = runner.run(workflow);
+                console.clearProgress();
                 err.printf("lotabots: %s in %s%s%n", run.status(), Durations.format(run.duration()),
                         run.interrupted().map(reason -> " (" + reason + ")").orElse(""));
                 err.flush();
@@ -174,20 +176,18 @@ final class WorkflowSession {
         }
     }
 
-    private static WorkflowListener progress(final PrintWriter err) {
+    private static WorkflowListener progress(final ConsoleLog console) {
         return new WorkflowListener() {
             @Override
             public void stepStarted(final String path, final String kind) {
-                err.printf("==> %s%n", path);
-                err.flush();
+                console.info("==> " + path);
             }
 
             @Override
             public void stepFinished(final StepRecord record) {
-                err.printf("<== %s: %s%s (%s)%n", record.path(), record.status(),
+                console.info(String.format("<== %s: %s%s (%s)", record.path(), record.status(),
                         record.summary().isEmpty() ? "" : " - " + record.summary(),
-                        Durations.format(record.duration()));
-                err.flush();
+                        Durations.format(record.duration())));
             }
         };
     }

@@ -137,6 +137,11 @@ public final class BotContext {
             public void warning(final String line) {
                 target.warning(prefix + line);
             }
+
+            @Override
+            public void progress(final String line) {
+                target.progress(prefix + line);
+            }
         }, stage);
     }
 

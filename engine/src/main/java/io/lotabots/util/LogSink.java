@@ -48,6 +48,18 @@ public interface LogSink {
     }
 
     /**
+     * Reports how long work is getting on (a build running for 2m 10s, a watch at 5m of 30m, a release waited for
+     * 20s): a state, not an event. The engine may report it as often as it likes; a front-end shows it as one
+     * updating line on a terminal, as plain lines at a modest rate in a CI log, or not at all. It is not kept in a
+     * result's log. By default it is dropped.
+     *
+     * @param line the state, without a line break
+     */
+    default void progress(final String line) {
+        // dropped: a record of the run has no use for its progress
+    }
+
+    /**
      * Logs a formatted progress line.
      *
      * @param format a {@link String#format} pattern
@@ -80,6 +92,11 @@ public interface LogSink {
             public void warning(final String line) {
                 target.warning(masker.mask(line));
             }
+
+            @Override
+            public void progress(final String line) {
+                target.progress(masker.mask(line));
+            }
         };
     }
 
@@ -108,6 +125,12 @@ public interface LogSink {
             public void warning(final String line) {
                 first.warning(line);
                 other.warning(line);
+            }
+
+            @Override
+            public void progress(final String line) {
+                first.progress(line);
+                other.progress(line);
             }
         };
     }

@@ -84,7 +84,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             return cveAlert(request, advisory, context, workspace, log, sink);
         }
         // checked before the scan, so that a refused output costs nothing
-        Path sarif = context.getOutputs().resolve(request.sarifOut(), "the SARIF report (option '" + context.nameOf(SecurityBotDescriptor.SARIF_OUT) + "')");
+        Path sarif = context.getOutputs().resolve(request.sarifOut(),
+                "the SARIF report (option '" + context.nameOf(SecurityBotDescriptor.SARIF_OUT) + "')");
         List<String> problems = new ArrayList<>();
         List<SecurityFinding> findings = new ArrayList<>();
         Set<String> accepted = new HashSet<>();
@@ -176,16 +177,18 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
         SecretRules rules = SecretRules.builtIn();
         String config = request.secretConfig();
         if (config != null) {
-            rules = rules.withConfig(workspace.resolve(config, "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_CONFIG) + "'"));
+            rules = rules.withConfig(workspace.resolve(config,
+                    "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_CONFIG) + "'"));
         }
         SecretScanner scanner = SecretScanner.of(rules).withMaxFileSize(request.maxFileSizeKb() * 1024L);
         String secretBaseline = request.secretBaseline();
         if (secretBaseline != null) {
             scanner = scanner.withBaseline(SecretScanner.readBaseline(
-                    workspace.resolve(secretBaseline, "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_BASELINE) + "'")));
+                    workspace.resolve(secretBaseline,
+                            "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_BASELINE) + "'")));
         }
         String since = request.since();
-        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), request.secretExcludes())
+        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), request.secretExcludes(), sink)
                 : scanner.scanChangedSince(folder, since);
         sink.info("Secrets: " + scan.getSummary());
         problems.addAll(scan.getErrors());

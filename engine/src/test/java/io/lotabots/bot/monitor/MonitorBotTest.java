@@ -80,6 +80,11 @@ class MonitorBotTest {
             public void error(final String line) {
                 lines.add("ERROR " + line);
             }
+
+            @Override
+            public void progress(final String line) {
+                lines.add("PROGRESS " + line);
+            }
         }).build();
     }
 
@@ -175,6 +180,8 @@ class MonitorBotTest {
         assertThat(result.getOutputs()).containsEntry("verdict", "pass").containsEntry("rollback", false)
                 .containsEntry("ticks", 61);
         assertThat(lines).anyMatch(line -> line.equals("Watching the release for 30m every 30s: 1 health check, 0 metrics, 1 criterion"));
+        assertThat(lines).contains("PROGRESS Watching: 0s of 30m, 1 tick(s), 0 alert(s) raised",
+                "PROGRESS Watching: 15m of 30m, 31 tick(s), 0 alert(s) raised");
     }
 
     @Test
