@@ -188,29 +188,38 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 smokeCheck(spec, URI.create("http://localhost"));
             }
             if (request.smokeRetries() < 0 || request.smokeRetries() > HttpCheck.MAX_RETRIES) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.SMOKE_RETRIES) + "' must be between 0 and " + HttpCheck.MAX_RETRIES + ".");
+                throw invalid(option(DeployBotDescriptor.SMOKE_RETRIES) + " must be between 0 and "
+                        + HttpCheck.MAX_RETRIES + ".");
             }
             if (request.canaryWindow().isNegative()) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.CANARY_WINDOW) + "' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.CANARY_WINDOW) + " must not be negative.");
             }
             if (request.rollbackWindow().isNegative()) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.ROLLBACK_WINDOW) + "' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.ROLLBACK_WINDOW) + " must not be negative.");
             }
             DeployRequest.Kubernetes kubernetes = request.kubernetes();
             if (kubernetes.replicas() < 0 || kubernetes.replicas() > 1000) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.REPLICAS) + "' must be between 0 and 1000; was " + kubernetes.replicas() + ".");
+                throw invalid(option(DeployBotDescriptor.REPLICAS) + " must be between 0 and 1000; was "
+                        + kubernetes.replicas() + ".");
             }
             if (kubernetes.port() < 1 || kubernetes.port() > 65_535) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.PORT) + "' must be a port between 1 and 65535; was " + kubernetes.port() + ".");
+                throw invalid(option(DeployBotDescriptor.PORT) + " must be a port between 1 and 65535; was "
+                        + kubernetes.port() + ".");
             }
             Integer idle = kubernetes.idleReplicas();
             if (idle != null && idle < 0) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.IDLE_REPLICAS) + "' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.IDLE_REPLICAS) + " must not be negative.");
             }
             String overrideReason = request.approval().overrideReason();
             if (overrideReason != null && overrideReason.isBlank()) {
-                throw invalid("Option '" + context.nameOf(DeployBotDescriptor.APPROVAL_OVERRIDE) + "' needs a reason, for example 'INC-42 checkout down'.");
+                throw invalid(option(DeployBotDescriptor.APPROVAL_OVERRIDE)
+                        + " needs a reason, for example 'INC-42 checkout down'.");
             }
+        }
+
+        /** "Option '--smoke-retries'" on the command line, "Option 'smokeRetries'" in Jenkins. */
+        private String option(final io.lotabots.bot.BotOption<?> option) {
+            return "Option '" + context.nameOf(option) + "'";
         }
 
         private String kind() {
@@ -248,7 +257,8 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             String given = request.version();
             if (given != null) {
                 if (given.isBlank() || given.length() > 128) {
-                    throw invalid("Option '" + context.nameOf(DeployBotDescriptor.VERSION) + "' must be a non-empty text of at most 128 characters.");
+                    throw invalid(option(DeployBotDescriptor.VERSION)
+                            + " must be a non-empty text of at most 128 characters.");
                 }
                 return given;
             }
