@@ -75,8 +75,8 @@ final class PayloadChecks {
 
     static String requiredText(final String type, final String field, @CheckForNull final String value) {
         String text = required(type, field, value);
-        if (text == null) {
-            return null;  // recorded as missing; only when every problem is collected
+        if (value == null) {
+            return text;  // recorded as missing: only when every problem is collected does it come here
         }
         if (text.isBlank()) {
             fail(type, field, "must not be empty");
