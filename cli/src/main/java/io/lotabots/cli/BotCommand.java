@@ -6,6 +6,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotResult;
+import io.lotabots.bot.OptionNaming;
 import io.lotabots.bot.ProcessingMode;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageBus;
@@ -69,6 +70,11 @@ final class BotCommand implements Callable<Integer> {
         spec.name(descriptor.getId()).mixinStandardHelpOptions(true);
         spec.usageMessage().description(descriptor.getName() + ": " + descriptor.getHelp(),
                 "Progress goes to standard error, the summary and messages to standard output.");
+        if (!descriptor.getSecrets().isEmpty()) {
+            spec.usageMessage().footerHeading("%nSecrets, read from environment variables (never options):%n")
+                    .footer(descriptor.getSecrets().stream().map(secret -> ("  " + secret.variable() + ": "
+                            + secret.meaning()).replace("%", "%%")).toArray(String[]::new));
+        }
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(Map.of(
                 "0", "success", "3", "unstable", "1", "failure", "2", "bad input or usage", "130",
                 "interrupted by SIGINT or SIGTERM"));
@@ -106,10 +112,15 @@ final class BotCommand implements Callable<Integer> {
         };
     }
 
+    private static String shown(final Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) : String.valueOf(value);
+    }
+
     private static OptionSpec optionSpec(final BotOption<?> option) {
         OptionSpec.Builder builder = OptionSpec.builder(option.getCommandLineName())
                 .required(option.isRequired())
-                .description((option.getHelp() + option.getDefaultValue().map(value -> " Default: " + value + ".")
+                .description((option.getHelp() + option.getDefaultText().map(value -> " Default: " + value + ".")
                         .orElse("")).replace("%", "%%"));  // picocli formats descriptions: 'error_rate < 5%'
         if (option.getType().isList()) {
             return builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
@@ -125,6 +136,19 @@ final class BotCommand implements Callable<Integer> {
         List<String> choices = option.getType().getChoices();
         return choices.isEmpty() ? option.getType().getName().toUpperCase(java.util.Locale.ROOT).replace(' ', '_')
                 : String.join("|", choices);
+    }
+
+    /**
+     * Returns the sentence that answers a user who gave a secret as an option.
+     *
+     * @param typed the option as typed, for example {@code --url} or {@code --webhook-url=https://...}
+     * @return for example "The webhook URL ... is a secret: it is read from NOTIFY_WEBHOOK_URL ...", or empty
+     */
+    java.util.Optional<String> secretHint(final String typed) {
+        String flag = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        String name = java.util.regex.Pattern.compile("-([a-z0-9])").matcher(flag.replaceFirst("^-+", ""))
+                .replaceAll(match -> match.group(1).toUpperCase(java.util.Locale.ROOT));
+        return bot.getDescriptor().findSecretFor(name).map(io.lotabots.bot.BotSecret::explain);
     }
 
     /**
@@ -176,14 +200,16 @@ final class BotCommand implements Callable<Integer> {
         // the context registers the secrets of the environment it is given before anything is published
         SecretMasker masker = new SecretMasker();
         try (Journal journal = Journal.at(journalFile)) {
+            ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
                     .correlationId(correlationId == null ? runId(bot.getDescriptor().getId(), clock) : correlationId)
-                    .warnings(warning -> err.println("[" + name + "] [WARNING] " + warning)).build();
+                    .warnings(warning -> console.info("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)
                     .outputs(outputs).environment(System.getenv()).mode(strict ? ProcessingMode.STRICT : ProcessingMode.LENIENT)
-                    .log(new ConsoleLog(err)).build();
+                    .optionNaming(OptionNaming.COMMAND_LINE).log(console).build();
             err.printf("[%s] Running in %s%s%n", name, workspace, values.isEmpty() ? " with the default options"
-                    : " with " + values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                    : " with " + values.entrySet().stream()
+                            .map(entry -> OptionNaming.COMMAND_LINE.nameOf(entry.getKey()) + " " + shown(entry.getValue()))
                             .collect(java.util.stream.Collectors.joining(", ")));
             err.flush();
             long start = System.nanoTime();
@@ -199,17 +225,19 @@ final class BotCommand implements Callable<Integer> {
                         throw e;
                     }
                     Thread.interrupted();
-                    err.printf("[%s] %s: %s%n", name, signals.getReason().get(), e.getMessage());
+                    console.info(String.format("[%s] %s: %s", name, signals.getReason().get(), e.getMessage()));
                     err.flush();
                     return ExitCode.INTERRUPTED;
                 }
                 finally {
                     ran.countDown();
+                    console.clearProgress();
                 }
                 Thread.interrupted();  // an interrupt that came after the bot's last wait
-                err.printf("[%s] %s (%s)%s%n", name, result.getSummary(),
+                // the summary goes to standard output only, once: standard error says when the bot ended
+                console.info(String.format("[%s] Finished in %s%s", name,
                         Durations.format(Duration.ofNanos(System.nanoTime() - start)),
-                        signals.getReason().map(reason -> " (" + reason + ")").orElse(""));
+                        signals.getReason().map(reason -> " (" + reason + ")").orElse("")));
                 err.flush();
                 out.println(result.getSummary());
                 for (Message message : result.getMessages()) {

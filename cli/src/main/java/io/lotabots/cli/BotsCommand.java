@@ -59,7 +59,7 @@ final class BotsCommand implements Callable<Integer> {
                     descriptor.getFunctionName(), descriptor.getHelp());
             for (BotOption<?> option : descriptor.getOptions()) {
                 String defaultText = option.isRequired() ? "required"
-                        : option.getDefaultValue().map(value -> "default: " + value).orElse("optional");
+                        : option.getDefaultText().map(value -> "default: " + value).orElse("optional");
                 out.printf("    %-28s %-10s %s (%s)%n", option.getCommandLineName(), option.getType().getName(),
                         option.getHelp(), defaultText);
             }

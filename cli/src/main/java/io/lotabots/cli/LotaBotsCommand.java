@@ -113,6 +113,12 @@ public final class LotaBotsCommand {
         }
         String typed = unmatched.getUnmatched().get(0);
         CommandLine.Model.CommandSpec spec = exception.getCommandLine().getCommandSpec();
+        if (typed.startsWith("-") && spec.userObject() instanceof BotCommand bot) {
+            java.util.Optional<String> secret = bot.secretHint(typed);
+            if (secret.isPresent()) {
+                return " " + secret.get();
+            }
+        }
         java.util.Set<String> candidates = new java.util.TreeSet<>();
         if (typed.startsWith("-")) {
             spec.options().forEach(option -> candidates.addAll(java.util.List.of(option.names())));

@@ -1,6 +1,5 @@
 package io.lotabots.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import io.lotabots.bus.JournalScan;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.InvalidMessageException;
+import io.lotabots.message.JsonErrors;
 import io.lotabots.message.Message;
 import io.lotabots.message.MessageCatalog;
 import io.lotabots.message.MessageCatalogDocs;
@@ -61,7 +61,9 @@ final class MessageCommand {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Message files.")
         private List<Path> files = new ArrayList<>();
 
-        @Option(names = "--strict", description = "Reject types that are not in the catalogue.")
+        @Option(names = "--strict", description = "Reject every type that is not in the catalogue. Without it, a"
+                + " type that looks like a mistyped one (close to a known type, or in an area of the catalogue such as"
+                + " test.) is rejected, and a custom type of an area of its own (acme.release_signed) is accepted.")
         private boolean strict;
 
         @Override
@@ -119,9 +121,10 @@ final class MessageCommand {
                 document = mapper.readTree(content);
             }
             catch (JsonProcessingException e) {
-                JsonLocation location = e.getLocation();
-                problems.add(file + ": is not valid JSON: " + e.getOriginalMessage() + (location == null ? ""
-                        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+                int line = JsonErrors.line(e);
+                String words = JsonErrors.describe(e);
+                problems.add(file + (line > 0 ? ":" + line : "") + ": "
+                        + (words.startsWith("the JSON") ? words : "is not valid JSON: " + words));
                 return 0;
             }
             catch (IOException e) {
@@ -156,22 +159,54 @@ final class MessageCommand {
             return mapper;
         }
 
+        /** Every problem of one message: its envelope, its type and each field of its payload. */
         private int check(final String origin, final JsonNode node, final ObjectMapper mapper,
                 final List<String> problems) {
+            List<String> found = new ArrayList<>();
             try {
                 byte[] bytes = mapper.writeValueAsBytes(node);
                 Message message = MessageCodec.get().readDraft(bytes, 0, bytes.length, origin);
-                MessageCodec.get().validate(message, origin, strict);
-                return 1;
+                found.addAll(problemsOf(message, origin));
             }
             catch (InvalidMessageException e) {
-                problems.add(e.getMessage());
-                return 0;
+                found.add(e.getMessage());
+                // the envelope stopped the reading: the payload of a known type is still checked, field by field
+                JsonNode type = node.path("type");
+                if (type.isTextual()) {
+                    MessageCodec.get().problems(type.asText(), node.path("payload"), origin).stream()
+                            .map(InvalidMessageException::getMessage).forEach(found::add);
+                }
             }
             catch (JsonProcessingException e) {
-                problems.add(origin + ": cannot be read: " + e.getOriginalMessage());
-                return 0;
+                found.add(origin + ": cannot be read: " + JsonErrors.describe(e));
             }
+            problems.addAll(found);
+            return found.isEmpty() ? 1 : 0;
+        }
+
+        /**
+         * The problems of a message that was read: an unknown type, and every problem of the payload. A type that is
+         * not in the catalogue is a problem when it looks like a mistyped one (close to a known type, or in an area
+         * of the catalogue such as test.); a custom type of an area of its own passes unless {@code --strict}.
+         */
+        private List<String> problemsOf(final Message message, final String origin) {
+            String type = message.getType();
+            if (message.getMessageType().isEmpty()) {
+                List<String> known = MessageCatalog.all().stream().map(MessageType::getName).toList();
+                List<String> close = Suggestions.closest(type, known);
+                String area = type.contains(".") ? type.substring(0, type.indexOf('.') + 1) : type;
+                List<String> sameArea = known.stream().filter(name -> name.startsWith(area)).toList();
+                if (strict || !close.isEmpty() || !sameArea.isEmpty()) {
+                    List<String> hints = close.isEmpty() ? sameArea.stream().limit(5).toList() : close;
+                    return List.of(origin + ": message type '" + type + "' is not in the catalogue"
+                            + (hints.isEmpty() ? "" : "; did you mean '" + String.join("' or '", hints) + "'?")
+                            + (strict ? "" : " A custom type needs an area of its own, such as acme.release_signed.")
+                            + " 'lotabots message types' lists the catalogue.");
+                }
+                return List.of();
+            }
+            return MessageCodec.get().problems(message, origin).stream().map(InvalidMessageException::getMessage)
+                    .toList();
         }
 
         private int validateLines(final Path file, final List<String> problems) {
@@ -193,13 +228,9 @@ final class MessageCommand {
             for (Message message : messages) {
                 index++;
                 String origin = file.getFileName() + " (message " + index + ", id " + message.getId() + ")";
-                try {
-                    MessageCodec.get().validate(message, origin, strict);
-                    valid++;
-                }
-                catch (InvalidMessageException e) {
-                    problems.add(e.getMessage());
-                }
+                List<String> found = problemsOf(message, origin);
+                problems.addAll(found);
+                valid += found.isEmpty() ? 1 : 0;
             }
             return valid;
         }

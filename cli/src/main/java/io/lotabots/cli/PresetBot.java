@@ -35,8 +35,8 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
         this.descriptor = BotDescriptor.of(id, original.getName(), help, options, given -> {
             Map<String, Object> values = new LinkedHashMap<>(given.getGiven());
             values.putAll(preset);
-            return original.createRequest(values);
-        });
+            return original.createRequest(values, given.getNaming());
+        }).withSecrets(original.getSecrets().toArray(io.lotabots.bot.BotSecret[]::new));
     }
 
     /**

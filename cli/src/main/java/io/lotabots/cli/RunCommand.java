@@ -34,8 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private JournalOption journal = new JournalOption();
 
-    @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
-            description = "The project to run on. Default: the current directory.")
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "The project to run on. Default: the current directory, which is printed; the LotaBots"
+                    + " source checkout itself is refused.")
+    @edu.umd.cs.findbugs.annotations.CheckForNull
     private Path workdir;
 
     @Option(names = "--set", paramLabel = "BOT.OPTION=VALUE",
@@ -77,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         if (steps.isEmpty()) {
             spec.commandLine().getErr().println("lotabots: no bots are registered yet; nothing to run.");
         }
-        return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), workdir, journal,
+        return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                WorkflowSession.workdir(workdir, spec.commandLine().getErr()), journal,
                 approvals, Map.of(), outputs -> OutputOptions.allow(outputs, registry, options), Workflow.of("run", "Every registered bot in order", steps.toArray(Step[]::new)));
     }
 }

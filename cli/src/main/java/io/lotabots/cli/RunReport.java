@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.lotabots.util.Durations;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -346,9 +349,7 @@ final class RunReport {
     }
 
     private static String seconds(final double value) {
-        return value < 1 ? RunSummary.number(Math.round(value * 1000)) + " ms"
-                : value < 120 ? RunSummary.number(Math.round(value * 10) / 10.0) + " s"
-                : (long) value / 60 + " min " + (long) value % 60 + " s";
+        return Durations.format(Duration.ofMillis(Math.round(value * 1000)));
     }
 
     /**

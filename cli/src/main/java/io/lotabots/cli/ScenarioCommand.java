@@ -98,8 +98,10 @@ final class ScenarioCommand implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The scenario, for example build-test-deploy.")
         private String name;
 
-        @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
-                description = "The project to run on. Default: the current directory.")
+        @Option(names = "--workdir", paramLabel = "DIR",
+                description = "The project to run on. Default: the current directory, which is printed; the LotaBots"
+                        + " source checkout itself is refused.")
+        @edu.umd.cs.findbugs.annotations.CheckForNull
         private Path workdir;
 
         @Option(names = "--set", paramLabel = "KEY.OPTION=VALUE",
@@ -145,7 +147,8 @@ final class ScenarioCommand implements Callable<Integer> {
                 }
                 params.put(parameter.substring(0, equals), parameter.substring(equals + 1));
             }
-            return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), workdir, journal,
+            return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                WorkflowSession.workdir(workdir, spec.commandLine().getErr()), journal,
                     approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow);
         }
     }

@@ -1,5 +1,7 @@
 package io.lotabots.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bus.Journal;
@@ -66,6 +68,52 @@ final class WorkflowSession {
     }
 
     /**
+     * Returns the folder a run works on: the one given with {@code --workdir}, or else the current directory, which
+     * is printed so that nobody wonders where the build runs. The current directory is refused when it is the
+     * LotaBots source checkout itself: a scenario there would quietly build and test the whole repository.
+     *
+     * @param given the folder given with {@code --workdir}, or {@code null}
+     * @param err standard error
+     * @return the folder
+     * @throws LotaBotsException with {@link BotErrorCode#INVALID_OPTION} for the LotaBots checkout
+     */
+    static Path workdir(@CheckForNull final Path given, final PrintWriter err) {
+        if (given != null) {
+            return given;
+        }
+        Path current = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+        if (isLotaBotsCheckout(current)) {
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "No --workdir was given, and the current"
+                    + " directory '" + current + "' is the LotaBots source checkout itself: running here would build"
+                    + " and test the whole LotaBots repository. Give the project to run on, for example --workdir"
+                    + " examples/sample-app (the sample application) or --workdir /path/to/your/project.");
+        }
+        err.printf("lotabots: working in %s (the current directory; --workdir DIR chooses another)%n", current);
+        err.flush();
+        return current;
+    }
+
+    /**
+     * Recognises the LotaBots source checkout: the launcher {@code lotabots} next to the engine's own pom.
+     *
+     * @param folder a folder
+     * @return {@code true} if it is the root of a LotaBots checkout
+     */
+    static boolean isLotaBotsCheckout(final Path folder) {
+        Path enginePom = folder.resolve("engine").resolve("pom.xml");
+        if (!Files.isRegularFile(folder.resolve("lotabots")) || !Files.isRegularFile(enginePom)) {
+            return false;
+        }
+        try {
+            return Files.readString(enginePom, java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("<artifactId>lotabots-engine</artifactId>");
+        }
+        catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Runs a workflow and prints its timeline.
      *
      * @param out standard output
@@ -96,18 +144,20 @@ final class WorkflowSession {
         // the context registers the secrets of the environment it is given before anything is published
         SecretMasker masker = new SecretMasker();
         try (Journal runJournal = Journal.at(journalFile)) {
+            ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
-                    .masking(masker::mask).warnings(warning -> err.println("lotabots: warning: " + warning)).build();
+                    .masking(masker::mask).warnings(warning -> console.info("lotabots: warning: " + warning)).build();
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker).outputs(outputs)
-                    .environment(System.getenv()).log(new ConsoleLog(err)).build();
+                    .environment(System.getenv()).log(console).build();
             err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
             WorkflowRunner runner = WorkflowRunner.builder(context)
                     .approvals(ApprovalPolicy.preApproved(Set.copyOf(approvals), System.getProperty("user.name")))
                     .parameters(parameters)
-                    .listener(progress(err))
+                    .listener(progress(console))
                     .build();
             try (InterruptSignals signals = InterruptSignals.install(err, runner::abort)) {
                 WorkflowRun run = runner.run(workflow);
+                console.clearProgress();
                 err.printf("lotabots: %s in %s%s%n", run.status(), Durations.format(run.duration()),
                         run.interrupted().map(reason -> " (" + reason + ")").orElse(""));
                 err.flush();
@@ -126,20 +176,18 @@ final class WorkflowSession {
         }
     }
 
-    private static WorkflowListener progress(final PrintWriter err) {
+    private static WorkflowListener progress(final ConsoleLog console) {
         return new WorkflowListener() {
             @Override
             public void stepStarted(final String path, final String kind) {
-                err.printf("==> %s%n", path);
-                err.flush();
+                console.info("==> " + path);
             }
 
             @Override
             public void stepFinished(final StepRecord record) {
-                err.printf("<== %s: %s%s (%s)%n", record.path(), record.status(),
+                console.info(String.format("<== %s: %s%s (%s)", record.path(), record.status(),
                         record.summary().isEmpty() ? "" : " - " + record.summary(),
-                        Durations.format(record.duration()));
-                err.flush();
+                        Durations.format(record.duration())));
             }
         };
     }

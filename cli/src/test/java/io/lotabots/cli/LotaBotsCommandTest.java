@@ -147,7 +147,7 @@ class LotaBotsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("missing.json: no such file").contains("empty.json: is empty")
-                .contains("text.json: is not valid JSON");
+                .contains("text.json:1: is not valid JSON: unknown word 'this'");
     }
 
     @Test
@@ -157,7 +157,7 @@ class LotaBotsCommandTest {
         CliRun run = CliRun.of("message", "validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("deep.json: is not valid JSON").contains("nesting depth");
+        assertThat(run.err()).contains("deep.json: is not valid JSON: values are nested").contains("more than the 33 allowed");
     }
 
     @Test
@@ -308,7 +308,7 @@ class LotaBotsCommandTest {
         CliRun run = CliRun.of(COUNTING, "count", "--workdir", dir.toString(), "--outcome", "MAYBE");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("Option 'outcome' of CountingBot").contains("MAYBE");
+        assertThat(run.err()).contains("Option '--outcome' of CountingBot").contains("MAYBE");
     }
 
     @Test

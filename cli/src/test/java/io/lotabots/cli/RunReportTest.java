@@ -135,7 +135,7 @@ class RunReportTest {
                 .contains("data-points=\"3\"").contains("<line class=\"limit\"").contains("<line class=\"alert\"")
                 .contains("limit 0.95")
                 // the timeline with relative times, destinations and the full summary
-                .contains("<td>+5 s</td>").contains("slack → #releases")
+                .contains("<td>+5s</td>").contains("slack → #releases")
                 .contains("environment=production from_version=build-2 to_version=build-1 reason=monitor verdict fail")
                 // self-contained: nothing is loaded from anywhere
                 .doesNotContain("<script").doesNotContain("src=\"http").contains("default-src 'none'")
@@ -179,8 +179,8 @@ class RunReportTest {
         RunReport.printConsole(summary(), new PrintWriter(text, true));
 
         assertThat(text.toString()).contains("FAILURE  Production rolled back to build-1 after the watch failed")
-                .contains("[SUCCESS ] Test          3 s  7 tests, 6 passed, 1 failed")
-                .contains("[FAILURE ] Monitor      12 s  Verdict fail, score 0")
+                .contains("[SUCCESS ] Test           3s  7 tests, 6 passed, 1 failed")
+                .contains("[FAILURE ] Monitor       12s  Verdict fail, score 0")
                 .contains("on failure: Roll back Production -> SUCCESS: Rolled back production to build-1");
     }
 

@@ -34,6 +34,6 @@ public interface Bot<Q, R extends BotResult> {
      * @return the result
      */
     default R run(final java.util.Map<String, ?> options, final BotContext context) {
-        return run(getDescriptor().createRequest(options), context);
+        return run(getDescriptor().createRequest(options, context.getOptionNaming()), context);
     }
 }

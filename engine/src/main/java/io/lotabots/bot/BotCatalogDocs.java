@@ -41,7 +41,7 @@ public final class BotCatalogDocs {
             for (BotOption<?> option : descriptor.getOptions()) {
                 md.append("| `").append(option.getName()).append("` | `").append(option.getCommandLineName())
                         .append("` | ").append(option.getType().getName()).append(" | ")
-                        .append(option.isRequired() ? "required" : option.getDefaultValue()
+                        .append(option.isRequired() ? "required" : option.getDefaultText()
                                 .map(value -> "`" + value + "`").orElse("none"))
                         .append(" | ").append(option.getHelp().replace("|", "\\|")).append(" |\n");
             }

@@ -38,6 +38,7 @@ public final class BotContext {
     private final ProcessingMode mode;
     private final Map<String, String> environment;
     private final OutputPaths outputs;
+    private final OptionNaming naming;
     @CheckForNull
     private final String stage;
 
@@ -52,6 +53,7 @@ public final class BotContext {
         this.mode = parent.mode;
         this.environment = parent.environment;
         this.outputs = parent.outputs;
+        this.naming = parent.naming;
         this.stage = stage;
     }
 
@@ -68,6 +70,7 @@ public final class BotContext {
         this.environment = Map.copyOf(builder.environment);
         this.masker.addSecretsOf(environment);
         this.outputs = builder.outputs == null ? OutputPaths.confinedTo(workspace) : builder.outputs;
+        this.naming = builder.naming;
         this.stage = null;
     }
 
@@ -129,6 +132,16 @@ public final class BotContext {
             public void error(final String line) {
                 target.error(prefix + line);
             }
+
+            @Override
+            public void warning(final String line) {
+                target.warning(prefix + line);
+            }
+
+            @Override
+            public void progress(final String line) {
+                target.progress(prefix + line);
+            }
         }, stage);
     }
 
@@ -141,6 +154,26 @@ public final class BotContext {
      */
     public BotContext withStage(final String name) {
         return new BotContext(this, log, name);
+    }
+
+    /**
+     * Returns how the front-end names options in the messages it shows.
+     *
+     * @return the naming; {@link OptionNaming#PIPELINE} unless the front-end set another
+     */
+    public OptionNaming getOptionNaming() {
+        return naming;
+    }
+
+    /**
+     * Returns the name of an option as the user of the front-end writes it, for messages about its value:
+     * {@code allowEmpty} in Jenkins, {@code --allow-empty} on the command line.
+     *
+     * @param option the option
+     * @return the name
+     */
+    public String nameOf(final BotOption<?> option) {
+        return naming.nameOf(option);
     }
 
     /**
@@ -284,6 +317,7 @@ public final class BotContext {
         private Map<String, String> environment = Map.of();
         @CheckForNull
         private OutputPaths outputs;
+        private OptionNaming naming = OptionNaming.PIPELINE;
 
         private Builder(final Path workspace) {
             this.workspace = workspace.toAbsolutePath().normalize();
@@ -390,6 +424,17 @@ public final class BotContext {
                         + "', the context for '" + workspace + "'");
             }
             this.outputs = value;
+            return this;
+        }
+
+        /**
+         * Sets how the front-end names options in messages. Default: {@link OptionNaming#PIPELINE}.
+         *
+         * @param value the naming, for example {@link OptionNaming#COMMAND_LINE}
+         * @return this
+         */
+        public Builder optionNaming(final OptionNaming value) {
+            this.naming = Objects.requireNonNull(value);
             return this;
         }
 

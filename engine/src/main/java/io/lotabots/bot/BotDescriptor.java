@@ -19,14 +19,16 @@ public final class BotDescriptor<Q> {
     private final String help;
     private final List<BotOption<?>> options;
     private final Function<BotOptions, Q> requestFactory;
+    private final List<BotSecret> secrets;
 
     private BotDescriptor(final String id, final String name, final String help, final List<BotOption<?>> options,
-            final Function<BotOptions, Q> requestFactory) {
+            final Function<BotOptions, Q> requestFactory, final List<BotSecret> secrets) {
         this.id = id;
         this.name = name;
         this.help = help;
         this.options = List.copyOf(options);
         this.requestFactory = requestFactory;
+        this.secrets = List.copyOf(secrets);
         if (options.stream().map(BotOption::getName).distinct().count() != options.size()) {
             throw new IllegalArgumentException("Bot " + name + " declares an option twice");
         }
@@ -46,7 +48,37 @@ public final class BotDescriptor<Q> {
     public static <Q> BotDescriptor<Q> of(final String id, final String name, final String help,
             final List<BotOption<?>> options, final Function<BotOptions, Q> requestFactory) {
         return new BotDescriptor<>(Objects.requireNonNull(id), Objects.requireNonNull(name),
-                Objects.requireNonNull(help), options, Objects.requireNonNull(requestFactory));
+                Objects.requireNonNull(help), options, Objects.requireNonNull(requestFactory), List.of());
+    }
+
+    /**
+     * Returns this descriptor with the secrets the bot reads.
+     *
+     * @param values the secrets
+     * @return a descriptor that is this one with the secrets
+     */
+    public BotDescriptor<Q> withSecrets(final BotSecret... values) {
+        return new BotDescriptor<>(id, name, help, options, requestFactory, List.of(values));
+    }
+
+    /**
+     * Returns the secrets the bot reads: environment variables on the command line, credentials in Jenkins.
+     *
+     * @return the secrets, in the order they are documented
+     */
+    public List<BotSecret> getSecrets() {
+        return secrets;
+    }
+
+    /**
+     * Finds the secret a user meant when giving it as an option, for example the webhook URL for {@code url}.
+     *
+     * @param optionName the camelCase name the user gave
+     * @return the secret
+     */
+    public Optional<BotSecret> findSecretFor(final String optionName) {
+        return secrets.stream().filter(secret -> secret.guesses().stream()
+                .anyMatch(guess -> guess.equalsIgnoreCase(optionName))).findFirst();
     }
 
     /**
@@ -113,7 +145,19 @@ public final class BotDescriptor<Q> {
      * @throws io.lotabots.error.LotaBotsException if an option is unknown, missing or of the wrong kind
      */
     public Q createRequest(final Map<String, ?> values) {
-        return requestFactory.apply(BotOptions.of(this, values));
+        return createRequest(values, OptionNaming.PIPELINE);
+    }
+
+    /**
+     * Turns option values into a request; problems name the options the way the front-end's user writes them.
+     *
+     * @param values option name to value, as {@link BotOptions#of} accepts them
+     * @param naming how the front-end names options
+     * @return the request
+     * @throws io.lotabots.error.LotaBotsException if an option is unknown, missing or of the wrong kind
+     */
+    public Q createRequest(final Map<String, ?> values, final OptionNaming naming) {
+        return requestFactory.apply(BotOptions.of(this, values, naming));
     }
 
     @Override

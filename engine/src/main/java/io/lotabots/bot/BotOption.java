@@ -116,6 +116,15 @@ public final class BotOption<T> {
     }
 
     /**
+     * Returns the default value as a person types it: {@code 30m}, not {@code PT30M}.
+     *
+     * @return the default, or empty if the option has none
+     */
+    public Optional<String> getDefaultText() {
+        return getDefaultValue().map(type::format).filter(text -> !text.isEmpty());
+    }
+
+    /**
      * Returns the help sentence.
      *
      * @return the help

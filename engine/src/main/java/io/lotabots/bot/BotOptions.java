@@ -14,10 +14,13 @@ import java.util.stream.Collectors;
 public final class BotOptions {
     private final BotDescriptor<?> descriptor;
     private final Map<String, Object> values;
+    private final OptionNaming naming;
 
-    private BotOptions(final BotDescriptor<?> descriptor, final Map<String, Object> values) {
+    private BotOptions(final BotDescriptor<?> descriptor, final Map<String, Object> values,
+            final OptionNaming naming) {
         this.descriptor = descriptor;
         this.values = values;
+        this.naming = naming;
     }
 
     /**
@@ -29,11 +32,25 @@ public final class BotOptions {
      * @throws LotaBotsException with {@link BotErrorCode#INVALID_OPTION} naming the bot, option and problem
      */
     public static BotOptions of(final BotDescriptor<?> descriptor, final Map<String, ?> given) {
+        return of(descriptor, given, OptionNaming.PIPELINE);
+    }
+
+    /**
+     * Checks and converts the given values; problems name the options the way the front-end's user writes them.
+     *
+     * @param descriptor the bot
+     * @param given option name to value: command-line text, or the values a Pipeline step receives
+     * @param naming how the front-end names options, for example {@link OptionNaming#COMMAND_LINE}
+     * @return the options
+     * @throws LotaBotsException with {@link BotErrorCode#INVALID_OPTION} naming the bot, option and problem
+     */
+    public static BotOptions of(final BotDescriptor<?> descriptor, final Map<String, ?> given,
+            final OptionNaming naming) {
         Map<String, Object> converted = new LinkedHashMap<>();
         for (Map.Entry<String, ?> entry : given.entrySet()) {
             BotOption<?> option = descriptor.findOption(entry.getKey()).orElseThrow(() -> invalid(descriptor,
-                    entry.getKey(), "is not an option of " + descriptor.getName() + "; its options are "
-                            + descriptor.getOptions().stream().map(BotOption::getName)
+                    naming.nameOf(entry.getKey()), "is not an option of " + descriptor.getName()
+                            + "; its options are " + descriptor.getOptions().stream().map(naming::nameOf)
                                     .collect(Collectors.joining(", "))));
             if (entry.getValue() == null) {
                 continue;
@@ -42,15 +59,35 @@ public final class BotOptions {
                 converted.put(option.getName(), option.getType().convert(entry.getValue()));
             }
             catch (IllegalArgumentException e) {
-                throw invalid(descriptor, option.getName(), e.getMessage());
+                throw invalid(descriptor, naming.nameOf(option), e.getMessage());
             }
         }
         for (BotOption<?> option : descriptor.getOptions()) {
             if (option.isRequired() && !converted.containsKey(option.getName())) {
-                throw invalid(descriptor, option.getName(), "is required: " + option.getHelp());
+                throw invalid(descriptor, naming.nameOf(option), "is required: " + option.getHelp());
             }
         }
-        return new BotOptions(descriptor, converted);
+        return new BotOptions(descriptor, converted, naming);
+    }
+
+    /**
+     * Returns the name of an option as the user of the front-end wrote it, for messages about its value:
+     * {@code bluePort} in Jenkins, {@code --blue-port} on the command line.
+     *
+     * @param option the option
+     * @return the name
+     */
+    public String nameOf(final BotOption<?> option) {
+        return naming.nameOf(option);
+    }
+
+    /**
+     * Returns how the front-end names options.
+     *
+     * @return the naming
+     */
+    public OptionNaming getNaming() {
+        return naming;
     }
 
     private static LotaBotsException invalid(final BotDescriptor<?> descriptor, final String option,

@@ -115,6 +115,23 @@ public final class OptionType<T> {
     }
 
     /**
+     * Writes a value of this type as a person types it, for help texts, defaults and messages: {@code 30m} for a
+     * duration (never {@code PT30M}), {@code slack,email} for a list, the text of anything else.
+     *
+     * @param value a value of this type
+     * @return the text
+     */
+    public String format(final T value) {
+        if (value instanceof Duration duration) {
+            return Durations.format(duration);
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
+        return String.valueOf(value);
+    }
+
+    /**
      * Converts a value as a Pipeline step or a map of overrides gives it: a value of the right Java type, a
      * number for a number, a collection for a list, or text that {@link #parse(String)} accepts.
      *

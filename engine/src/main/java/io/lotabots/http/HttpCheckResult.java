@@ -19,7 +19,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 public record HttpCheckResult(HttpCheck check, boolean passed, @CheckForNull Integer status, Duration latency,
         int attempts, @CheckForNull String problem) {
     /**
-     * Returns one line for logs: {@code PASS http://... 200 in 12 ms} or
+     * Returns one line for logs: {@code PASS http://... 200 in 12ms} or
      * {@code FAIL http://... after 3 attempts: expected 200, got 503}.
      *
      * @return the line
@@ -27,7 +27,8 @@ public record HttpCheckResult(HttpCheck check, boolean passed, @CheckForNull Int
     public String describe() {
         String attemptsText = attempts == 1 ? "" : " after " + attempts + " attempts";
         if (passed) {
-            return String.format(Locale.ROOT, "PASS %s %d in %d ms%s", check.url(), status, latency.toMillis(), attemptsText);
+            return String.format(Locale.ROOT, "PASS %s %d in %s%s", check.url(), status,
+                    io.lotabots.util.Durations.format(latency), attemptsText);
         }
         return String.format(Locale.ROOT, "FAIL %s%s: %s", check.url(), attemptsText, problem);
     }

@@ -1,5 +1,7 @@
 package io.lotabots.http;
 
+import io.lotabots.util.Durations;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -92,12 +94,12 @@ public final class HttpChecker {
             return new HttpCheckResult(check, true, status, latency, attempt, null);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return failure(check, start, attempt, "no answer within " + check.timeout().toMillis() + " ms");
+            return failure(check, start, attempt, "no answer within " + Durations.format(check.timeout()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause instanceof HttpTimeoutException
-                    ? "no answer within " + check.timeout().toMillis() + " ms"
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                    ? "no answer within " + Durations.format(check.timeout())
+                    : NetworkErrors.describe(cause, check.url());
             return failure(check, start, attempt, reason);
         } catch (IOException e) {
             return failure(check, start, attempt, "reading the body failed: " + e.getMessage());

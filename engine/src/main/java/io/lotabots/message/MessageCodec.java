@@ -31,9 +31,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -331,7 +335,7 @@ public final class MessageCodec {
             }
         }
         catch (JsonProcessingException e) {
-            throw InvalidMessageException.malformed(origin, "is not valid JSON: " + e.getOriginalMessage(), e);
+            throw InvalidMessageException.malformed(origin, "is not valid JSON: " + JsonErrors.describe(e), e);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -443,6 +447,74 @@ public final class MessageCodec {
         return bind(message.payloadNode(), type.getPayloadType(), message.getType(), origin);
     }
 
+    /**
+     * Returns every problem of a message's payload, not only the first: a field of the wrong kind is reported and
+     * left out so that the others are still checked, and every check of the payload's fields is applied. A type
+     * that is not in the catalogue has no payload problems here; whether it is accepted is the caller's choice.
+     *
+     * @param message the message
+     * @param origin where it comes from, or {@code null}
+     * @return the problems, in the order of the fields; empty if the payload is valid
+     */
+    public List<InvalidMessageException> problems(final Message message, @CheckForNull final String origin) {
+        return problems(message.getType(), message.payloadNode(), origin);
+    }
+
+    /**
+     * Returns every problem of a payload of a type, as {@link #problems(Message, String)} does, for a message whose
+     * envelope could not be read.
+     *
+     * @param typeName the type, for example {@code test.completed}
+     * @param payload the payload
+     * @param origin where it comes from, or {@code null}
+     * @return the problems; empty if the payload is valid or the type is not in the catalogue
+     */
+    public List<InvalidMessageException> problems(final String typeName, final JsonNode payload,
+            @CheckForNull final String origin) {
+        Optional<MessageType<?>> found = MessageCatalog.find(typeName);
+        if (found.isEmpty() || !payload.isObject()) {
+            return List.of();
+        }
+        Class<?> payloadType = found.get().getPayloadType();
+        ObjectNode remaining = ((ObjectNode) payload).deepCopy();
+        List<InvalidMessageException> all = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (int round = 0; round <= remaining.size(); round++) {
+            List<InvalidMessageException> thrown = new ArrayList<>(1);
+            List<InvalidMessageException> checks = PayloadChecks.collecting(() -> {
+                try {
+                    bind(remaining, payloadType, typeName, origin);
+                }
+                catch (InvalidMessageException e) {
+                    thrown.add(e);
+                }
+            });
+            if (!checks.isEmpty()) {
+                checks.stream().map(problem -> problem.at(origin, typeName))
+                        .filter(problem -> problem.getField() == null || reported.add(problem.getField()))
+                        .forEach(all::add);
+                break;
+            }
+            if (thrown.isEmpty()) {
+                break;
+            }
+            InvalidMessageException problem = thrown.get(0);
+            String field = problem.getField();
+            if (field == null || !reported.add(field)) {
+                all.add(problem);
+                break;
+            }
+            all.add(problem);
+            String top = field.split("[.\\[]", 2)[0];
+            if (!remaining.has(top)) {
+                break;
+            }
+            remaining.remove(top);  // left out, so that the next round checks the fields after it
+            reported.add(top);
+        }
+        return all;
+    }
+
     <T> T bind(final JsonNode payload, final Class<T> payloadType, final String type,
             @CheckForNull final String origin) {
         try {
@@ -452,8 +524,9 @@ public final class MessageCodec {
             if (e.getCause() instanceof InvalidMessageException invalid) {
                 throw invalid.at(origin, type, e.getPath().isEmpty() ? "" : path(e));
             }
-            throw InvalidMessageException.invalidField(type, path(e), "is not valid: " + e.getOriginalMessage())
-                    .at(origin, type);
+            Throwable cause = e.getCause();
+            throw InvalidMessageException.invalidField(type, path(e), "is not valid" + (cause == null
+                    || cause.getMessage() == null ? "" : ": " + cause.getMessage())).at(origin, type);
         }
         catch (JsonMappingException e) {
             if (e.getCause() instanceof InvalidMessageException invalid) {
@@ -464,7 +537,7 @@ public final class MessageCodec {
                     + describe(value)).at(origin, type);
         }
         catch (JsonProcessingException e) {
-            throw InvalidMessageException.malformed(origin, "payload is not valid: " + e.getOriginalMessage(), e);
+            throw InvalidMessageException.malformed(origin, "payload is not valid: " + JsonErrors.describe(e), e);
         }
     }
 
@@ -571,7 +644,7 @@ public final class MessageCodec {
             return (ObjectNode) node;
         }
         catch (JsonProcessingException e) {
-            throw InvalidMessageException.malformed(origin, "is not valid JSON: " + e.getOriginalMessage(), e);
+            throw InvalidMessageException.malformed(origin, "is not valid JSON: " + JsonErrors.describe(e), e);
         }
     }
 

@@ -17,20 +17,69 @@ final class PayloadChecks {
 
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
+    /** The problems of the payload being checked, when every problem is wanted rather than the first. */
+    private static final ThreadLocal<List<InvalidMessageException>> COLLECTED = new ThreadLocal<>();
+
     private PayloadChecks() {
+    }
+
+    /**
+     * Runs a payload's construction and returns every problem its checks find, rather than stopping at the first:
+     * a failed check is recorded and the construction goes on with the value as it is. A later failure that only
+     * follows from an earlier one (a {@code null} unboxed) ends the construction.
+     *
+     * @param construction builds the payload
+     * @return the problems, in the order of the checks; empty if the payload is valid
+     */
+    static List<InvalidMessageException> collecting(final Runnable construction) {
+        List<InvalidMessageException> problems = new java.util.ArrayList<>();
+        List<InvalidMessageException> outer = COLLECTED.get();
+        COLLECTED.set(problems);
+        try {
+            construction.run();
+        }
+        catch (InvalidMessageException e) {
+            problems.add(e);
+        }
+        catch (RuntimeException e) {
+            if (problems.isEmpty()) {
+                throw e;
+            }
+        }
+        finally {
+            if (outer == null) {
+                COLLECTED.remove();
+            }
+            else {
+                COLLECTED.set(outer);
+            }
+        }
+        return problems;
+    }
+
+    private static void fail(final String type, final String field, final String problem) {
+        InvalidMessageException invalid = InvalidMessageException.invalidField(type, field, problem);
+        List<InvalidMessageException> problems = COLLECTED.get();
+        if (problems == null) {
+            throw invalid;
+        }
+        problems.add(invalid);
     }
 
     static <T> T required(final String type, final String field, @CheckForNull final T value) {
         if (value == null) {
-            throw InvalidMessageException.invalidField(type, field, "is required but missing");
+            fail(type, field, "is required but missing");
         }
         return value;
     }
 
     static String requiredText(final String type, final String field, @CheckForNull final String value) {
         String text = required(type, field, value);
+        if (value == null) {
+            return text;  // recorded as missing: only when every problem is collected does it come here
+        }
         if (text.isBlank()) {
-            throw InvalidMessageException.invalidField(type, field, "must not be empty");
+            fail(type, field, "must not be empty");
         }
         checkLength(type, field, text);
         return text;
@@ -46,7 +95,7 @@ final class PayloadChecks {
 
     private static void checkLength(final String type, final String field, final String value) {
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw InvalidMessageException.invalidField(type, field,
+            fail(type, field,
                     "is " + value.length() + " characters long, more than the limit of " + MAX_TEXT_LENGTH);
         }
     }
@@ -64,7 +113,9 @@ final class PayloadChecks {
     private static <T> T requiredChecked(final String type, final String field, @CheckForNull final T value,
             final Check<T> check) {
         T present = required(type, field, value);
-        check.check(type, field, present);
+        if (present != null) {
+            check.check(type, field, present);
+        }
         return present;
     }
 
@@ -144,34 +195,34 @@ final class PayloadChecks {
 
     private static void checkNonNegative(final String type, final String field, final Number value) {
         if (value.longValue() < 0) {
-            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
+            fail(type, field, "must not be negative, was " + value);
         }
     }
 
     private static void checkFinite(final String type, final String field, final Double value) {
         if (!Double.isFinite(value)) {
-            throw InvalidMessageException.invalidField(type, field, "must be a finite number, was " + value);
+            fail(type, field, "must be a finite number, was " + value);
         }
     }
 
     private static void checkNonNegativeNumber(final String type, final String field, final Double value) {
         checkFinite(type, field, value);
         if (value < 0) {
-            throw InvalidMessageException.invalidField(type, field, "must not be negative, was " + value);
+            fail(type, field, "must not be negative, was " + value);
         }
     }
 
     private static void checkPercentage(final String type, final String field, final Double value) {
         checkFinite(type, field, value);
         if (value < 0 || value > 100) {
-            throw InvalidMessageException.invalidField(type, field, "must be between 0 and 100, was " + value);
+            fail(type, field, "must be between 0 and 100, was " + value);
         }
     }
 
     private static void checkOneOf(final String type, final String field, final String value,
             final Set<String> allowed) {
         if (!allowed.contains(value)) {
-            throw InvalidMessageException.invalidField(type, field,
+            fail(type, field,
                     "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + "; was '"
                             + abbreviate(value) + "'");
         }
@@ -179,7 +230,7 @@ final class PayloadChecks {
 
     private static void checkSha256(final String type, final String field, final String value) {
         if (!SHA_256.matcher(value).matches()) {
-            throw InvalidMessageException.invalidField(type, field,
+            fail(type, field,
                     "must be a SHA-256 digest of 64 lower-case hex digits, was '" + abbreviate(value) + "'");
         }
     }
@@ -190,7 +241,7 @@ final class PayloadChecks {
         }
         for (T value : values) {
             if (value == null) {
-                throw InvalidMessageException.invalidField(type, field, "must not contain null elements");
+                fail(type, field, "must not contain null elements");
             }
         }
         return List.copyOf(values);
@@ -202,15 +253,19 @@ final class PayloadChecks {
         }
         for (Map.Entry<K, V> entry : values.entrySet()) {
             if (entry.getKey() == null || entry.getValue() == null) {
-                throw InvalidMessageException.invalidField(type, field, "must not contain null keys or values");
+                fail(type, field, "must not contain null keys or values");
             }
         }
         return Map.copyOf(values);
     }
 
     static void check(final boolean condition, final String type, final String field, final String problem) {
+        List<InvalidMessageException> collected = COLLECTED.get();
+        if (collected != null && !collected.isEmpty()) {
+            return;  // a check across fields means little once a field it compares is wrong
+        }
         if (!condition) {
-            throw InvalidMessageException.invalidField(type, field, problem);
+            fail(type, field, problem);
         }
     }
 

@@ -42,6 +42,8 @@ public final class LocalProcessRunner implements ProcessRunner {
     public static final Duration GRACE = Duration.ofSeconds(5);
 
     /** How long the output of a command that ended by itself is still read, for children that hold the pipe. */
+    /** How often a running command reports how long it has been running. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final Duration DRAIN = Duration.ofSeconds(5);
     /** How long the output is still read after the command's processes were stopped. */
     private static final Duration DRAIN_AFTER_STOP = Duration.ofMillis(500);
@@ -125,9 +127,7 @@ public final class LocalProcessRunner implements ProcessRunner {
         boolean interrupted = false;
         try {
             try {
-                if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    timedOut = true;
-                }
+                timedOut = !waitReporting(process, spec, start, output);
             }
             catch (InterruptedException e) {
                 interrupted = true;
@@ -188,6 +188,25 @@ public final class LocalProcessRunner implements ProcessRunner {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the process within its timeout, reporting every second how long it has been running. */
+    private static boolean waitReporting(final Process process, final ProcessSpec spec, final long start,
+            final LogSink output) throws InterruptedException {
+        long deadline = start + spec.timeout().toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (process.waitFor(Math.min(left, PROGRESS_EVERY.toNanos()), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            String command = String.join(" ", spec.command());
+            String shown = command.length() > 60 ? command.substring(0, 57) + "..." : command;
+            output.progress("Running " + shown + ": " + Durations.format(Duration.ofSeconds(Duration.ofNanos(System.nanoTime() - start).toSeconds()))
+                    + " of at most " + Durations.format(spec.timeout()));
         }
     }
 

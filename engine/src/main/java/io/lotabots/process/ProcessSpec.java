@@ -25,7 +25,7 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
         }
         environment = Map.copyOf(environment);
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("The timeout must be positive, was " + io.lotabots.util.Durations.format(timeout));
         }
     }
 

@@ -164,7 +164,7 @@ public final class WorkflowRunner {
         try {
             if (!processesStopped.await(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 context.getLog().error("The processes of the run were not all stopped within "
-                        + STOP_LIMIT.toSeconds() + " s");
+                        + io.lotabots.util.Durations.format(STOP_LIMIT));
             }
         }
         catch (InterruptedException e) {

@@ -48,6 +48,33 @@ class BotOptionsTest {
     }
 
     @Test
+    void shouldNameOptionsTheWayTheFrontEndsUserWritesThem() {
+        BotOption<Integer> bluePort = BotOption.optional("bluePort", OptionType.INTEGER, 8081, "Port of blue.");
+        BotOption<Boolean> allowEmpty = BotOption.required("allowEmpty", OptionType.BOOLEAN, "Accept nothing.");
+        BotDescriptor<String> ports = BotDescriptor.of("ports", "PortBot", "Checks ports.",
+                List.of(bluePort, allowEmpty), options -> "fix " + options.nameOf(bluePort));
+
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> BotOptions.of(ports, Map.of("allowEmpty", true, "bluePort", "x"),
+                        OptionNaming.COMMAND_LINE))
+                .withMessage("Option '--blue-port' of PortBot expected a whole number, was 'x'");
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> ports.createRequest(Map.of(), OptionNaming.COMMAND_LINE))
+                .withMessage("Option '--allow-empty' of PortBot is required: Accept nothing.");
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> ports.createRequest(Map.of("allowEmpty", true, "greenPort", 1),
+                        OptionNaming.COMMAND_LINE))
+                .withMessage("Option '--green-port' of PortBot is not an option of PortBot; its options are"
+                        + " --blue-port, --allow-empty");
+        assertThatExceptionOfType(LotaBotsException.class)
+                .isThrownBy(() -> ports.createRequest(Map.of("bluePort", "x", "allowEmpty", true)))
+                .withMessage("Option 'bluePort' of PortBot expected a whole number, was 'x'");
+        assertThat(ports.createRequest(Map.of("allowEmpty", true), OptionNaming.COMMAND_LINE))
+                .isEqualTo("fix --blue-port");
+        assertThat(ports.createRequest(Map.of("allowEmpty", true))).isEqualTo("fix bluePort");
+    }
+
+    @Test
     void shouldPutBotAndOptionInFrontOfConversionProblem() {
         assertThatExceptionOfType(LotaBotsException.class)
                 .isThrownBy(() -> BotOptions.of(descriptor, Map.of("name", "ada", "times", "abc")))

@@ -134,8 +134,10 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
             files.check(request.getArtifacts());
             files.check(request.getExcludes());
             if (request.isRequireArtifacts() && request.getArtifacts().isEmpty()) {
-                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option 'requireArtifacts' of BuildBot is"
-                        + " set but no artifacts are given; give patterns like artifacts: ['target/*.jar'].");
+                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option '"
+                        + context.nameOf(BuildBotDescriptor.REQUIRE_ARTIFACTS) + "' of BuildBot is set but no"
+                        + " artifacts are given; give patterns like " + context.nameOf(BuildBotDescriptor.ARTIFACTS)
+                        + " target/*.jar.");
             }
             BuildPlan plan = request.getCommand().map(BuildPlan::custom).orElseGet(() -> BuildPlan.detect(workspace));
             if (request.getPriority() == BuildPriority.CRITICAL) {
@@ -292,7 +294,7 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
                         return fail("The build succeeded but no file matches the artifacts " + patterns
                                 + ", and requireArtifacts is set", 0, List.of());
                     }
-                    out.error("Warning: no file matches the artifacts " + patterns + "; nothing was stored. Check"
+                    out.warning("no file matches the artifacts " + patterns + "; nothing was stored. Check"
                             + " the patterns, or set requireArtifacts to fail the build in that case.");
                 }
             }
@@ -304,7 +306,7 @@ public final class BuildBot implements Bot<BuildRequest, BuildResult> {
             String summary = String.format(Locale.ROOT, "Built %s at %s as %s in %s: %d artifact%s%s; SUCCESS",
                     version.branch(), version.commit(), version.buildId(), Durations.format(used), artifacts.size(),
                     artifacts.size() == 1 ? "" : "s", url == null ? "" : " stored in " + url);
-            out.info(summary);
+            // the summary is the result's: the front-end prints it once, after the log
             return new BuildResult(BotStatus.SUCCESS, summary, log, messages, version, commandText, url, artifacts,
                     plan.getSkippedSteps(), used, 0);
         }

@@ -3,6 +3,7 @@ package io.lotabots.bot.build;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 
 import java.time.Duration;
@@ -88,7 +89,13 @@ public final class BuildBotDescriptor {
                     + " announces build.completed or build.failed.",
             List.of(COMMAND, ARTIFACTS, EXCLUDES, STORE, REQUIRE_ARTIFACTS, PRIORITY, NON_ESSENTIAL, TEST_FAILURES,
                     TIMEOUT, BRANCH, COMMIT, BUILD_ID, S3_ENDPOINT, S3_REGION),
-            BuildBotDescriptor::toRequest);
+            BuildBotDescriptor::toRequest).withSecrets(
+                    BotSecret.of("AWS_ACCESS_KEY_ID", "the access key id of an S3-compatible artifact store",
+                            "awsAccessKeyId", "accessKeyId", "accessKey"),
+                    BotSecret.of("AWS_SECRET_ACCESS_KEY", "the secret access key of an S3-compatible artifact store",
+                            "awsSecretAccessKey", "secretAccessKey", "secretKey"),
+                    BotSecret.of("AWS_SESSION_TOKEN", "the session token of an S3-compatible artifact store",
+                            "awsSessionToken", "sessionToken"));
 
     private BuildBotDescriptor() {
     }

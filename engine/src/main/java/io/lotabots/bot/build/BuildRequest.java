@@ -319,7 +319,8 @@ public final class BuildRequest {
         public Builder timeout(final Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw LotaBotsException.of(io.lotabots.bot.BotErrorCode.INVALID_OPTION, "Option 'timeout' of"
-                        + " BuildBot must be positive, was " + value + "; give one like 30m.");
+                        + " BuildBot must be positive, was " + io.lotabots.util.Durations.format(value)
+                        + "; give one like 30m.");
             }
             this.timeout = value;
             return this;

@@ -188,29 +188,38 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 smokeCheck(spec, URI.create("http://localhost"));
             }
             if (request.smokeRetries() < 0 || request.smokeRetries() > HttpCheck.MAX_RETRIES) {
-                throw invalid("Option 'smokeRetries' must be between 0 and " + HttpCheck.MAX_RETRIES + ".");
+                throw invalid(option(DeployBotDescriptor.SMOKE_RETRIES) + " must be between 0 and "
+                        + HttpCheck.MAX_RETRIES + ".");
             }
             if (request.canaryWindow().isNegative()) {
-                throw invalid("Option 'canaryWindow' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.CANARY_WINDOW) + " must not be negative.");
             }
             if (request.rollbackWindow().isNegative()) {
-                throw invalid("Option 'rollbackWindow' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.ROLLBACK_WINDOW) + " must not be negative.");
             }
             DeployRequest.Kubernetes kubernetes = request.kubernetes();
             if (kubernetes.replicas() < 0 || kubernetes.replicas() > 1000) {
-                throw invalid("Option 'replicas' must be between 0 and 1000; was " + kubernetes.replicas() + ".");
+                throw invalid(option(DeployBotDescriptor.REPLICAS) + " must be between 0 and 1000; was "
+                        + kubernetes.replicas() + ".");
             }
             if (kubernetes.port() < 1 || kubernetes.port() > 65_535) {
-                throw invalid("Option 'port' must be a port between 1 and 65535; was " + kubernetes.port() + ".");
+                throw invalid(option(DeployBotDescriptor.PORT) + " must be a port between 1 and 65535; was "
+                        + kubernetes.port() + ".");
             }
             Integer idle = kubernetes.idleReplicas();
             if (idle != null && idle < 0) {
-                throw invalid("Option 'idleReplicas' must not be negative.");
+                throw invalid(option(DeployBotDescriptor.IDLE_REPLICAS) + " must not be negative.");
             }
             String overrideReason = request.approval().overrideReason();
             if (overrideReason != null && overrideReason.isBlank()) {
-                throw invalid("Option 'approvalOverride' needs a reason, for example 'INC-42 checkout down'.");
+                throw invalid(option(DeployBotDescriptor.APPROVAL_OVERRIDE)
+                        + " needs a reason, for example 'INC-42 checkout down'.");
             }
+        }
+
+        /** "Option '--smoke-retries'" on the command line, "Option 'smokeRetries'" in Jenkins. */
+        private String option(final io.lotabots.bot.BotOption<?> option) {
+            return "Option '" + context.nameOf(option) + "'";
         }
 
         private String kind() {
@@ -226,12 +235,16 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
         private BuiltArtifact builtArtifact(final String kind) {
             DeployRequest.Directory directory = request.directory();
             if (directory.build() != null && !"directory".equals(kind)) {
-                throw invalid("Option 'build' names the build whose .jar or .war the directory target deploys; the"
-                        + " kubernetes target deploys an image. Remove build, or deploy with target: 'directory'.");
+                String build = context.nameOf(DeployBotDescriptor.BUILD);
+                throw invalid("Option '" + build + "' names the build whose .jar or .war the directory target"
+                        + " deploys; the kubernetes target deploys an image. Remove " + build + ", or deploy with "
+                        + context.nameOf(DeployBotDescriptor.TARGET) + " directory.");
             }
             if (directory.build() != null && directory.artifact() != null) {
-                throw invalid("Options 'artifact' and 'build' exclude each other: give the file with artifact, or"
-                        + " the build whose stored file is deployed with build.");
+                String artifact = context.nameOf(DeployBotDescriptor.ARTIFACT);
+                String build = context.nameOf(DeployBotDescriptor.BUILD);
+                throw invalid("Options '" + artifact + "' and '" + build + "' exclude each other: give the file"
+                        + " with " + artifact + ", or the build whose stored file is deployed with " + build + ".");
             }
             if (!"directory".equals(kind) || directory.artifact() != null) {
                 return null;
@@ -244,7 +257,8 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
             String given = request.version();
             if (given != null) {
                 if (given.isBlank() || given.length() > 128) {
-                    throw invalid("Option 'appVersion' must be a non-empty text of at most 128 characters.");
+                    throw invalid(option(DeployBotDescriptor.VERSION)
+                            + " must be a non-empty text of at most 128 characters.");
                 }
                 return given;
             }

@@ -223,12 +223,13 @@ public final class DeployBotDescriptor {
         }
         environments.addAll(options.require(ENVIRONMENTS));
         if (environments.isEmpty()) {
-            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option 'environment' of DeployBot is required:"
-                    + " give the environment to deploy to, for example staging (or environments: staging,production).");
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option '" + options.nameOf(ENVIRONMENT)
+                    + "' of DeployBot is required: give the environment to deploy to, for example staging (or "
+                    + options.nameOf(ENVIRONMENTS) + " staging,production).");
         }
         if (options.get(ENVIRONMENT) != null && !options.require(ENVIRONMENTS).isEmpty()) {
-            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Options 'environment' and 'environments' of"
-                    + " DeployBot exclude each other; give one of them.");
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Options '" + options.nameOf(ENVIRONMENT) + "' and '"
+                    + options.nameOf(ENVIRONMENTS) + "' of DeployBot exclude each other; give one of them.");
         }
         return DeployRequest.builder()
                 .target(options.get(TARGET))

@@ -60,8 +60,8 @@ public final class HealthCheckJudge implements CanaryJudge {
                 return new CheckOutcome(true, String.format(Locale.ROOT, "%d rounds of health checks passed over %s",
                         rounds, Durations.format(canary.window())), lines);
             }
-            log.info("Canary %s: health check round %d passed; %s of the window left", canary.version(), rounds,
-                    Durations.format(Duration.between(now, end)));
+            log.progress(String.format(Locale.ROOT, "Canary %s: health check round %d passed; %s of the window"
+                    + " left", canary.version(), rounds, Durations.format(Duration.between(now, end))));
             try {
                 Duration left = Duration.between(now, end);
                 sleeper.sleep(left.compareTo(interval) < 0 ? left : interval);

@@ -423,6 +423,9 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             try {
                 while (true) {
                     tick(clock.instant());
+                    sink.progress(String.format(Locale.ROOT, "Watching: %s of %s, %d tick(s), %d alert(s) raised",
+                            Durations.format(Duration.ofSeconds(Duration.between(start, clock.instant()).toSeconds())),
+                            Durations.format(request.duration()), ticks, triggered));
                     next = next.plus(request.interval());
                     Instant now = clock.instant();
                     while (next.isBefore(now)) {

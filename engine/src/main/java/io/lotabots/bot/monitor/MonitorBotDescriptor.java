@@ -3,6 +3,7 @@ package io.lotabots.bot.monitor;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 import io.lotabots.bot.monitor.prometheus.QueryPresets;
 import io.lotabots.error.LotaBotsException;
@@ -106,7 +107,8 @@ public final class MonitorBotDescriptor {
             List.of(HEALTH, PROMETHEUS, QUERY, CRITERION, INTERVAL, DURATION, BASELINE, BASELINE_RUNS, LOOKBACK,
                     STEP, SELECTOR, RATE_WINDOW, ENVIRONMENT, PASS_SCORE, WARNING_SCORE, TIMEOUT, HORIZON,
                     ANOMALY_LIMIT, HEALTH_PATH),
-            MonitorBotDescriptor::toRequest);
+            MonitorBotDescriptor::toRequest).withSecrets(BotSecret.of(PROMETHEUS_TOKEN,
+                    "the bearer token for Prometheus", "prometheusToken", "token", "bearerToken"));
 
     private MonitorBotDescriptor() {
     }
@@ -171,12 +173,12 @@ public final class MonitorBotDescriptor {
                 options.require(DURATION), options.require(LOOKBACK), options.get(STEP), options.get(BASELINE),
                 options.require(BASELINE_RUNS), options.get(ENVIRONMENT), options.require(PASS_SCORE),
                 options.require(WARNING_SCORE), options.require(TIMEOUT), options.require(HORIZON),
-                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH)));
+                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH), options.nameOf(HEALTH_PATH)));
     }
 
-    private static String healthPath(final String path) {
+    private static String healthPath(final String path, final String optionName) {
         if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= ' ')) {
-            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "Option 'healthPath' must be a path such as"
+            throw LotaBotsException.of(MonitorErrorCode.INVALID_REQUEST, "Option '" + optionName + "' must be a path such as"
                     + " /health, starting with one /, without spaces; was '" + path + "'.");
         }
         return path;

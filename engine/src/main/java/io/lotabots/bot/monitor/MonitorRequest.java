@@ -64,7 +64,7 @@ public record MonitorRequest(List<HttpCheck> health, @CheckForNull URI prometheu
             throw invalid("The interval must be positive, was " + Durations.format(interval));
         }
         if (duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
-            throw invalid("The duration must be between 0 and 7 days, was " + duration);
+            throw invalid("The duration must be between 0 and 7 days, was " + Durations.format(duration));
         }
         if (lookback.isNegative()) {
             throw invalid("The lookback must not be negative");

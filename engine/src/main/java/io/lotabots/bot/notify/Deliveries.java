@@ -123,7 +123,7 @@ final class Deliveries {
         record(Message.builder(new NotificationFailed(channel, abbreviate(reason), tries,
                 target.notification().messageType())).source(NotificationBotDescriptor.NAME), cause,
                 target.notification());
-        out.error(String.format(java.util.Locale.ROOT, "Warning: %s: could not deliver %s after %d %s: %s", channel,
+        out.warning(String.format(java.util.Locale.ROOT, "%s: could not deliver %s after %d %s: %s", channel,
                 target.what(), tries, tries == 1 ? "try" : "tries", reason));
         return last;
     }
@@ -153,7 +153,7 @@ final class Deliveries {
         record(Message.builder(new NotificationFailed(channel.wireName(), abbreviate(masked), 0,
                 notification.messageType())).source(NotificationBotDescriptor.NAME), notification.cause(),
                 notification);
-        out.error("Warning: " + channel.wireName() + ": " + masked);
+        out.warning(channel.wireName() + ": " + masked);
     }
 
     private static String abbreviate(final String reason) {

@@ -3,6 +3,7 @@ package io.lotabots.bot.notify;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.bot.BotContext;
+import io.lotabots.http.NetworkErrors;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message.RecipientType;
@@ -152,7 +153,7 @@ final class EmailChannel implements Channel {
             }
             catch (MessagingException e) {
                 return Attempt.retry("cannot send through the SMTP server " + host + ":" + port + ": "
-                        + HttpCalls.describe(e.getCause() == null ? e : e.getCause()), null);
+                        + NetworkErrors.describe(e, host, port), null);
             }
         });
     }

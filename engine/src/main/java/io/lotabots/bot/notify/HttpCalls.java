@@ -2,6 +2,8 @@ package io.lotabots.bot.notify;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import io.lotabots.http.NetworkErrors;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -107,7 +109,7 @@ final class HttpCalls {
         catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return Attempt.retry(cause instanceof HttpTimeoutException ? "no answer within " + format(timeout)
-                    : "cannot reach the server: " + describe(cause), null);
+                    : "cannot reach the server: " + NetworkErrors.describe(cause, uri), null);
         }
         catch (IOException e) {
             return Attempt.retry("reading the answer failed: " + describe(e), null);
@@ -153,12 +155,10 @@ final class HttpCalls {
         if (error == null) {
             return "unknown error";
         }
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return NetworkErrors.describe(error);
     }
 
     static String format(final Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        return io.lotabots.util.Durations.format(duration);
     }
 }

@@ -164,7 +164,7 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
                     run.send(about(message, context, run.link));
                 }
                 catch (LotaBotsException e) {
-                    context.getLog().error("Warning: notifying " + message.getType() + " failed: "
+                    context.getLog().warning("notifying " + message.getType() + " failed: "
                             + context.getMasker().mask(e.getMessage()));
                 }
             }
@@ -341,7 +341,7 @@ public final class NotificationBot implements Bot<NotifyRequest, NotifyResult> {
             String summary = String.format(java.util.Locale.ROOT, "Notified %s about %s: %d delivered, %d failed%s; %s",
                     targets.isEmpty() ? "no channel" : names(targets), subject, deliveries.getSent(), failures.size(),
                     failures.isEmpty() || request.isFailOnError() ? "" : " (the pipeline goes on)", status);
-            out.info(summary);
+            // the summary is the result's: the front-end prints it once, after the log
             return new NotifyResult(status, context.getMasker().mask(summary), log, deliveries.getMessages(),
                     deliveries.getSent(), failures, targets.stream().map(ChannelKind::wireName).toList());
         }

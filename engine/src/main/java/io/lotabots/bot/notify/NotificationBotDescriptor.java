@@ -4,6 +4,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 import io.lotabots.error.LotaBotsException;
 
@@ -178,7 +179,20 @@ public final class NotificationBotDescriptor {
                     SLACK_CHANNEL, SLACK_API_URL, SLACK_MENTION, PAGERDUTY_URL, PAGERDUTY_ACTION,
                     PAGERDUTY_DEDUP_KEY, PAGERDUTY_SOURCE, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_TLS, EMAIL_FROM,
                     EMAIL_TO, TWILIO_URL, SMS_FROM, SMS_TO, FILE),
-            NotificationBotDescriptor::toRequest);
+            NotificationBotDescriptor::toRequest).withSecrets(
+            BotSecret.of(WEBHOOK_URL, "the webhook URL (where the webhook channel posts CloudEvents)", "url",
+                    "webhookUrl", "webhook", "notifyWebhookUrl"),
+            BotSecret.of(SLACK_WEBHOOK_URL, "the Slack incoming webhook URL", "slackWebhookUrl", "slackWebhook",
+                    "slackUrl"),
+            BotSecret.of(SLACK_BOT_TOKEN, "the Slack bot token (xoxb-..., for slackChannel)", "slackToken",
+                    "slackBotToken", "token"),
+            BotSecret.of(PAGERDUTY_ROUTING_KEY, "the PagerDuty routing (integration) key", "pagerdutyRoutingKey",
+                    "pagerdutyKey", "routingKey", "integrationKey"),
+            BotSecret.of(SMTP_PASSWORD, "the SMTP password (of smtpUser)", "smtpPassword", "password"),
+            BotSecret.of(TWILIO_ACCOUNT_SID, "the Twilio account SID", "twilioAccountSid", "accountSid",
+                    "twilioSid"),
+            BotSecret.of(TWILIO_AUTH_TOKEN, "the Twilio auth token", "twilioAuthToken", "authToken",
+                    "twilioToken"));
 
     private NotificationBotDescriptor() {
     }
@@ -224,23 +238,23 @@ public final class NotificationBotDescriptor {
                 .file(options.require(FILE));
         int retries = options.require(RETRIES);
         if (retries < 0 || retries > RetryPolicy.MAX_RETRIES) {
-            throw invalid(RETRIES.getName(), "must be between 0 and " + RetryPolicy.MAX_RETRIES + ", was " + retries);
+            throw invalid(options.nameOf(RETRIES), "must be between 0 and " + RetryPolicy.MAX_RETRIES + ", was " + retries);
         }
         builder.retries(retries);
         if (options.require(TIMEOUT).isZero() || options.require(TIMEOUT).isNegative()) {
-            throw invalid(TIMEOUT.getName(), "must be positive, for example 10s");
+            throw invalid(options.nameOf(TIMEOUT), "must be positive, for example 10s");
         }
         for (String severity : options.require(SLACK_MENTION)) {
             try {
                 builder.slackMention(Severity.parse(severity));
             }
             catch (IllegalArgumentException e) {
-                throw invalid(SLACK_MENTION.getName(), e.getMessage());
+                throw invalid(options.nameOf(SLACK_MENTION), e.getMessage());
             }
         }
         int port = options.require(SMTP_PORT);
         if (port < 1 || port > 65_535) {
-            throw invalid(SMTP_PORT.getName(), "must be between 1 and 65535, was " + port);
+            throw invalid(options.nameOf(SMTP_PORT), "must be between 1 and 65535, was " + port);
         }
         return builder.build();
     }

@@ -26,7 +26,7 @@ public record RetryPolicy(Duration timeout, int retries, Duration maxTime, Durat
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("the timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("the timeout must be positive, was " + io.lotabots.util.Durations.format(timeout));
         }
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new IllegalArgumentException("retries must be between 0 and " + MAX_RETRIES + ", was " + retries);

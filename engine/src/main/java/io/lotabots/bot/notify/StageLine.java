@@ -153,7 +153,7 @@ record StageLine(String stage, State state, String text, Message message) {
     }
 
     private static String seconds(final double value) {
-        return String.format(Locale.ROOT, "%.1f s", value);
+        return io.lotabots.util.Durations.format(java.time.Duration.ofMillis(Math.round(value * 1000)));
     }
 
     private static String shortCommit(final String commit) {

@@ -88,7 +88,8 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             return cveAlert(request, advisory, context, workspace, log, sink);
         }
         // checked before the scan, so that a refused output costs nothing
-        Path sarif = context.getOutputs().resolve(request.sarifOut(), "the SARIF report (option 'sarifOut')");
+        Path sarif = context.getOutputs().resolve(request.sarifOut(),
+                "the SARIF report (option '" + context.nameOf(SecurityBotDescriptor.SARIF_OUT) + "')");
         OwnOutputs own = OwnOutputs.of(context, sarif);
         // read before the scan, so that a missing or malformed baseline costs nothing
         Path baselineFile = baselineFile(request, workspace, sarif);
@@ -178,26 +179,30 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
     private static void scanSecrets(final SecurityRequest request, final String folderText, final BotContext context,
             final WorkspaceFiles workspace, final OwnOutputs own, final LogSink sink,
             final List<SecurityFinding> findings, final Set<String> accepted, final List<String> problems) {
-        Path folder = workspace.resolve(folderText, "the option 'secrets'");
+        String option = context.nameOf(SecurityBotDescriptor.SECRETS);
+        Path folder = workspace.resolve(folderText, "the option '" + option + "'");
         if (!Files.isDirectory(folder)) {
             throw LotaBotsException.of(SecurityErrorCode.INVALID_INPUT, "The folder '" + folderText
-                    + "' to scan for secrets (option secrets) does not exist; give a folder of the workspace, or none");
+                    + "' to scan for secrets (option " + option + ") does not exist; give a folder of the workspace,"
+                    + " or none");
         }
         SecretRules rules = SecretRules.builtIn();
         String config = request.secretConfig();
         if (config != null) {
-            rules = rules.withConfig(workspace.resolve(config, "the option 'secretConfig'"));
+            rules = rules.withConfig(workspace.resolve(config,
+                    "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_CONFIG) + "'"));
         }
         SecretScanner scanner = SecretScanner.of(rules).withMaxFileSize(request.maxFileSizeKb() * 1024L);
         String secretBaseline = request.secretBaseline();
         if (secretBaseline != null) {
             scanner = scanner.withBaseline(SecretScanner.readBaseline(
-                    workspace.resolve(secretBaseline, "the option 'secretBaseline'")));
+                    workspace.resolve(secretBaseline,
+                            "the option '" + context.nameOf(SecurityBotDescriptor.SECRET_BASELINE) + "'")));
         }
         String since = request.since();
         List<String> excludes = new ArrayList<>(request.secretExcludes());
         excludes.addAll(own.excludesBelow(folder));
-        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), excludes)
+        SecretScan scan = since == null ? scanner.scan(folder, List.of("**"), excludes, sink)
                 : scanner.scanChangedSince(folder, since);
         sink.info("Secrets: " + scan.getSummary());
         problems.addAll(scan.getErrors());
@@ -248,7 +253,7 @@ public final class SecurityBot implements Bot<SecurityRequest, SecurityResult> {
             if (problem.isError()) {
                 problems.add(problem.toString());
             } else {
-                sink.info("Warning: " + problem);
+                sink.warning(problem.toString());
             }
         }
         return inventory;

@@ -124,7 +124,7 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         }
         CoverageSummary coverage = readCoverage(request, workspace, strict, sink, unreadable);
 
-        List<GateResult> gates = gates(request, overall, coverage);
+        List<GateResult> gates = gates(request, overall, coverage, context);
         BotStatus status = BotStatus.SUCCESS;
         String deciding = null;
         for (GateResult gate : gates) {
@@ -134,10 +134,11 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
                     deciding = gate.gate();
                 }
                 status = status.worse(gateStatus);
-                sink.error("Gate " + gate.gate() + " failed: " + gate.detail() + " => " + gate.criticality());
+                sink.error("Gate " + shown(gate.gate(), context) + " failed: " + gate.detail() + " => "
+                        + gate.criticality());
             }
             else {
-                sink.info("Gate " + gate.gate() + " passed: " + gate.detail());
+                sink.info("Gate " + shown(gate.gate(), context) + " passed: " + gate.detail());
             }
         }
         if (!unreadable.isEmpty()) {
@@ -154,7 +155,8 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         TestCounts totals = overall.toCounts();
         Map<String, TestCounts> kinds = new LinkedHashMap<>();
         byKind.forEach((kind, tally) -> kinds.put(kind.key(), tally.toCounts()));
-        String summary = summary(totals, flaky, linePercent, status, deciding);
+        String summary = summary(totals, flaky, linePercent, status,
+                deciding == null ? null : shown(deciding, context));
         TestCompleted payload = new TestCompleted(totals.total(), totals.passed(), totals.failed(),
                 totals.skipped(), flaky, linePercent, branchPercent, round(overall.duration()), kinds,
                 status == BotStatus.SUCCESS ? "pass" : status == BotStatus.UNSTABLE ? "unstable" : "fail",
@@ -244,15 +246,20 @@ public final class TestBot implements Bot<TestRequest, TestResult> {
         return total;
     }
 
+    /** A gate named after its option, as the front-end's user writes it: minCoverage, or --min-coverage. */
+    private static String shown(final String gate, final BotContext context) {
+        return TestBotDescriptor.get().findOption(gate).map(context::nameOf).orElse(gate);
+    }
+
     private static List<GateResult> gates(final TestRequest request, final TestTally overall,
-            @CheckForNull final CoverageSummary coverage) {
+            @CheckForNull final CoverageSummary coverage, final BotContext context) {
         List<GateResult> gates = new ArrayList<>();
         if (overall.total() == 0) {
             gates.add(new GateResult("allowEmpty", request.allowEmpty(), Criticality.FAILURE,
                     request.allowEmpty() ? "no test results, allowed" : "no test results found for "
                             + String.join(",", request.junit()) + " outside test fixtures ("
                             + ReportSearch.FIXTURES_TEXT + " are left out unless a pattern names them); set"
-                            + " allowEmpty to accept that"));
+                            + " " + context.nameOf(TestBotDescriptor.ALLOW_EMPTY) + " to accept that"));
         }
         gates.add(new GateResult("maxFailures", overall.failed() <= request.maxFailures(),
                 request.failureCriticality(), overall.failed() + " failed tests, at most " + request.maxFailures()

@@ -80,6 +80,11 @@ class MonitorBotTest {
             public void error(final String line) {
                 lines.add("ERROR " + line);
             }
+
+            @Override
+            public void progress(final String line) {
+                lines.add("PROGRESS " + line);
+            }
         }).build();
     }
 
@@ -174,7 +179,9 @@ class MonitorBotTest {
         });
         assertThat(result.getOutputs()).containsEntry("verdict", "pass").containsEntry("rollback", false)
                 .containsEntry("ticks", 61);
-        assertThat(lines).anyMatch(line -> line.equals("Watching the release for 30m 00s every 30.0 s: 1 health check, 0 metrics, 1 criterion"));
+        assertThat(lines).anyMatch(line -> line.equals("Watching the release for 30m every 30s: 1 health check, 0 metrics, 1 criterion"));
+        assertThat(lines).contains("PROGRESS Watching: 0s of 30m, 1 tick(s), 0 alert(s) raised",
+                "PROGRESS Watching: 15m of 30m, 31 tick(s), 0 alert(s) raised");
     }
 
     @Test
@@ -263,7 +270,7 @@ class MonitorBotTest {
         assertThat(result.getVerdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.getTicks()).isEqualTo(3);
         assertThat(result.getProblems()).singleElement().asString().contains("Health FAIL http://127.0.0.1:" + port)
-                .contains("ConnectException");
+                .contains("connection refused (nothing listens on 127.0.0.1:" + port + ")").doesNotContain("Exception");
         assertThat(payloads(result, AlertTriggered.class)).hasSize(1);
         assertThat(result.getAlertsOpen()).isEqualTo(1);
     }

@@ -62,9 +62,9 @@ class NotificationBotTest {
         assertThat(result.getChannels()).containsExactly("console");
         assertThat(harness.console.getInfoLines()).contains(
                 "NOTIFY [info] Run " + NotifyHarness.RUN + " - all 3 stages passed",
-                "  OK Build: build build-12345 of main at a1b2c3d4 succeeded in 95.3 s",
+                "  OK Build: build build-12345 of main at a1b2c3d4 succeeded in 1m 35s",
                 "  OK Tests: tests 370/370 passed, coverage 87.5%",
-                "  OK Deploy: deployed 1.4.2 to production in 42.5 s");
+                "  OK Deploy: deployed 1.4.2 to production in 42.5s");
         assertThat(harness.published(NotificationSent.TYPE)).singleElement().satisfies(message -> {
             assertThat(message.payloadAs(NotificationSent.class).channel()).isEqualTo("console");
             assertThat(message.payloadAs(NotificationSent.class).messageType()).isEqualTo("deploy.completed");

@@ -76,7 +76,7 @@ class VendorChannelsITest {
         assertThat(vendors.requests(Vendor.PAGERDUTY)).singleElement().satisfies(event -> {
             assertThat(event.path()).isEqualTo("/v2/change/enqueue");
             assertThat(event.json().path("payload").path("summary").asText())
-                    .isEqualTo("Deploy: deployed 1.4.2 to production in 42.5 s");
+                    .isEqualTo("Deploy: deployed 1.4.2 to production in 42.5s");
         });
         assertThat(build.getStatus()).isEqualTo(BotStatus.SUCCESS);
         assertThat(build.getSent()).isZero();

@@ -249,9 +249,13 @@ final class ServiceProcesses {
         Duration pollTimeout = settings.startTimeout().compareTo(POLL_TIMEOUT) < 0 ? settings.startTimeout()
                 : POLL_TIMEOUT;
         HttpCheck check = new HttpCheck(healthUrl(port), 200, null, pollTimeout, 0, POLL_INTERVAL);
-        long deadline = nanoTime.getAsLong() + settings.startTimeout().toNanos();
+        long started = nanoTime.getAsLong();
+        long deadline = started + settings.startTimeout().toNanos();
         try {
             while (true) {
+                context.getLog().progress("Waiting for " + version + " to answer " + check.url() + ": "
+                        + Durations.format(Duration.ofSeconds(Duration.ofNanos(nanoTime.getAsLong() - started)
+                                .toSeconds())) + " of at most " + Durations.format(settings.startTimeout()));
                 if (!running.handle().isAlive()) {
                     throw died(version, running, port, log);
                 }

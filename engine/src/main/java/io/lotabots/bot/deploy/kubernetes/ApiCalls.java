@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.lotabots.bot.deploy.DeployErrorCode;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.http.HttpChecker.Sleeper;
+import io.lotabots.http.NetworkErrors;
 import io.lotabots.util.LogSink;
 
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class ApiCalls {
                 if (!retried || attempt >= attempts) {
                     throw failure(what, e, attempt, retried);
                 }
-                log.info("Kubernetes API: %s failed (%s); retrying in %d ms (attempt %d of %d)", what, describe(e),
-                        wait.toMillis(), attempt + 1, attempts);
+                log.info("Kubernetes API: %s failed (%s); retrying in %s (attempt %d of %d)", what, describe(e),
+                        io.lotabots.util.Durations.format(wait), attempt + 1, attempts);
                 sleep(wait);
                 wait = wait.multipliedBy(2);
             }
@@ -112,11 +113,7 @@ final class ApiCalls {
                     : e.getMessage();
             return "HTTP " + e.getCode() + ": " + firstLine(message);
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage()));
+        return NetworkErrors.describe(e.getCause() == null ? e : e.getCause());
     }
 
     private static String firstLine(final String text) {

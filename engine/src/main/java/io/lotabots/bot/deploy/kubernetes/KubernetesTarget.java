@@ -581,6 +581,9 @@ public final class KubernetesTarget implements DeployTarget {
                 log.info(status.message());
                 last = status.message();
             }
+            log.progress("Rolling out Deployment/" + name + ": " + Durations.format(Duration.ofSeconds(
+                    Duration.between(deadline.minus(settings.rolloutTimeout()), clock.instant()).toSeconds()))
+                    + " of at most " + Durations.format(settings.rolloutTimeout()));
             if (status.done()) {
                 actions.add("rolled out Deployment/" + name);
                 return null;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.http.NetworkErrors;
 import io.lotabots.util.Durations;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class PrometheusClient {
                     + "' is not an http or https URL with a host; give one like http://localhost:9090");
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("The timeout must be positive, was " + Durations.format(timeout));
         }
         String text = base.toString();
         URI trimmed = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -148,7 +149,7 @@ public final class PrometheusClient {
     public QueryResult range(final String query, final Instant start, final Instant end, final Duration step) {
         if (step.toMillis() < 1 || end.isBefore(start)) {
             throw new IllegalArgumentException("A range needs start <= end and a step of at least 1 ms; was " + start
-                    + " to " + end + " every " + step);
+                    + " to " + end + " every " + Durations.format(step));
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("query", query);
@@ -190,7 +191,7 @@ public final class PrometheusClient {
                         + " MB; narrow the query (fewer series, a larger step)");
             }
             String reason = cause instanceof HttpTimeoutException ? "no answer within " + Durations.format(timeout)
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                    : NetworkErrors.describe(cause, base);
             throw unavailable(query, reason, cause);
         }
         catch (InterruptedException e) {

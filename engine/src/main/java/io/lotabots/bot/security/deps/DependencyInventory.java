@@ -415,7 +415,7 @@ public final class DependencyInventory {
                     sink.error(relative, 0, 0, String.format(Locale.ROOT, "Maven could not list the resolved "
                             + "dependencies of '%s' (%s)%s. Only its declared dependencies are used; fix the build or "
                             + "give a list made with 'mvn dependency:list -DoutputFile=...'.", relative,
-                            outcome.timedOut() ? "timed out after " + maven.timeout()
+                            outcome.timedOut() ? "timed out after " + io.lotabots.util.Durations.format(maven.timeout())
                                     : "exit code " + outcome.exitCode(), tail.isEmpty() ? "" : ": " + tail));
                     return;
                 }
@@ -578,7 +578,7 @@ public final class DependencyInventory {
                     log.error(problem.message());
                 }
                 else {
-                    log.info("Warning: " + problem.message());
+                    log.warning(problem.message());
                 }
             }
             Inventory inventory = new Inventory(sink.components(), files, sink.problems());

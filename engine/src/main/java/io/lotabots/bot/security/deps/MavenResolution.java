@@ -27,7 +27,7 @@ public record MavenResolution(List<String> command, Duration timeout, boolean of
         }
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The Maven timeout must be positive, was " + timeout);
+            throw new IllegalArgumentException("The Maven timeout must be positive, was " + io.lotabots.util.Durations.format(timeout));
         }
     }
 

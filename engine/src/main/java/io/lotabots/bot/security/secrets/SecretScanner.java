@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.git.ChangedFile;
 import io.lotabots.git.JGitInfo;
+import io.lotabots.util.LogSink;
 import io.lotabots.util.WorkspaceConfinement;
 import io.lotabots.util.WorkspaceFiles;
 
@@ -46,6 +47,9 @@ public final class SecretScanner {
     /** Files at least this long are read by two runs of the automaton at once, one per half. */
     private static final int TWO_RUNS_FROM = 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** How many files pass between two reports of progress. */
+    static final int PROGRESS_EVERY_FILES = 100;
 
     private final SecretRules rules;
     private final KeywordIndex index;
@@ -141,12 +145,31 @@ public final class SecretScanner {
      */
     public SecretScan scan(final Path workspace, final Collection<String> includes,
             final Collection<String> excludes) {
+        return scan(workspace, includes, excludes, LogSink.NONE);
+    }
+
+    /**
+     * Scans the files of a workspace that match the patterns, reporting its progress to the sink every
+     * {@value #PROGRESS_EVERY_FILES} files.
+     *
+     * @param workspace the folder
+     * @param includes Ant-style patterns of files to scan
+     * @param excludes patterns of files to leave out
+     * @param progress receives the progress
+     * @return the result
+     * @throws LotaBotsException from {@link WorkspaceFiles#find(Collection, Collection)}
+     */
+    public SecretScan scan(final Path workspace, final Collection<String> includes,
+            final Collection<String> excludes, final LogSink progress) {
         WorkspaceFiles.Selection selection = WorkspaceFiles.of(workspace).find(includes, excludes);
         Run run = new Run();
         run.skippedLinks.addAll(selection.getSkipped());
         List<String> paths = selection.getRelativePaths();
         List<Path> files = selection.getFiles();
         for (int i = 0; i < paths.size(); i++) {
+            if (i % PROGRESS_EVERY_FILES == 0 && i > 0) {
+                progress.progress("Scanning for secrets: " + i + " of " + paths.size() + " files");
+            }
             run.scanFile(paths.get(i), files.get(i), null);
         }
         return run.result();
