@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,9 +48,23 @@ class PluginStepsMatchEngineTest {
             assertThat(java).as("%s has a @DataBoundSetter for %s", name, field).contains(setter);
             assertThat(jelly).as("%s/config.jelly has an entry for %s", name, field)
                     .contains("<f:entry field=\"" + field + "\"");
-            assertThat(read(resources.resolve("help-" + field + ".html"))).as("help of %s.%s", name, field)
-                    .contains(option.getHelp().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            String help = read(resources.resolve("help-" + field + ".html"));
+            assertThat(help).as("help of %s.%s", name, field).contains(escape(option.getHelp()));
+            Matcher stated = Pattern.compile("Default: <code>(.*?)</code>").matcher(help);
+            if (stated.find()) {
+                // the help writes the default as a Jenkinsfile would: 'text', ['a', 'b'], 30m
+                assertThat(groovyless(stated.group(1))).as("the default stated in the help of %s.%s", name, field)
+                        .isEqualTo(groovyless(escape(option.getDefaultText().orElse(""))));
+            }
         }
+    }
+
+    private static String groovyless(final String text) {
+        return text.replaceAll("['\\[\\] ]", "");
+    }
+
+    private static String escape(final String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String read(final Path file) throws IOException {

@@ -229,7 +229,7 @@ public class BuildBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code timeout}: How long the build may run before it is stopped and fails, for example 30m or 1h. Default: {@code 30m 00s}.
+     * Sets option {@code timeout}: How long the build may run before it is stopped and fails, for example 30m or 1h. Default: {@code 30m}.
      *
      * @param value the value, or {@code null} for the default
      */

@@ -375,7 +375,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code smokeTimeout}: Time one attempt of a smoke test may take, for example 10s. Default: {@code 10.0 s}.
+     * Sets option {@code smokeTimeout}: Time one attempt of a smoke test may take, for example 10s. Default: {@code 10s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -395,7 +395,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code canaryWindow}: How long a canary is watched before all pods get the new version, for example 2m. Default: {@code 2m 00s}.
+     * Sets option {@code canaryWindow}: How long a canary is watched before all pods get the new version, for example 2m. Default: {@code 2m}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -415,7 +415,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code canaryInterval}: Time between two health checks of a canary. Default: {@code 15.0 s}.
+     * Sets option {@code canaryInterval}: Time between two health checks of a canary. Default: {@code 15s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -495,7 +495,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code rolloutTimeout}: How long one rollout may take before it is undone. Default: {@code 10m 00s}.
+     * Sets option {@code rolloutTimeout}: How long one rollout may take before it is undone. Default: {@code 10m}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -575,7 +575,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code rollbackWindow}: How long the previous version is kept for an instant rollback before a later run removes it. Default: {@code 24h 00m}.
+     * Sets option {@code rollbackWindow}: How long the previous version is kept for an instant rollback before a later run removes it. Default: {@code 24h}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -756,7 +756,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code startTimeout}: Directory target: how long a release may take to answer its health check. Default: {@code 1m 00s}.
+     * Sets option {@code startTimeout}: Directory target: how long a release may take to answer its health check. Default: {@code 1m}.
      *
      * @param value the value, or {@code null} for the default
      */

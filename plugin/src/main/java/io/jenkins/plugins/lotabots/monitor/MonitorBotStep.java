@@ -159,7 +159,7 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code interval}: Time between two ticks of health checks and queries, for example 30s. Default: {@code 30.0 s}.
+     * Sets option {@code interval}: Time between two ticks of health checks and queries, for example 30s. Default: {@code 30s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -179,7 +179,7 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code duration}: How long to watch, for example 30m; 0s judges the lookback window at once. Default: {@code 30m 00s}.
+     * Sets option {@code duration}: How long to watch, for example 30m; 0s judges the lookback window at once. Default: {@code 30m}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -239,7 +239,7 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code lookback}: How far before the watch the judged window starts, for example 1h for trends. Default: {@code 0 ms}.
+     * Sets option {@code lookback}: How far before the watch the judged window starts, for example 1h for trends. Default: {@code 0s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -379,7 +379,7 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code timeout}: Time allowed for one health check or one Prometheus call. Default: {@code 10.0 s}.
+     * Sets option {@code timeout}: Time allowed for one health check or one Prometheus call. Default: {@code 10s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -399,7 +399,7 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code horizon}: How far ahead trends predict that a limit will be crossed. Default: {@code 24h 00m}.
+     * Sets option {@code horizon}: How far ahead trends predict that a limit will be crossed. Default: {@code 24h}.
      *
      * @param value the value, or {@code null} for the default
      */

@@ -281,7 +281,7 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code timeout}: Longest time one call to a channel may take, for example 10s. Default: {@code 10.0 s}.
+     * Sets option {@code timeout}: Longest time one call to a channel may take, for example 10s. Default: {@code 10s}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -321,7 +321,7 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code retryTime}: Longest time spent on one notification, tries and waits together, for example 1m. Default: {@code 1m 00s}.
+     * Sets option {@code retryTime}: Longest time spent on one notification, tries and waits together, for example 1m. Default: {@code 1m}.
      *
      * @param value the value, or {@code null} for the default
      */
