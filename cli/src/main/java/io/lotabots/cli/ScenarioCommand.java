@@ -134,9 +134,10 @@ final class ScenarioCommand implements Callable<Integer> {
             Scenario scenario = new ScenarioLoader().builtIn(name);
             Map<String, Map<String, Object>> options = WorkflowSession.parseOverrides(overrides);
             Workflow workflow = new ScenarioCompiler(registry).compile(scenario, options);
+            Path folder = WorkflowSession.workdir(workdir, spec.commandLine().getErr());
             if (registry.find(DeployBotDescriptor.ID).filter(DeployBot.class::isInstance).isPresent()) {
                 // every deploy stage's ports, before the build starts
-                PortPreflight.check(scenario, options, DeployStatusCommand.workspace(workdir));
+                PortPreflight.check(scenario, options, DeployStatusCommand.workspace(folder));
             }
             Map<String, String> params = new LinkedHashMap<>();
             for (String parameter : parameters) {
@@ -147,8 +148,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 }
                 params.put(parameter.substring(0, equals), parameter.substring(equals + 1));
             }
-            return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                WorkflowSession.workdir(workdir, spec.commandLine().getErr()), journal,
+            return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), folder, journal,
                     approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow);
         }
     }
