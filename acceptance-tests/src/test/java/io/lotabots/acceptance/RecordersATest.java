@@ -57,7 +57,7 @@ class RecordersATest {
     @Test
     void shouldFailAFreestyleBuildWhoseWorkspaceHoldsAnAwsKey() throws Exception {
         String shell = "set +x\nmkdir -p config\nprintf 'aws_access_key_id = %s\\naws_secret_access_key = %s\\n' "
-                + "AKIA\"IOSFODNN7\"EXAMPLE wJalrXUtnFEMI/K7MDENG/\"bPxRfiCYEXAMPLEKEY\" > config/aws.properties\n";
+                + "AKIA\"Q3EGRU7PLKX4\"M2VB Zk8pQ2rT5vX9bN3mL7c/\"1hJ4dS6gA0eW2yU8iO5t\" > config/aws.properties\n";
         String job = JENKINS.job("security-recorder", JobXml.freestyle(
                 "LotaBots acceptance test: SecurityBot recorder", shell,
                 Map.of(PACKAGE + "security.SecurityBotRecorder", Map.of("failOn", "high"))));
@@ -67,7 +67,8 @@ class RecordersATest {
         assertThat(run.result()).as("%s", run).isEqualTo("FAILURE");
         assertThat(run.console().linesOf("SecurityBot")).as("%s", run)
                 .anySatisfy(line -> assertThat(line).contains("aws.properties"));
-        assertThat(run.console().text()).doesNotContain("AKIA" + "IOSFODNN7" + "EXAMPLE");
+        assertThat(run.console().text()).doesNotContain("AKIA" + "Q3EGRU7PLKX4" + "M2VB")
+                .doesNotContain("Zk8pQ2rT5vX9bN3mL7c/" + "1hJ4dS6gA0eW2yU8iO5t");
         assertThat(run.console().stackFrames()).as("%s", run).isEmpty();
         assertThat(JENKINS.messages(run).countsByType()).containsEntry("security.scan_completed", 1);
     }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RequiresJenkins
 class SecurityBotATest {
-    private static final String KEY_ID = "AKIA" + "IOSFODNN7" + "EXAMPLE";
-    private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY";
+    // not AWS's documentation example (AKIAIOSFODNN7EXAMPLE), which SecurityBot reports as informational only
+    private static final String KEY_ID = "AKIA" + "Q3EGRU7PLKX4" + "M2VB";
+    private static final String SECRET_KEY = "Zk8pQ2rT5vX9bN3mL7c/" + "1hJ4dS6gA0eW2yU8iO5t";
 
     @RegisterExtension
     static final JenkinsJobs JENKINS = new JenkinsJobs();

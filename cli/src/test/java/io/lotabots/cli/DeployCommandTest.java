@@ -75,7 +75,9 @@ class DeployCommandTest {
             }
         }
 
-        CliRun run = CliRun.of(DEPLOY, "deploy", "--environment", "staging", "--workdir", workdir.toString());
+        // ports of its own: the defaults may be held by a service of another run on this machine
+        CliRun run = CliRun.of(DEPLOY, "deploy", "--environment", "staging", "--blue-port", "18491", "--green-port",
+                "18492", "--workdir", workdir.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("announced no build.completed", "--build build-")
