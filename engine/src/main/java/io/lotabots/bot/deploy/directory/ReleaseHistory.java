@@ -10,16 +10,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.DurableFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -264,23 +260,9 @@ final class ReleaseHistory {
      * @param file the file
      */
     void save(final Path file) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(MAPPER.writeValueAsBytes(snapshot()));
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                // on disk before it replaces the old file: the state is the commit point of every step
-                out.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // on disk before it replaces the old file: the state is the commit point of every step
+            DurableFiles.replace(file, MAPPER.writeValueAsBytes(snapshot()));
         }
         catch (IOException e) {
             throw LotaBotsException.of(DirectoryErrorCode.IO_FAILURE,
