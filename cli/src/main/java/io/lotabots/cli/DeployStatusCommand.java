@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,28 +39,42 @@ final class DeployStatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--environment", paramLabel = "ENV", split = ",",
-            description = "The environment, for example staging; repeatable. Default: every environment deployed.")
-    private List<String> environments = new ArrayList<>();
-
-    @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
-            description = "The workspace the deployments were made in. Default: the current directory.")
-    private Path workdir;
-
-    @Option(names = "--releases", paramLabel = "PATH", defaultValue = DeployBotDescriptor.DEFAULT_RELEASES,
-            description = "The releases folder, as given to lotabots deploy, in the workspace or absolute."
-                    + " Default: ${DEFAULT-VALUE}.")
-    private String releases;
+    @Mixin
+    private Places places;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
     @Override
     public Integer call() {
-        Path workspace = workspace(workdir);
-        List<DeployEnvironments.Place> places = DeployEnvironments.under(workspace, releases, environments);
-        return DeployEnvironments.printStatus(places, context(spec, workspace), spec.commandLine().getOut(), json,
-                "Nothing is deployed under " + workspace.resolve(releases).normalize() + ".");
+        Path workspace = workspace(places.workdir);
+        return DeployEnvironments.printStatus(places.of(workspace), context(spec, workspace),
+                spec.commandLine().getOut(), json, places.nothingDeployed(workspace));
+    }
+
+    /** The options that say which deployments {@code status} and {@code stop} act on. */
+    static final class Places {
+        @Option(names = "--environment", paramLabel = "ENV", split = ",",
+                description = "The environment, for example staging; repeatable. Default: every environment"
+                        + " deployed.")
+        private List<String> environments = new ArrayList<>();
+
+        @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
+                description = "The workspace the deployments were made in. Default: the current directory.")
+        private Path workdir;
+
+        @Option(names = "--releases", paramLabel = "PATH", defaultValue = DeployBotDescriptor.DEFAULT_RELEASES,
+                description = "The releases folder, as given to lotabots deploy, in the workspace or absolute."
+                        + " Default: ${DEFAULT-VALUE}.")
+        private String releases;
+
+        List<DeployEnvironments.Place> of(final Path workspace) {
+            return DeployEnvironments.under(workspace, releases, environments);
+        }
+
+        String nothingDeployed(final Path workspace) {
+            return "Nothing is deployed under " + workspace.resolve(releases).normalize() + ".";
+        }
     }
 
     static Path workspace(final Path workdir) {
@@ -107,19 +122,8 @@ final class DeployStatusCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--environment", paramLabel = "ENV", split = ",",
-                description = "The environment, for example staging; repeatable. Default: every environment"
-                        + " deployed.")
-        private List<String> environments = new ArrayList<>();
-
-        @Option(names = "--workdir", paramLabel = "DIR", defaultValue = ".",
-                description = "The workspace the deployments were made in. Default: the current directory.")
-        private Path workdir;
-
-        @Option(names = "--releases", paramLabel = "PATH", defaultValue = DeployBotDescriptor.DEFAULT_RELEASES,
-                description = "The releases folder, as given to lotabots deploy, in the workspace or absolute."
-                        + " Default: ${DEFAULT-VALUE}.")
-        private String releases;
+        @Mixin
+        private Places places;
 
         @Option(names = "--orphans", description = "Stop the services whose release folder no longer exists (a"
                 + " deleted checkout) instead, wherever they were deployed.")
@@ -150,10 +154,9 @@ final class DeployStatusCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 return ExitCode.SUCCESS;
             }
-            Path workspace = workspace(workdir);
-            return DeployEnvironments.stop(DeployEnvironments.under(workspace, releases, environments),
-                    context(spec, workspace), spec.commandLine().getOut(),
-                    "Nothing is deployed under " + workspace.resolve(releases).normalize() + ".");
+            Path workspace = workspace(places.workdir);
+            return DeployEnvironments.stop(places.of(workspace), context(spec, workspace), spec.commandLine().getOut(),
+                    places.nothingDeployed(workspace));
         }
     }
 }
