@@ -37,8 +37,9 @@ import java.util.stream.Stream;
  * Pages, escalates and runs the war room of incidents, through NotificationBot's channels:
  *
  * <ul>
- *     <li>PagerDuty Events API v2 ({@code PAGERDUTY_ROUTING_KEY}): {@code trigger} when an incident opens and again,
- *     with the same {@code dedup_key}, when its alert repeats or its severity or summary changes; {@code acknowledge}
+ *     <li>PagerDuty Events API v2 ({@code PAGERDUTY_ROUTING_KEY}): {@code trigger} when an incident opens (at once,
+ *     and once more with the war room's link when that is open, so that Slack never delays the page), again with
+ *     the same {@code dedup_key} when its alert repeats or its severity or summary changes; {@code acknowledge}
  *     and {@code resolve}. The {@code dedup_key} is the incident id; {@code custom_details} carry its severity,
  *     status, service, environment, commander and summary; {@code links} its runs and its war room.</li>
  *     <li>SMS to the on-call ({@code smsTo}) when it opens; e-mail to the leadership list
@@ -142,10 +143,8 @@ public final class IncidentPaging implements IncidentResponders {
     @Override
     public Response opened(final Incident incident) {
         Round round = new Round(incident, now(), "");
-        if (pagerDuty != null) {
-            round.page(pagerDuty, trigger(incident, round.links), "trigger event", PAGED,
-                    "PagerDuty triggered (dedup_key " + incident.id() + ")");
-        }
+        boolean paged = pagerDuty != null && round.page(pagerDuty, trigger(incident, round.links), "trigger event",
+                PAGED, "PagerDuty triggered (dedup_key " + incident.id() + ")");
         if (sms != null) {
             round.sms(sms, PAGED, "SMS sent to the on-call");
         }
@@ -158,6 +157,11 @@ public final class IncidentPaging implements IncidentResponders {
         }
         if (warRoom != null && WarRoom.channelOf(incident) == null) {
             round.step("war room", () -> openWarRoom(incident, round));
+            if (pagerDuty != null && !round.links.isEmpty()) {
+                round.page(pagerDuty, trigger(incident, round.links), "trigger event with the war room link",
+                        paged ? null : PAGED, "PagerDuty triggered (dedup_key " + incident.id() + ") with the war"
+                                + " room link, after the first trigger failed");
+            }
         }
         return round.response();
     }
@@ -446,13 +450,21 @@ public final class IncidentPaging implements IncidentResponders {
             return false;
         }
 
-        void page(final PagerDutyChannel channel, final ObjectNode event, final String what, final String kind,
-                final String text) {
+        /**
+         * Sends a PagerDuty event and records it as an event of the given kind, if any.
+         *
+         * @return whether it was delivered
+         */
+        boolean page(final PagerDutyChannel channel, final ObjectNode event, final String what,
+                @CheckForNull final String kind, final String text) {
+            boolean[] delivered = new boolean[1];
             step("PagerDuty " + what, () -> {
-                if (delivered(channel, event, what)) {
+                delivered[0] = delivered(channel, event, what);
+                if (delivered[0] && kind != null) {
                     event(kind, text);
                 }
             });
+            return delivered[0];
         }
 
         boolean delivered(final PagerDutyChannel channel, final ObjectNode event, final String what) {
