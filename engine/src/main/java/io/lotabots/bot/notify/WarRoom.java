@@ -46,15 +46,15 @@ final class WarRoom {
     }
 
     /**
-     * Returns the channel name of an incident: {@code inc-<number>-<title>} in lower case, letters, digits,
-     * hyphens and underscores only, at most {@value #MAX_NAME} characters, as Slack requires.
+     * Returns the channel name of an incident: {@code inc-<number>-<title>} in lower case, accents dropped,
+     * letters, digits, hyphens and underscores only, at most {@value #MAX_NAME} characters, as Slack requires.
      *
      * @param incident the incident
      * @return the name
      */
     static String channelName(final Incident incident) {
         String title = MARKS.matcher(Normalizer.normalize(incident.title(), Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
+                .toLowerCase(Locale.ROOT).replace("ß", "ss");
         String slug = NOT_ALLOWED.matcher(title).replaceAll("-").replaceAll("-{2,}", "-")
                 .replaceAll("^[-_]+|[-_]+$", "");
         String base = "inc-" + incident.number();
