@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * <ul>
  *     <li>PagerDuty Events API v2 ({@code PAGERDUTY_ROUTING_KEY}): {@code trigger} when an incident opens (at once,
  *     and once more with the war room's link when that is open, so that Slack never delays the page), again with
- *     the same {@code dedup_key} when its alert repeats or its severity or summary changes; {@code acknowledge}
- *     and {@code resolve}. The {@code dedup_key} is the incident id; {@code custom_details} carry its severity,
+ *     the same {@code dedup_key} when it changes (other than a note) while triggered or acknowledged;
+ *     {@code acknowledge} and {@code resolve}. The {@code dedup_key} is the incident id; {@code custom_details} carry its severity,
  *     status, service, environment, commander and summary; {@code links} its runs and its war room.</li>
  *     <li>SMS to the on-call ({@code smsTo}) when it opens; e-mail to the leadership list
  *     ({@code leadershipEmailTo}) when a P1 opens.</li>
@@ -116,7 +116,7 @@ public final class IncidentPaging implements IncidentResponders {
     }
 
     /**
-     * Returns which channels are used, for the log: for example {@code pagerduty, sms, war room}.
+     * Returns which channels are used, for the log: for example {@code pagerduty, sms, slack war room}.
      *
      * @return the channels, comma-separated, or {@code none}
      */
@@ -195,7 +195,9 @@ public final class IncidentPaging implements IncidentResponders {
     public Response updated(final Incident incident, final IncidentEvent change) {
         Round round = new Round(incident, now(), "");
         boolean note = NOTE.equalsIgnoreCase(change.kind());
-        if (!note && incident.status().isOpen() && pagerDuty != null) {
+        boolean paging = incident.status() == IncidentStatus.TRIGGERED
+                || incident.status() == IncidentStatus.ACKNOWLEDGED;
+        if (!note && paging && pagerDuty != null) {
             round.page(pagerDuty, trigger(incident, round.links), "trigger event", PAGED,
                     "PagerDuty triggered again for the " + change.kind() + " (dedup_key " + incident.id() + ")");
         }
@@ -210,8 +212,8 @@ public final class IncidentPaging implements IncidentResponders {
             round.page(pagerDuty, event("acknowledge", incident), "acknowledge event", NOTIFIED,
                     "PagerDuty acknowledged");
         }
-        round.toWarRoom(incident, incident.id() + " acknowledged"
-                + (incident.commander() == null ? "" : " by " + incident.commander()));
+        String commander = incident.commander();
+        round.toWarRoom(incident, incident.id() + " acknowledged" + (commander == null ? "" : " by " + commander));
         return round.response();
     }
 
@@ -330,7 +332,8 @@ public final class IncidentPaging implements IncidentResponders {
         details.put("status", incident.status().name().toLowerCase(Locale.ROOT));
         details.put("service", incident.service());
         details.put("environment", incident.environment());
-        details.put("commander", incident.commander() == null ? "nobody yet" : incident.commander());
+        String commander = incident.commander();
+        details.put("commander", commander == null ? "nobody yet" : commander);
         details.put("summary", incident.title());
         List<String> all = Stream.concat(incident.links().stream(), newLinks.stream()).distinct().toList();
         ArrayNode runs = details.putArray("runs");
@@ -408,7 +411,8 @@ public final class IncidentPaging implements IncidentResponders {
             details.add("status: " + incident.status().name().toLowerCase(Locale.ROOT));
             details.add("service: " + incident.service());
             details.add("environment: " + incident.environment());
-            details.add("commander: " + (incident.commander() == null ? "nobody yet" : incident.commander()));
+            String commander = incident.commander();
+            details.add("commander: " + (commander == null ? "nobody yet" : commander));
             incident.links().forEach(link -> details.add("link: " + link));
             String link = buildUrl != null ? buildUrl : incident.links().stream()
                     .filter(value -> value.startsWith("https://") || value.startsWith("http://")).findFirst()

@@ -243,7 +243,8 @@ final class WarRoom {
         field(list, "Status", incident.status().name().toLowerCase(Locale.ROOT));
         field(list, "Service", incident.service());
         field(list, "Environment", incident.environment());
-        field(list, "Commander", incident.commander() == null ? "nobody yet" : incident.commander());
+        String commander = incident.commander();
+        field(list, "Commander", commander == null ? "nobody yet" : commander);
         field(list, "Opened", incident.openedAt().toString());
         ObjectNode title = blocks.addObject();
         title.put("type", "section");

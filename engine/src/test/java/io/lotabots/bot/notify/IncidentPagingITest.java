@@ -262,11 +262,15 @@ class IncidentPagingITest {
         assertThat(again.path("payload").path("severity").asText()).isEqualTo("critical");
         assertThat(kinds(severity)).containsExactly("paged");
         assertThat(note.events()).isEmpty();
+        Response mitigated = paging.updated(raised.withStatus(IncidentStatus.MITIGATED), new IncidentEvent(
+                OPENED.plusSeconds(99), "status", "alice", "mitigated"));
+        assertThat(mitigated.events()).isEmpty();
+        assertThat(pagerDutyEvents()).hasSize(3);
         assertThat(slackCalls("chat.postMessage")).extracting(request -> request.json())
                 .filteredOn(json -> !json.has("blocks"))
                 .extracting(json -> json.path("channel").asText() + " " + json.path("text").asText())
                 .containsExactly(channel + " severity by alice: P2 -> P1",
-                        channel + " note by alice: Rolling back 1.4.2");
+                        channel + " note by alice: Rolling back 1.4.2", channel + " status by alice: mitigated");
         assertThat(vendors.problems()).isEmpty();
     }
 
