@@ -109,7 +109,7 @@ public final class IncidentBotDescriptor {
                     + " {{total_downtime}}; empty for the built-in one (Summary, Impact, Timeline, Contributors,"
                     + " Mitigators, Learnings, Follow-ups).");
     /** The post-mortem file. */
-    public static final BotOption<String> POSTMORTEM_FILE = BotOption.outputFile("postmortemFile", null,
+    public static final BotOption<String> POSTMORTEM_FILE = BotOption.outputFile("postmortemFile", "",
             "Postmortem: where the draft is written. Default: " + DEFAULT_POSTMORTEM_FOLDER + "/<id>.md.");
     /** The timeline's look-back. */
     public static final BotOption<Duration> WINDOW = BotOption.optional("window", OptionType.DURATION,
