@@ -62,10 +62,13 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
     private final java.util.function.BiFunction<IncidentRequest, BotContext, IncidentStore> stores;
 
     /**
-     * Creates the bot with responders that tell no one.
+     * Creates the bot with the responders registered for {@link java.util.ServiceLoader}
+     * ({@code META-INF/services/io.lotabots.bot.incident.IncidentResponders$Factory}: paging, war room and escalation
+     * through NotificationBot's channels), or, when none is registered, responders that tell no one.
      */
     public IncidentBot() {
-        this(IncidentResponders.Factory.none());
+        this(java.util.ServiceLoader.load(IncidentResponders.Factory.class, IncidentBot.class.getClassLoader())
+                .findFirst().orElseGet(IncidentResponders.Factory::none));
     }
 
     /**
