@@ -63,6 +63,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
     private final String botName;
     @CheckForNull
     private final TaskListener listener;
+    @CheckForNull
+    private String incidentStore;
 
     /**
      * Creates the callable.
@@ -93,6 +95,18 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
         this.listener = listener;
     }
 
+    /**
+     * Makes IncidentBot keep its incidents in the controller's store instead of the workspace's: this callable then
+     * runs on the controller ({@link io.jenkins.plugins.lotabots.incident.ControllerIncidents}).
+     *
+     * @param folder the file store's folder on the controller, absolute
+     * @return this callable
+     */
+    public BotCallable withIncidentStore(final String folder) {
+        this.incidentStore = folder;
+        return this;
+    }
+
     @Override
     public Result invoke(final File workspace, @CheckForNull final VirtualChannel channel)
             throws IOException, InterruptedException {
@@ -116,7 +130,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
                 context = context.withStage(stage);
             }
             try {
-                Bot<?, ?> bot = BotRegistry.standard().get(botId);
+                Bot<?, ?> bot = incidentStore == null ? BotRegistry.standard().get(botId)
+                        : io.jenkins.plugins.lotabots.incident.ControllerIncidents.bot(incidentStore);
                 BotResult botResult = bot.run(options, context);
                 result.status = botResult.getStatus().name();
                 result.summary = masker.mask(botResult.getSummary());

@@ -7,6 +7,8 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.lotabots.bus.RunJournal;
+import io.jenkins.plugins.lotabots.incident.ControllerIncidents;
+import io.jenkins.plugins.lotabots.incident.IncidentBotStep;
 import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotRegistry;
@@ -50,7 +52,8 @@ public final class BotStepRunner {
      * @param botId the bot's id, for example {@code test}
      * @param options the options given to the step or recorder; the global defaults apply under them
      * @param run the build
-     * @param workspace the workspace, on the agent that holds it
+     * @param workspace the workspace, on the agent that holds it; {@code null} only for IncidentBot, which runs on the
+     *        controller ({@link ControllerIncidents}) and needs no workspace
      * @param env the build's environment
      * @param listener the build console
      * @param stage the enclosing stage, or {@code null}
@@ -63,7 +66,7 @@ public final class BotStepRunner {
      * @throws InterruptedException if the build is aborted
      */
     public static BotOutcome run(final String botId, final Map<String, Object> options, final Run<?, ?> run,
-            final FilePath workspace, final EnvVars env, final TaskListener listener, @CheckForNull final String stage,
+            @CheckForNull final FilePath workspace, final EnvVars env, final TaskListener listener, @CheckForNull final String stage,
             final Set<String> sensitiveNames)
             throws IOException, InterruptedException {
         BotDescriptor<?> descriptor = BotRegistry.standard().get(botId).getDescriptor();
@@ -86,9 +89,18 @@ public final class BotStepRunner {
         for (Message message : journal.read()) {
             earlier.add(MessageCodec.get().toJson(message));
         }
+        boolean incident = IncidentBotStep.BOT_ID.equals(botId);
+        FilePath where = incident ? ControllerIncidents.prepare(run, workspace, values) : workspace;
+        if (where == null) {
+            throw new AbortException(Messages.BotStepRunner_NoWorkspace(descriptor.getName()));
+        }
+        BotCallable callable = new BotCallable(botId, values, environment, secrets, earlier,
+                journal.correlationId(), stage, descriptor.getName(), listener);
+        if (incident) {
+            callable.withIncidentStore(ControllerIncidents.storeFolder().toString());
+        }
         long start = System.nanoTime();
-        BotCallable.Result result = workspace.act(new BotCallable(botId, values, environment, secrets, earlier,
-                journal.correlationId(), stage, descriptor.getName(), listener));
+        BotCallable.Result result = where.act(callable);
         console.print(result);
         List<Message> published = accepted(result.getMessages(), descriptor.getName(), journal.correlationId(),
                 console::error);
@@ -99,6 +111,9 @@ public final class BotStepRunner {
         if (userError != null) {
             throw new AbortException(masker.mask(Messages.BotStepRunner_InputError(descriptor.getName(),
                     truncate(userError))));
+        }
+        if (incident) {
+            ControllerIncidents.finish(result.getOutputs(), where, workspace, listener);
         }
         String summary = masker.mask(truncate(result.getSummary()));
         console.summary(summary, Durations.format(Duration.ofNanos(System.nanoTime() - start)));

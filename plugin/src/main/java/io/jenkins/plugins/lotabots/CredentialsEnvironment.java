@@ -14,7 +14,9 @@ import io.jenkins.plugins.lotabots.kubernetes.KubeconfigBuilder;
 import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
 import io.lotabots.bot.deploy.DeployBotDescriptor;
 import io.lotabots.bot.deploy.kubernetes.KubeconfigConnector;
+import io.lotabots.bot.incident.IncidentBotDescriptor;
 import io.lotabots.bot.monitor.MonitorBotDescriptor;
+import io.lotabots.bot.notify.IncidentPaging;
 import io.lotabots.bot.notify.NotificationBotDescriptor;
 
 import java.io.IOException;
@@ -32,7 +34,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * Resolves the credentials of the {@link LotaBotsConfiguration} for one build, with the build's authentication
  * ({@link CredentialsProvider#findCredentialById}, which also records their use), into the environment variables the
  * engine reads: {@code SLACK_WEBHOOK_URL}, {@code SLACK_BOT_TOKEN}, {@code PAGERDUTY_ROUTING_KEY},
- * {@code SMTP_USER} and {@code SMTP_PASSWORD}, {@code PROMETHEUS_TOKEN} and {@code LOTABOTS_KUBECONFIG} (one kubeconfig
+ * {@code SMTP_USER} and {@code SMTP_PASSWORD}, for IncidentBot also {@code PAGERDUTY_SECONDARY_ROUTING_KEY},
+ * {@code TWILIO_ACCOUNT_SID} and {@code TWILIO_AUTH_TOKEN}, {@code PROMETHEUS_TOKEN} and {@code LOTABOTS_KUBECONFIG} (one kubeconfig
  * with a context per configured cluster), each bot only those it uses. Endpoints that are bot options (SMTP host,
  * Prometheus URL, ...) come from {@link LotaBotsConfiguration#defaultsFor(String)} instead. A credential that is
  * missing, not visible to the build or of the wrong type is left out with a warning naming the field and the id.
@@ -48,20 +51,32 @@ public final class CredentialsEnvironment {
     public static final String SMTP_USER = NotificationBotDescriptor.SMTP_USER_SECRET;
     /** The variable with the SMTP password. */
     public static final String SMTP_PASSWORD = NotificationBotDescriptor.SMTP_PASSWORD;
+    /** The variable with the PagerDuty routing key of the secondary on-call. */
+    public static final String PAGERDUTY_SECONDARY_ROUTING_KEY = IncidentPaging.PAGERDUTY_SECONDARY_ROUTING_KEY;
+    /** The variable with the Twilio account SID. */
+    public static final String TWILIO_ACCOUNT_SID = NotificationBotDescriptor.TWILIO_ACCOUNT_SID;
+    /** The variable with the Twilio auth token. */
+    public static final String TWILIO_AUTH_TOKEN = NotificationBotDescriptor.TWILIO_AUTH_TOKEN;
+    /** The variable with the user of the incident database. */
+    public static final String INCIDENT_DB_USER = "INCIDENT_DB_USER";
+    /** The variable with the password of the incident database. */
+    public static final String INCIDENT_DB_PASSWORD = "INCIDENT_DB_PASSWORD";
     /** The variable with the Prometheus bearer token. */
     public static final String PROMETHEUS_TOKEN = MonitorBotDescriptor.PROMETHEUS_TOKEN;
     /** The variable with the kubeconfig text of the configured clusters. */
     public static final String LOTABOTS_KUBECONFIG = KubeconfigConnector.KUBECONFIG_TEXT;
 
     private static final Set<String> SECRET_NAMES = Set.of(SLACK_WEBHOOK_URL, SLACK_BOT_TOKEN, PAGERDUTY_ROUTING_KEY,
-            SMTP_PASSWORD, PROMETHEUS_TOKEN, LOTABOTS_KUBECONFIG);
+            SMTP_PASSWORD, PROMETHEUS_TOKEN, LOTABOTS_KUBECONFIG, PAGERDUTY_SECONDARY_ROUTING_KEY, TWILIO_AUTH_TOKEN,
+            INCIDENT_DB_PASSWORD);
 
     private CredentialsEnvironment() {
     }
 
     /**
      * Resolves, for one bot of a build, the configured credentials that bot uses, and only those: NotificationBot gets
-     * Slack, PagerDuty and SMTP, MonitorBot the Prometheus token, DeployBot the kubeconfig, the other bots nothing (so
+     * Slack, PagerDuty and SMTP, IncidentBot Slack's bot token, both PagerDuty routing keys, SMTP and
+     * Twilio, MonitorBot the Prometheus token, DeployBot the kubeconfig, the other bots nothing (so
      * a build command never sees a notification secret). A credential that cannot be resolved (deleted, not visible to
      * the build, of the wrong type) is left out with a warning that names the field and the id; the bot then runs
      * without that service, as with any unreachable optional service, and fails only if the user asked for it.
@@ -83,19 +98,21 @@ public final class CredentialsEnvironment {
                         configuration.getSlackBotTokenCredentialsId(), run, warnings);
                 putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
                         configuration.getPagerDutyCredentialsId(), run, warnings);
-                String smtpId = configuration.getSmtpCredentialsId();
-                if (smtpId != null) {
-                    try {
-                        StandardUsernamePasswordCredentials smtp = find(smtpId,
-                                StandardUsernamePasswordCredentials.class, "smtpCredentialsId",
-                                Messages.CredentialsFields_UsernamePassword(), run);
-                        environment.put(SMTP_USER, smtp.getUsername());
-                        environment.put(SMTP_PASSWORD, smtp.getPassword().getPlainText());
-                    }
-                    catch (AbortException e) {
-                        warnings.accept(e.getMessage());
-                    }
-                }
+                putSmtp(environment, configuration, run, warnings);
+            }
+            case IncidentBotDescriptor.ID -> {
+                putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
+                        configuration.getSlackBotTokenCredentialsId(), run, warnings);
+                putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
+                        configuration.getPagerDutyCredentialsId(), run, warnings);
+                putSecretText(environment, PAGERDUTY_SECONDARY_ROUTING_KEY, "pagerDutySecondaryCredentialsId",
+                        configuration.getPagerDutySecondaryCredentialsId(), run, warnings);
+                putSmtp(environment, configuration, run, warnings);
+                putUsernamePassword(environment, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "twilioCredentialsId",
+                        configuration.getTwilioCredentialsId(), run, warnings);
+                putUsernamePassword(environment, INCIDENT_DB_USER, INCIDENT_DB_PASSWORD,
+                        "incidentDatabaseCredentialsId", configuration.getIncidentDatabaseCredentialsId(), run,
+                        warnings);
             }
             case MonitorBotDescriptor.ID -> putSecretText(environment, PROMETHEUS_TOKEN, "prometheusCredentialsId",
                     configuration.getPrometheusCredentialsId(), run, warnings);
@@ -173,6 +190,28 @@ public final class CredentialsEnvironment {
         }
         catch (IOException e) {
             throw new AbortException(Messages.CredentialsEnvironment_Unusable(field, file.getId(), e.getMessage()));
+        }
+    }
+
+    private static void putSmtp(final Map<String, String> environment, final LotaBotsConfiguration configuration,
+            final Run<?, ?> run, final Consumer<String> warnings) {
+        putUsernamePassword(environment, SMTP_USER, SMTP_PASSWORD, "smtpCredentialsId",
+                configuration.getSmtpCredentialsId(), run, warnings);
+    }
+
+    private static void putUsernamePassword(final Map<String, String> environment, final String userVariable,
+            final String passwordVariable, final String field, @CheckForNull final String id, final Run<?, ?> run,
+            final Consumer<String> warnings) {
+        if (id != null) {
+            try {
+                StandardUsernamePasswordCredentials credentials = find(id, StandardUsernamePasswordCredentials.class,
+                        field, Messages.CredentialsFields_UsernamePassword(), run);
+                environment.put(userVariable, credentials.getUsername());
+                environment.put(passwordVariable, credentials.getPassword().getPlainText());
+            }
+            catch (AbortException e) {
+                warnings.accept(e.getMessage());
+            }
         }
     }
 

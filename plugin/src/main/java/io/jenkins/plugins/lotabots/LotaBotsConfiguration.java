@@ -15,6 +15,7 @@ import hudson.util.ListBoxModel;
 
 import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
 import io.lotabots.bot.build.BuildBotDescriptor;
+import io.lotabots.bot.incident.IncidentBotDescriptor;
 import io.lotabots.bot.monitor.MonitorBotDescriptor;
 import io.lotabots.bot.notify.NotificationBotDescriptor;
 import io.lotabots.bot.security.SecurityBotDescriptor;
@@ -67,6 +68,14 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     private String slackChannel;
     @CheckForNull
     private String pagerDutyCredentialsId;
+    @CheckForNull
+    private String pagerDutySecondaryCredentialsId;
+    @CheckForNull
+    private String twilioCredentialsId;
+    @CheckForNull
+    private String incidentDatabaseUrl;
+    @CheckForNull
+    private String incidentDatabaseCredentialsId;
     @CheckForNull
     private String smtpHost;
     private int smtpPort = NotificationBotDescriptor.DEFAULT_SMTP_PORT;
@@ -170,6 +179,14 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
                 }
                 putIfSet(defaults, NotificationBotDescriptor.EMAIL_FROM.getName(), smtpFrom);
             }
+            case IncidentBotDescriptor.ID -> {
+                if (smtpHost != null) {
+                    defaults.put(NotificationBotDescriptor.SMTP_HOST.getName(), smtpHost);
+                    defaults.put(NotificationBotDescriptor.SMTP_PORT.getName(), smtpPort);
+                    defaults.put(NotificationBotDescriptor.SMTP_TLS.getName(), smtpStartTls ? "starttls" : "none");
+                }
+                putIfSet(defaults, NotificationBotDescriptor.EMAIL_FROM.getName(), smtpFrom);
+            }
             default -> {
                 // no defaults for the other bots
             }
@@ -184,6 +201,28 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     }
 
     // ---- validation: one rule each, used by the setters and by the form checks ----
+
+    /**
+     * Checks the URL of the incident database.
+     *
+     * @param url the URL, or empty
+     * @return the URL, trimmed, or {@code null} for none
+     * @throws IllegalArgumentException if it is not a {@code jdbc:postgresql://} URL or holds a password
+     */
+    @CheckForNull
+    public static String ensureIncidentDatabaseUrl(@CheckForNull final String url) {
+        String value = Util.fixEmptyAndTrim(url);
+        if (value == null) {
+            return null;
+        }
+        if (!value.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException(Messages.LotaBotsConfiguration_IncidentDatabaseUrlInvalid(value));
+        }
+        if (value.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            throw new IllegalArgumentException(Messages.LotaBotsConfiguration_IncidentDatabasePassword());
+        }
+        return value;
+    }
 
     /**
      * Checks an SMTP port.
@@ -404,6 +443,94 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setPagerDutyCredentialsId(@CheckForNull final String id) {
         pagerDutyCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /**
+     * Returns the Secret text credential holding the PagerDuty routing key of the secondary on-call.
+     *
+     * @return the credentials id, or {@code null}
+     */
+    @CheckForNull
+    public String getPagerDutySecondaryCredentialsId() {
+        return pagerDutySecondaryCredentialsId;
+    }
+
+    /**
+     * Sets the Secret text credential holding the PagerDuty routing key of the secondary on-call, which IncidentBot's
+     * escalation pages when nobody acknowledged an incident in time.
+     *
+     * @param id the credentials id, or empty
+     */
+    @DataBoundSetter
+    public void setPagerDutySecondaryCredentialsId(@CheckForNull final String id) {
+        pagerDutySecondaryCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /**
+     * Returns the Username with password credential holding the Twilio account SID and auth token.
+     *
+     * @return the credentials id, or {@code null}
+     */
+    @CheckForNull
+    public String getTwilioCredentialsId() {
+        return twilioCredentialsId;
+    }
+
+    /**
+     * Sets the Username with password credential holding the Twilio account SID (user name) and auth token
+     * (password), for IncidentBot's SMS to the on-call.
+     *
+     * @param id the credentials id, or empty
+     */
+    @DataBoundSetter
+    public void setTwilioCredentialsId(@CheckForNull final String id) {
+        twilioCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /**
+     * Returns the PostgreSQL database IncidentBot keeps incidents in.
+     *
+     * @return a {@code jdbc:postgresql://} URL, or {@code null} for the file store under the Jenkins home
+     */
+    @CheckForNull
+    public String getIncidentDatabaseUrl() {
+        return incidentDatabaseUrl;
+    }
+
+    /**
+     * Sets the PostgreSQL database IncidentBot keeps incidents in, for teams with several controllers; empty keeps
+     * them in {@code $JENKINS_HOME/lotabots/incidents}.
+     *
+     * @param url a {@code jdbc:postgresql://HOST:PORT/DATABASE} URL, or empty
+     * @throws IllegalArgumentException if it is not such a URL
+     */
+    @DataBoundSetter
+    public void setIncidentDatabaseUrl(@CheckForNull final String url) {
+        incidentDatabaseUrl = ensureIncidentDatabaseUrl(url);
+        save();
+    }
+
+    /**
+     * Returns the Username with password credential of the incident database.
+     *
+     * @return the credentials id, or {@code null}
+     */
+    @CheckForNull
+    public String getIncidentDatabaseCredentialsId() {
+        return incidentDatabaseCredentialsId;
+    }
+
+    /**
+     * Sets the Username with password credential of the incident database.
+     *
+     * @param id the credentials id, or empty
+     */
+    @DataBoundSetter
+    public void setIncidentDatabaseCredentialsId(@CheckForNull final String id) {
+        incidentDatabaseCredentialsId = Util.fixEmptyAndTrim(id);
         save();
     }
 
@@ -695,6 +822,85 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckPagerDutyCredentialsId(@QueryParameter final String value) {
         return CredentialsFields.check(secretText(), value, Messages.CredentialsFields_SecretText());
+    }
+
+    /**
+     * Fills the secondary PagerDuty routing key credentials.
+     *
+     * @param pagerDutySecondaryCredentialsId the current value
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillPagerDutySecondaryCredentialsIdItems(
+            @QueryParameter final String pagerDutySecondaryCredentialsId) {
+        return CredentialsFields.fill(secretText(), pagerDutySecondaryCredentialsId);
+    }
+
+    /**
+     * Checks the secondary PagerDuty routing key credentials.
+     *
+     * @param value the id
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckPagerDutySecondaryCredentialsId(@QueryParameter final String value) {
+        return CredentialsFields.check(secretText(), value, Messages.CredentialsFields_SecretText());
+    }
+
+    /**
+     * Fills the Twilio credentials.
+     *
+     * @param twilioCredentialsId the current value
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillTwilioCredentialsIdItems(@QueryParameter final String twilioCredentialsId) {
+        return CredentialsFields.fill(usernamePassword(), twilioCredentialsId);
+    }
+
+    /**
+     * Checks the Twilio credentials.
+     *
+     * @param value the id
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckTwilioCredentialsId(@QueryParameter final String value) {
+        return CredentialsFields.check(usernamePassword(), value, Messages.CredentialsFields_UsernamePassword());
+    }
+
+    /**
+     * Checks the incident database URL.
+     *
+     * @param value the URL
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckIncidentDatabaseUrl(@QueryParameter final String value) {
+        return validate(() -> ensureIncidentDatabaseUrl(value));
+    }
+
+    /**
+     * Fills the incident database credentials.
+     *
+     * @param incidentDatabaseCredentialsId the current value
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillIncidentDatabaseCredentialsIdItems(
+            @QueryParameter final String incidentDatabaseCredentialsId) {
+        return CredentialsFields.fill(usernamePassword(), incidentDatabaseCredentialsId);
+    }
+
+    /**
+     * Checks the incident database credentials.
+     *
+     * @param value the id
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckIncidentDatabaseCredentialsId(@QueryParameter final String value) {
+        return CredentialsFields.check(usernamePassword(), value, Messages.CredentialsFields_UsernamePassword());
     }
 
     /**

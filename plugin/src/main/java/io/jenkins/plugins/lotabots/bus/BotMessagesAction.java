@@ -14,6 +14,7 @@ import io.lotabots.message.BuildFailed;
 import io.lotabots.message.DeployCompleted;
 import io.lotabots.message.DeployFailed;
 import io.lotabots.message.DeployRolledBack;
+import io.jenkins.plugins.lotabots.incident.IncidentView;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.message.NotificationFailed;
@@ -417,6 +418,20 @@ public class BotMessagesAction implements RunAction2 {
             return List.of();
         }
         return MessageView.of(RunJournal.of(owner).read());
+    }
+
+    /**
+     * Returns the incidents this build opened or changed, each with its timeline (T+0, T+1 min, ...) from the
+     * controller's incident store and the build's messages.
+     *
+     * @return the incidents, in the order the build first named them; empty if it touched none
+     */
+    public List<IncidentView> getIncidents() {
+        Run<?, ?> owner = run;
+        if (owner == null) {
+            return List.of();
+        }
+        return IncidentView.of(owner, RunJournal.of(owner).read());
     }
 
     /**

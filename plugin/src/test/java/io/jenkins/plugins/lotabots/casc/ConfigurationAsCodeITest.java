@@ -36,6 +36,12 @@ class ConfigurationAsCodeITest {
         assertThat(configuration.getArtifactStores()).hasSize(1);
         assertThat(configuration.defaultsFor("test")).containsEntry("minCoverage", 80.0).containsEntry("maxFailures", 0);
         assertThat(configuration.defaultsFor("security")).containsEntry("failOn", "critical");
+        assertThat(configuration.getPagerDutySecondaryCredentialsId()).isEqualTo("pagerduty-secondary-key");
+        assertThat(configuration.getTwilioCredentialsId()).isEqualTo("twilio-login");
+        assertThat(configuration.getIncidentDatabaseUrl()).isEqualTo("jdbc:postgresql://db.example.com:5432/incidents");
+        assertThat(configuration.getIncidentDatabaseCredentialsId()).isEqualTo("incident-db-login");
+        assertThat(configuration.defaultsFor("incident")).containsEntry("smtpHost", "smtp.example.com")
+                .containsEntry("smtpPort", 2525).containsEntry("emailFrom", "lotabots@example.com");
     }
 
     @Test

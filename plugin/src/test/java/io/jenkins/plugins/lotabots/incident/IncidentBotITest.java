@@ -1,0 +1,164 @@
+package io.jenkins.plugins.lotabots.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.lotabots.CredentialsEnvironment;
+import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
+import io.jenkins.plugins.lotabots.bus.RunJournal;
+import io.lotabots.message.Message;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.FailureBuilder;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The {@code incidentBot} step, its recorder and the incidents on the build page, in a real Jenkins.
+ */
+@WithJenkins
+class IncidentBotITest {
+    private static final String OPEN = "def r = incidentBot action: 'open', service: 'web', alertName: 'HighErrorRate',"
+            + " alertSeverity: 'critical', environment: 'production'\n"
+            + "echo \"id=${r.id} created=${r.created} status=${r.status} severity=${r.severity}\"\n";
+
+    @Test
+    void shouldOpenAcknowledgeAndResolveAnIncidentInTheControllersStoreWithoutANode(final JenkinsRule j)
+            throws Exception {
+        WorkflowRun opened = run(j, "opener", OPEN, Result.SUCCESS);
+        j.assertLogContains("id=INC-1 created=true status=triggered severity=P1", opened);
+        assertThat(ControllerIncidents.storeFolder().resolve("INC-1.json")).exists();
+        assertThat(types(opened)).contains("incident.created");
+
+        WorkflowRun acknowledged = run(j, "acker", "def r = incidentBot action: 'acknowledge', id: 'INC-1', by: 'alice'\n"
+                + "echo \"status=${r.status} commander=${r.commander}\"\n", Result.SUCCESS);
+        j.assertLogContains("status=acknowledged commander=alice", acknowledged);
+
+        WorkflowRun resolved = run(j, "resolver", "def r = incidentBot action: 'resolve', id: 'INC-1',"
+                + " summary: 'rolled back'\necho \"status=${r.status}\"\n", Result.SUCCESS);
+        j.assertLogContains("status=resolved", resolved);
+        assertThat(types(resolved)).contains("incident.resolved");
+    }
+
+    @Test
+    void shouldAddARepeatFromAnotherBuildToTheOpenIncident(final JenkinsRule j) throws Exception {
+        WorkflowJob job = job(j, "alerts", "node {\n" + OPEN + "}\n");
+        WorkflowRun first = j.assertBuildStatusSuccess(job.scheduleBuild2(0));
+        WorkflowRun second = j.assertBuildStatusSuccess(job.scheduleBuild2(0));
+
+        j.assertLogContains("id=INC-1 created=true", first);
+        j.assertLogContains("id=INC-1 created=false", second);
+        assertThat(ControllerIncidents.storeFolder().resolve("INC-2.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldFailWithAMessageNamingAnUnknownIncident(final JenkinsRule j) throws Exception {
+        WorkflowRun failed = run(j, "unknown", "incidentBot action: 'resolve', id: 'INC-99'\n", Result.FAILURE);
+
+        j.assertLogContains("INC-99", failed);
+        j.assertLogNotContains("\tat ", failed);
+    }
+
+    @Test
+    void shouldRefuseAStoreFolderOfItsOwn(final JenkinsRule j) throws Exception {
+        WorkflowRun failed = run(j, "folder", "incidentBot action: 'list', storeFolder: 'mine'\n", Result.FAILURE);
+
+        j.assertLogContains("storeFolder ('mine') is for the command line only", failed);
+    }
+
+    @Test
+    void shouldShowTheTimelineOfTheIncidentsABuildTouchedOnItsLotaBotsPage(final JenkinsRule j) throws Exception {
+        WorkflowRun opened = run(j, "page", OPEN + "incidentBot action: 'note', id: r.id, note: 'rolling back to 1.4.1'\n",
+                Result.SUCCESS);
+
+        JenkinsRule.WebClient web = j.createWebClient();
+        HtmlPage page = web.getPage(opened, "lotabots/");
+        String text = page.asNormalizedText();
+        assertThat(text).contains("INC-1: HighErrorRate on web (production)").contains("T+0")
+                .contains("rolling back to 1.4.1");
+        assertThat(page.getElementById("lotabots-incident-INC-1")).isNotNull();
+    }
+
+    @Test
+    void shouldWriteThePostmortemIntoTheWorkspace(final JenkinsRule j) throws Exception {
+        WorkflowRun run = run(j, "pm", "node {\n" + OPEN
+                + "def pm = incidentBot action: 'postmortem', id: r.id\n"
+                + "echo \"path=${pm.postmortem}\"\necho readFile(pm.postmortem)\n}\n", Result.SUCCESS);
+
+        j.assertLogContains("path=.lotabots/postmortems/INC-1.md", run);
+        j.assertLogContains("## Timeline", run);
+    }
+
+    @Test
+    void shouldOpenAnIncidentWhenAFreestyleBuildFailsAndNotWhenItPasses(final JenkinsRule j) throws Exception {
+        FreeStyleProject passing = j.createFreeStyleProject("passing");
+        passing.getPublishersList().add(new IncidentBotRecorder(null));
+        FreeStyleBuild passed = j.buildAndAssertSuccess(passing);
+        j.assertLogContains("no incident opened", passed);
+        assertThat(ControllerIncidents.storeFolder().resolve("INC-1.json")).doesNotExist();
+
+        FreeStyleProject failing = j.createFreeStyleProject("failing");
+        failing.getBuildersList().add(new FailureBuilder());
+        IncidentBotStep options = new IncidentBotStep();
+        options.setEnvironment("ci");
+        failing.getPublishersList().add(new IncidentBotRecorder(options));
+        FreeStyleBuild failed = j.buildAndAssertStatus(Result.FAILURE, failing);
+        FreeStyleBuild again = j.buildAndAssertStatus(Result.FAILURE, failing);
+
+        String incident = Files.readString(ControllerIncidents.storeFolder().resolve("INC-1.json"));
+        assertThat(incident).contains("\"service\" : \"failing\"").contains("failing #1 failed")
+                .contains("\"environment\" : \"ci\"");
+        assertThat(types(failed)).contains("incident.created");
+        assertThat(types(again)).contains("incident.updated");
+        assertThat(ControllerIncidents.storeFolder().resolve("INC-2.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldGiveIncidentBotItsPagingSecretsAndNoOtherBot(final JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "secondary", "", Secret.fromString("secondary-key")));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "twilio", "", "AC123", "twilio-token-1"));
+        SystemCredentialsProvider.getInstance().save();
+        LotaBotsConfiguration.get().setPagerDutySecondaryCredentialsId("secondary");
+        LotaBotsConfiguration.get().setTwilioCredentialsId("twilio");
+        WorkflowRun run = run(j, "secrets", "echo 'x'\n", Result.SUCCESS);
+
+        Map<String, String> incident = CredentialsEnvironment.resolve(run, "incident", line -> { });
+        Map<String, String> notify = CredentialsEnvironment.resolve(run, "notify", line -> { });
+
+        assertThat(incident).containsEntry("PAGERDUTY_SECONDARY_ROUTING_KEY", "secondary-key")
+                .containsEntry("TWILIO_ACCOUNT_SID", "AC123").containsEntry("TWILIO_AUTH_TOKEN", "twilio-token-1");
+        assertThat(notify).doesNotContainKeys("PAGERDUTY_SECONDARY_ROUTING_KEY", "TWILIO_AUTH_TOKEN");
+        assertThat(CredentialsEnvironment.secretNames()).contains("PAGERDUTY_SECONDARY_ROUTING_KEY",
+                "TWILIO_AUTH_TOKEN");
+    }
+
+    private static WorkflowJob job(final JenkinsRule j, final String name, final String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    private static WorkflowRun run(final JenkinsRule j, final String name, final String script, final Result expected)
+            throws Exception {
+        return j.assertBuildStatus(expected, job(j, name, script).scheduleBuild2(0));
+    }
+
+    private static List<String> types(final hudson.model.Run<?, ?> run) {
+        return RunJournal.of(run).read().stream().map(Message::getType).toList();
+    }
+}
