@@ -28,7 +28,7 @@ class PluginStepsMatchEngineTest {
     private static final Path PLUGIN = Path.of(System.getProperty("user.dir")).resolve("../plugin/src/main")
             .normalize();
     private static final Map<String, String> PACKAGES = Map.of("build", "build", "test", "test", "security",
-            "security", "deploy", "deploy", "monitor", "monitor", "notify", "notify");
+            "security", "deploy", "deploy", "monitor", "monitor", "notify", "notify", "incident", "incident");
 
     @TestFactory
     Stream<DynamicTest> everyEngineOptionIsASetterAFormEntryAndAHelpFileOfItsStep() {

@@ -103,7 +103,8 @@ public final class BotOutcome implements Serializable {
 
     /**
      * Returns what a step returns to the Pipeline: {@code status}, {@code summary} and every output, so that a
-     * Jenkinsfile reads {@code r.status} and {@code r.coverage} alike.
+     * Jenkinsfile reads {@code r.status} and {@code r.coverage} alike. An output named {@code status} or
+     * {@code summary} is kept under the bot's prefix: IncidentBot's incident status is {@code r.incidentStatus}.
      *
      * @return a new mutable map
      */
@@ -111,8 +112,16 @@ public final class BotOutcome implements Serializable {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
         map.put("status", status);
         map.put("summary", summary);
+        String prefix = botName.endsWith("Bot") ? botName.substring(0, botName.length() - "Bot".length()) : botName;
+        prefix = prefix.isEmpty() ? "bot" : Character.toLowerCase(prefix.charAt(0)) + prefix.substring(1);
         for (Map.Entry<String, Object> entry : outputs.entrySet()) {
-            map.putIfAbsent(entry.getKey(), entry.getValue());
+            String key = entry.getKey();
+            if (map.containsKey(key)) {
+                // an output named as the step's own status or summary, such as IncidentBot's, is kept as
+                // incidentStatus, incidentSummary
+                key = prefix + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            }
+            map.putIfAbsent(key, entry.getValue());
         }
         return map;
     }

@@ -33,7 +33,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class IncidentBotITest {
     private static final String OPEN = "def r = incidentBot action: 'open', service: 'web', alertName: 'HighErrorRate',"
             + " alertSeverity: 'critical', environment: 'production'\n"
-            + "echo \"id=${r.id} created=${r.created} status=${r.status} severity=${r.severity}\"\n";
+            + "echo \"id=${r.id} created=${r.created} status=${r.incidentStatus} severity=${r.severity}\"\n";
 
     @Test
     void shouldOpenAcknowledgeAndResolveAnIncidentInTheControllersStoreWithoutANode(final JenkinsRule j)
@@ -44,11 +44,11 @@ class IncidentBotITest {
         assertThat(types(opened)).contains("incident.created");
 
         WorkflowRun acknowledged = run(j, "acker", "def r = incidentBot action: 'acknowledge', id: 'INC-1', by: 'alice'\n"
-                + "echo \"status=${r.status} commander=${r.commander}\"\n", Result.SUCCESS);
+                + "echo \"status=${r.incidentStatus} commander=${r.commander}\"\n", Result.SUCCESS);
         j.assertLogContains("status=acknowledged commander=alice", acknowledged);
 
         WorkflowRun resolved = run(j, "resolver", "def r = incidentBot action: 'resolve', id: 'INC-1',"
-                + " summary: 'rolled back'\necho \"status=${r.status}\"\n", Result.SUCCESS);
+                + " summary: 'rolled back'\necho \"status=${r.incidentStatus}\"\n", Result.SUCCESS);
         j.assertLogContains("status=resolved", resolved);
         assertThat(types(resolved)).contains("incident.resolved");
     }
