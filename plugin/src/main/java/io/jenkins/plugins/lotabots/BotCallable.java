@@ -65,6 +65,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
     private final TaskListener listener;
     @CheckForNull
     private String incidentStore;
+    @CheckForNull
+    private String causationId;
 
     /**
      * Creates the callable.
@@ -107,6 +109,19 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
         return this;
     }
 
+    /**
+     * Names the message that started the build (a {@link io.jenkins.plugins.lotabots.bus.BotMessageCause}) as the
+     * cause of every message the bot publishes without a cause of its own, so that the causation chain leads back to
+     * it and a reaction never triggers the rule that started it.
+     *
+     * @param messageId the id of the triggering message
+     * @return this callable
+     */
+    public BotCallable withCause(final String messageId) {
+        this.causationId = messageId;
+        return this;
+    }
+
     @Override
     public Result invoke(final File workspace, @CheckForNull final VirtualChannel channel)
             throws IOException, InterruptedException {
@@ -122,7 +137,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
             if (!earlierMessages.isEmpty()) {
                 Files.write(journalFile, earlierMessages, StandardCharsets.UTF_8);
             }
-            MessageBus bus = MessageBus.builder().journal(journal).correlationId(correlationId).masking(masker::mask)
+            MessageBus bus = MessageBus.builder().journal(journal).correlationId(correlationId)
+                    .causationId(causationId).masking(masker::mask)
                     .warnings(warning -> result.error(masker.mask(warning))).build();
             BotContext context = BotContext.builder(workspace.toPath()).bus(bus).masker(masker)
                     .environment(environment).log(result).build();

@@ -6,6 +6,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.lotabots.bus.BotMessageCause;
 import io.jenkins.plugins.lotabots.bus.RunJournal;
 import io.jenkins.plugins.lotabots.incident.ControllerIncidents;
 import io.jenkins.plugins.lotabots.incident.IncidentBotStep;
@@ -98,6 +99,10 @@ public final class BotStepRunner {
                 journal.correlationId(), stage, descriptor.getName(), listener);
         if (incident) {
             callable.withIncidentStore(ControllerIncidents.storeFolder().toString());
+        }
+        BotMessageCause trigger = run.getCause(BotMessageCause.class);
+        if (trigger != null) {
+            callable.withCause(trigger.getMessageId());
         }
         long start = System.nanoTime();
         BotCallable.Result result = where.act(callable);

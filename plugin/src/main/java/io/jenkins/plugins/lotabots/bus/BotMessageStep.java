@@ -135,10 +135,13 @@ public class BotMessageStep extends Step {
      *
      * @param correlationId the build's correlation id
      * @param stage the enclosing stage, or {@code null}
+     * @param causationId the message that started the build ({@link BotMessageCause}), or {@code null}: the cause of
+     *        the message, so that a reaction never triggers the rule that started it
      * @return the message
      * @throws AbortException naming what is wrong with the message
      */
-    Message toMessage(final String correlationId, @CheckForNull final String stage) throws AbortException {
+    Message toMessage(final String correlationId, @CheckForNull final String stage,
+            @CheckForNull final String causationId) throws AbortException {
         if (type.isEmpty()) {
             throw new AbortException(Messages.BotMessageStep_TypeRequired());
         }
@@ -151,7 +154,7 @@ public class BotMessageStep extends Step {
             if (stage != null && !stage.isBlank()) {
                 draft.extension(BotContext.STAGE_EXTENSION, stage);
             }
-            return MessageBus.builder().correlationId(correlationId).build().publish(draft);
+            return MessageBus.builder().correlationId(correlationId).causationId(causationId).build().publish(draft);
         }
         catch (InvalidMessageException | IllegalArgumentException e) {
             throw new AbortException(Messages.BotMessageStep_Invalid(e.getMessage()));
@@ -178,7 +181,9 @@ public class BotMessageStep extends Step {
             FlowNode node = getContext().get(FlowNode.class);
             String stage = node == null ? null : StageNames.of(node);
             RunJournal journal = RunJournal.of(run);
-            Message message = step.toMessage(journal.correlationId(), stage);
+            BotMessageCause cause = run.getCause(BotMessageCause.class);
+            Message message = step.toMessage(journal.correlationId(), stage,
+                    cause == null ? null : cause.getMessageId());
             EnvVars env = getContext().get(EnvVars.class);
             SecretMasker masker = BuildSecrets.masker(BuildSecrets.values(env == null ? Map.of() : env,
                     BuildSecrets.sensitiveNames(run, getContext().get(EnvironmentExpander.class))));

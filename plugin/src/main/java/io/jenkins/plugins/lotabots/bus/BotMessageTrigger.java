@@ -19,11 +19,25 @@ import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 
+import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Message;
 import io.lotabots.message.MessageCatalog;
 import io.lotabots.message.MessageCodec;
+import io.lotabots.reaction.ReactionDecision;
+import io.lotabots.reaction.ReactionLedger;
+import io.lotabots.reaction.ReactionRule;
+import io.lotabots.reaction.ReactionRules;
+import io.lotabots.reaction.RecentMessages;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,18 +64,40 @@ import org.springframework.security.core.Authentication;
  * {@value RunJournal#CORRELATION_PARAMETER}, and a {@link BotMessageCause}; its own messages keep that correlation
  * id.
  *
+ * <p>With reaction rules ({@link #setRules(String)}, the YAML of docs/reactions.md), a message of the types starts the
+ * job once per rule that decides to start for it ({@link ReactionRules#evaluate}): its payload conditions hold, the
+ * earlier messages it asks for exist (from the publishing build's journal and the messages the controller saw
+ * recently), it was not caused by this rule's own reaction (loops are impossible: a build started by a reaction names
+ * the message as the cause of everything it publishes), and the rule is not throttled. What each rule handled is
+ * recorded durably in the job's {@value #LEDGER_FILE}, so that a message never starts a rule twice, also across
+ * restarts; a throttled or cut reaction is reported in the publishing build's console. The build gets the rule's name
+ * as the parameter {@value #RULE_PARAMETER}.</p>
+ *
  * <p>Like the core "build after other projects are built" trigger, it is configured on the job it starts. A message
  * starts the job only if the upstream build's authentication may build it and the job's own authentication may read
  * the upstream job, and never if the job is already in the chain of builds that led to the message.</p>
  */
 public class BotMessageTrigger extends Trigger<Job<?, ?>> {
+    /** The build parameter with the name of the rule that started the build. */
+    public static final String RULE_PARAMETER = "LOTABOTS_REACTION_RULE";
+    /** The job's record of handled reactions, in its folder. */
+    public static final String LEDGER_FILE = "lotabots-reactions.jsonl";
+    /** How many recent messages of any build the controller keeps for the rules' earlier-message conditions. */
+    static final int RECENT_MESSAGES = 10_000;
+
     private static final Logger LOGGER = Logger.getLogger(BotMessageTrigger.class.getName());
+    private static final Deque<Message> RECENT = new ArrayDeque<>();
+    private static final Object LEDGERS = new Object();
 
     private final List<String> types;
     @CheckForNull
     private String filter;
     @CheckForNull
     private transient MessageCondition condition;
+    @CheckForNull
+    private String rules;
+    @CheckForNull
+    private transient ReactionRules parsedRules;
 
     /**
      * Creates the trigger.
@@ -144,6 +180,137 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
         this.filter = text;
     }
 
+    /**
+     * Returns the reaction rules.
+     *
+     * @return the rules as YAML, or {@code null} for none
+     */
+    @CheckForNull
+    public String getRules() {
+        return rules;
+    }
+
+    /**
+     * Sets the reaction rules (docs/reactions.md): with them, a message of the types starts the job once per rule
+     * that decides to start for it. Each rule's {@code on} must be one of the trigger's types; its {@code run} says
+     * what this job runs, for the record.
+     *
+     * @param text the rules as YAML, or blank for none
+     * @throws IllegalArgumentException if the rules are not valid, naming the line and field
+     */
+    @DataBoundSetter
+    public void setRules(@CheckForNull final String text) {
+        String value = text == null || text.isBlank() ? null : text;
+        this.parsedRules = value == null ? null : parseRules(value, types);
+        this.rules = value;
+    }
+
+    /**
+     * Reads reaction rules and checks that each reacts to one of the types.
+     *
+     * @param text the YAML
+     * @param types the trigger's types
+     * @return the rules
+     * @throws IllegalArgumentException if they are not valid
+     */
+    static ReactionRules parseRules(final String text, final List<String> types) {
+        ReactionRules parsed;
+        try {
+            parsed = ReactionRules.parse(text.getBytes(StandardCharsets.UTF_8), "of onBotMessage");
+        }
+        catch (LotaBotsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (ReactionRule rule : parsed.getRules()) {
+            if (!types.contains(rule.on())) {
+                throw new IllegalArgumentException(Messages.BotMessageTrigger_RuleTypeNotSubscribed(rule.name(),
+                        rule.on(), String.join(", ", types)));
+            }
+        }
+        return parsed;
+    }
+
+    @CheckForNull
+    private ReactionRules rules() {
+        if (rules == null) {
+            return null;
+        }
+        ReactionRules parsed = parsedRules;
+        if (parsed == null) {
+            parsed = parseRules(rules, types);
+            parsedRules = parsed;
+        }
+        return parsed;
+    }
+
+    /**
+     * Evaluates the rules for a message of the upstream build and records the decisions in the job's ledger: a
+     * start before the build is scheduled, a throttled reaction with its reason.
+     *
+     * @param job the job this trigger starts
+     * @param upstream the build that published the message
+     * @param message the message
+     * @param ruleSet the rules
+     * @return the decisions, in rule order
+     */
+    static List<ReactionDecision> decide(final Job<?, ?> job, final Run<?, ?> upstream, final Message message,
+            final ReactionRules ruleSet) {
+        RecentMessages recent = new RecentMessages(ruleSet.lookBack());
+        Map<String, Message> known = new LinkedHashMap<>();
+        synchronized (RECENT) {
+            RECENT.forEach(seen -> known.put(seen.getId(), seen));
+        }
+        RunJournal.of(upstream).read().forEach(seen -> known.putIfAbsent(seen.getId(), seen));
+        known.values().stream().sorted(Comparator.comparing(Message::getTime)).forEach(recent::add);
+        Path file = job.getRootDir().toPath().resolve(LEDGER_FILE);
+        synchronized (LEDGERS) {
+            try (ReactionLedger ledger = ReactionLedger.open(file)) {
+                Instant now = Instant.now();
+                List<ReactionDecision> decisions = ruleSet.evaluate(message, ledger.history(recent), now);
+                for (ReactionDecision decision : decisions) {
+                    if (decision.outcome() == ReactionDecision.Outcome.START) {
+                        ledger.started(decision.rule().name(), message, now);
+                    }
+                    else if (decision.outcome() == ReactionDecision.Outcome.THROTTLED) {
+                        ledger.throttled(decision.rule().name(), message.getId(), decision.reason(), now);
+                    }
+                }
+                return decisions;
+            }
+        }
+    }
+
+    /**
+     * Records, in the ledger of the job, how a build a rule started ended.
+     *
+     * @param run the build
+     * @param rule the rule
+     * @param messageId the triggering message
+     */
+    static void finished(final Run<?, ?> run, final String rule, final String messageId) {
+        Path file = run.getParent().getRootDir().toPath().resolve(LEDGER_FILE);
+        hudson.model.Result result = run.getResult();
+        synchronized (LEDGERS) {
+            try (ReactionLedger ledger = ReactionLedger.open(file)) {
+                ledger.finished(rule, messageId, result == null ? "UNKNOWN" : result.toString(), Instant.now());
+            }
+            catch (LotaBotsException e) {
+                LOGGER.log(Level.WARNING, "Cannot record the end of " + run + " in " + file, e);
+            }
+        }
+    }
+
+    private static void remember(final List<Message> messages) {
+        synchronized (RECENT) {
+            for (Message message : messages) {
+                RECENT.addLast(message);
+                while (RECENT.size() > RECENT_MESSAGES) {
+                    RECENT.removeFirst();
+                }
+            }
+        }
+    }
+
     private MessageCondition condition() {
         MessageCondition parsed = condition;
         if (parsed == null) {
@@ -174,6 +341,7 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
     static void fire(final Run<?, ?> upstream, final List<Message> messages,
             @CheckForNull final TaskListener listener) {
         try {
+            remember(messages);
             List<Candidate> candidates = findCandidates(messages);
             for (Candidate candidate : candidates) {
                 schedule(upstream, candidate, listener);
@@ -194,7 +362,7 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
                 }
                 for (Message message : messages) {
                     if (trigger.matches(message)) {
-                        candidates.add(new Candidate(job, message));
+                        candidates.add(new Candidate(job, message, trigger.rules()));
                     }
                 }
             }
@@ -217,16 +385,48 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
                     upstreamAuthentication.getName()));
             return;
         }
+        ReactionRules ruleSet = candidate.rules;
+        if (ruleSet == null) {
+            start(upstream, downstream, message, null, listener);
+            return;
+        }
+        List<ReactionDecision> decisions;
+        try {
+            decisions = decide(downstream, upstream, message, ruleSet);
+        }
+        catch (LotaBotsException e) {
+            report(listener, Messages.BotMessageTrigger_RulesFailed(name, message.getType(), e.getMessage()));
+            return;
+        }
+        for (ReactionDecision decision : decisions) {
+            if (decision.outcome() == ReactionDecision.Outcome.START) {
+                start(upstream, downstream, message, decision.rule().name(), listener);
+            }
+            else {
+                report(listener, Messages.BotMessageTrigger_NotStarted(name, decision.rule().name(),
+                        decision.reason()));
+            }
+        }
+    }
+
+    private static void start(final Run<?, ?> upstream, final Job<?, ?> downstream, final Message message,
+            @CheckForNull final String rule, @CheckForNull final TaskListener listener) {
+        String name = downstream.getFullName();
         String correlationId = message.getCorrelationId().orElseGet(() -> RunJournal.of(upstream).correlationId());
-        List<ParameterValue> parameters = List.of(
+        List<ParameterValue> parameters = new ArrayList<>(List.of(
                 new StringParameterValue(RunJournal.MESSAGE_PARAMETER, MessageCodec.get().toJson(message)),
-                new StringParameterValue(RunJournal.CORRELATION_PARAMETER, correlationId));
+                new StringParameterValue(RunJournal.CORRELATION_PARAMETER, correlationId)));
+        List<String> safe = new ArrayList<>(List.of(RunJournal.MESSAGE_PARAMETER, RunJournal.CORRELATION_PARAMETER));
+        if (rule != null) {
+            parameters.add(new StringParameterValue(RULE_PARAMETER, rule));
+            safe.add(RULE_PARAMETER);
+        }
         Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(downstream, -1,
                 new CauseAction(new BotMessageCause(upstream, message, correlationId)),
-                new ParametersAction(parameters,
-                        List.of(RunJournal.MESSAGE_PARAMETER, RunJournal.CORRELATION_PARAMETER)));
+                new ParametersAction(parameters, safe));
         if (item != null) {
-            report(listener, Messages.BotMessageTrigger_Triggering(message.getType(), name));
+            report(listener, rule == null ? Messages.BotMessageTrigger_Triggering(message.getType(), name)
+                    : Messages.BotMessageTrigger_TriggeringRule(message.getType(), name, rule));
         }
         else {
             LOGGER.log(Level.FINE, "{0} was not scheduled for message {1}: it is disabled or refused",
@@ -299,10 +499,13 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
     private static final class Candidate {
         private final Job<?, ?> job;
         private final Message message;
+        @CheckForNull
+        private final ReactionRules rules;
 
-        Candidate(final Job<?, ?> job, final Message message) {
+        Candidate(final Job<?, ?> job, final Message message, @CheckForNull final ReactionRules rules) {
             this.job = job;
             this.message = message;
+            this.rules = rules;
         }
     }
 
@@ -339,6 +542,32 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
                 if (normalize(Collections.singletonList(value)).isEmpty()) {
                     return FormValidation.error(Messages.BotMessageTrigger_TypesRequired());
                 }
+                return FormValidation.ok();
+            }
+            catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /**
+         * Checks the reaction rules.
+         *
+         * @param item the job being configured
+         * @param value the rules
+         * @param types the message types
+         * @return the result
+         */
+        @POST
+        public FormValidation doCheckRules(@AncestorInPath @CheckForNull final Item item,
+                @QueryParameter final String value, @QueryParameter final String types) {
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+                return FormValidation.ok();
+            }
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                parseRules(value, normalize(Collections.singletonList(types)));
                 return FormValidation.ok();
             }
             catch (IllegalArgumentException e) {
