@@ -216,8 +216,8 @@ public final class PostgresIncidentStore implements IncidentStore {
             }
             if (changed.status().isOpen()) {
                 Optional<Incident> other = select(connection, "SELECT document::text FROM lotabots_incident"
-                        + " WHERE dedup_key = ? AND status <> 'RESOLVED' AND number <> " + number,
-                        changed.dedupKey());
+                        + " WHERE dedup_key = ? AND status <> 'RESOLVED' AND number <> ?", changed.dedupKey(),
+                        number);
                 if (other.isPresent()) {
                     throw FileIncidentStore.secondOpen(changed, other.get().id());
                 }
@@ -286,16 +286,18 @@ public final class PostgresIncidentStore implements IncidentStore {
         }
     }
 
-    private Optional<Incident> select(final Connection connection, final String sql, final Object value)
+    private Optional<Incident> select(final Connection connection, final String sql, final Object... values)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, value);
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     return Optional.empty();
                 }
                 String document = result.getString(1);
-                return Optional.of(parse(value instanceof Long number ? number : 0, document));
+                return Optional.of(parse(values[0] instanceof Long number ? number : 0, document));
             }
         }
     }
