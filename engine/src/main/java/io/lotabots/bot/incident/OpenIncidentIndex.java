@@ -60,8 +60,10 @@ final class OpenIncidentIndex {
         }
 
         boolean mayMatch(final IncidentQuery query) {
-            return !known() || (query.service() == null || query.service().equals(service))
-                    && (query.environment() == null || query.environment().equals(environment));
+            String wantedService = query.service();
+            String wantedEnvironment = query.environment();
+            return !known() || (wantedService == null || wantedService.equals(service))
+                    && (wantedEnvironment == null || wantedEnvironment.equals(environment));
         }
     }
 
