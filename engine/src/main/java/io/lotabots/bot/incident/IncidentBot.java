@@ -351,16 +351,14 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
 
         private IncidentResult list() {
             String status = Objects.requireNonNullElse(request.status(), "open");
-            List<Incident> listed = store.list().stream()
-                    .filter(incident -> switch (status) {
-                        case "all" -> true;
-                        case "open" -> incident.status().isOpen();
-                        default -> lower(incident.status()).equals(status);
-                    })
-                    .filter(incident -> request.service() == null || incident.service().equals(request.service()))
-                    .filter(incident -> request.environment() == null
-                            || incident.environment().equals(request.environment()))
-                    .toList();
+            // the store reads only what the query keeps: the open incidents through the file store's index
+            IncidentQuery query = switch (status) {
+                case "all" -> IncidentQuery.all();
+                case "open" -> IncidentQuery.open();
+                default -> IncidentQuery.all().statuses(IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+            };
+            List<Incident> listed = store.list(query.service(request.service())
+                    .environment(request.environment()));
             String summary = listed.size() + (listed.size() == 1 ? " incident" : " incidents") + " ("
                     + status + (request.service() == null ? "" : ", service " + request.service())
                     + (request.environment() == null ? "" : ", environment " + request.environment()) + ")";
