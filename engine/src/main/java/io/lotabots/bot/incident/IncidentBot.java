@@ -100,13 +100,20 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
     }
 
     /**
-     * Returns the store a request names, resolved through the context's output rule.
+     * Returns the store a request names: the file store in its folder, resolved through the context's output rule,
+     * or the PostgreSQL database its {@code store} names, with the user and password of the context's secrets
+     * {@value IncidentStores#USER_VARIABLE} and {@value IncidentStores#PASSWORD_VARIABLE}.
      *
      * @param request the request
      * @param context the context
      * @return the store
      */
     public static IncidentStore store(final IncidentRequest request, final BotContext context) {
+        if (request.store().startsWith("jdbc:")) {
+            return PostgresIncidentStore.connect(request.store(),
+                    context.getSecret(IncidentStores.USER_VARIABLE).orElse(null),
+                    context.getSecret(IncidentStores.PASSWORD_VARIABLE).orElse(null));
+        }
         return FileIncidentStore.in(context.getOutputs().resolve(request.storeFolder(), "the incident store"));
     }
 

@@ -1,11 +1,13 @@
 package io.lotabots.bot.incident;
 
+import io.lotabots.bot.BotContext;
 import io.lotabots.error.LotaBotsException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -185,6 +187,22 @@ class PostgresIncidentStoreITest extends IncidentStoreContract {
                 e -> assertThat(e.getCode()).isEqualTo(IncidentErrorCode.STORE_UNREADABLE))
                 .hasMessageContaining("INC-1").hasMessageContaining(url).hasMessageContaining("lotabots_incident");
         assertThat(store.find("INC-2")).isPresent();
+    }
+
+    @Test
+    void shouldLetIncidentBotKeepItsIncidentsInTheDatabaseItsStoreOptionNames(@TempDir final Path workspace) {
+        IncidentBot bot = new IncidentBot(IncidentResponders.Factory.none());
+        BotContext context = BotContext.builder(workspace).environment(secrets()).build();
+
+        bot.run(Map.of("action", "open", "service", "web", "alertName", "Down", "severity", "P1", "store", url),
+                context);
+        bot.run(Map.of("action", "open", "service", "web", "alertName", "Down", "severity", "P1", "store", url),
+                context);
+
+        Incident incident = store().find("INC-1").orElseThrow();
+        assertThat(incident.events()).extracting(IncidentEvent::kind).contains("opened", "repeated");
+        assertThat(store().list()).hasSize(1);
+        assertThat(workspace.resolve(".lotabots/incidents")).doesNotExist();
     }
 
     @Test
