@@ -66,6 +66,8 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
     @CheckForNull
     private String incidentStore;
     @CheckForNull
+    private String incidentDatabase;
+    @CheckForNull
     private String causationId;
 
     /**
@@ -102,10 +104,13 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
      * runs on the controller ({@link io.jenkins.plugins.lotabots.incident.ControllerIncidents}).
      *
      * @param folder the file store's folder on the controller, absolute
+     * @param database the PostgreSQL database that holds the incidents instead, {@code jdbc:postgresql://...}, or
+     *        {@code null} for the file store; its user and password are the secrets of the environment
      * @return this callable
      */
-    public BotCallable withIncidentStore(final String folder) {
+    public BotCallable withIncidentStore(final String folder, @CheckForNull final String database) {
         this.incidentStore = folder;
+        this.incidentDatabase = database;
         return this;
     }
 
@@ -147,7 +152,7 @@ public final class BotCallable extends MasterToSlaveFileCallable<BotCallable.Res
             }
             try {
                 Bot<?, ?> bot = incidentStore == null ? BotRegistry.standard().get(botId)
-                        : io.jenkins.plugins.lotabots.incident.ControllerIncidents.bot(incidentStore);
+                        : io.jenkins.plugins.lotabots.incident.ControllerIncidents.bot(incidentStore, incidentDatabase);
                 BotResult botResult = bot.run(options, context);
                 result.status = botResult.getStatus().name();
                 result.summary = masker.mask(botResult.getSummary());

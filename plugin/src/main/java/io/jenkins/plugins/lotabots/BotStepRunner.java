@@ -98,7 +98,8 @@ public final class BotStepRunner {
         BotCallable callable = new BotCallable(botId, values, environment, secrets, earlier,
                 journal.correlationId(), stage, descriptor.getName(), listener);
         if (incident) {
-            callable.withIncidentStore(ControllerIncidents.storeFolder().toString());
+            callable.withIncidentStore(ControllerIncidents.storeFolder().toString(),
+                    LotaBotsConfiguration.get().getIncidentDatabaseUrl());
         }
         BotMessageCause trigger = run.getCause(BotMessageCause.class);
         if (trigger != null) {

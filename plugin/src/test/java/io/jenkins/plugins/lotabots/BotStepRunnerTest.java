@@ -43,7 +43,11 @@ class BotStepRunnerTest {
                 Map.of("status", "UNSTABLE", "coverage", 87.5));
 
         assertThat(outcome.toMap()).containsEntry("status", "UNSTABLE").containsEntry("summary", "2 tests; UNSTABLE")
-                .containsEntry("coverage", 87.5).hasSize(3);
+                .containsEntry("coverage", 87.5).containsEntry("testStatus", "UNSTABLE").hasSize(4);
+        assertThat(new BotOutcome("IncidentBot", "SUCCESS", "INC-1 opened", Map.of("status", "triggered",
+                "summary", "1.5.0 broke checkout", "id", "INC-1")).toMap()).containsEntry("status", "SUCCESS")
+                .containsEntry("incidentStatus", "triggered").containsEntry("summary", "INC-1 opened")
+                .containsEntry("incidentSummary", "1.5.0 broke checkout").containsEntry("id", "INC-1");
         assertThat(outcome.isUnstable()).isTrue();
         assertThat(outcome.isFailure()).isFalse();
         assertThat(BotStepRunner.failure(new BotOutcome("TestBot", "FAILURE", "1 failed; FAILURE", Map.of())))

@@ -10,6 +10,11 @@ import io.lotabots.bot.incident.IncidentBot;
 import io.lotabots.bot.incident.IncidentBotDescriptor;
 import io.lotabots.bot.incident.IncidentResponders;
 import io.lotabots.bot.incident.IncidentStore;
+import io.lotabots.bot.incident.IncidentStores;
+import io.lotabots.bot.incident.PostgresIncidentStore;
+import io.jenkins.plugins.lotabots.CredentialsEnvironment;
+import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
+import io.lotabots.error.LotaBotsException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +26,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The controller's incidents: IncidentBot runs on the controller, whatever node the build holds, so that every job of
- * the controller acts on one store, {@code $JENKINS_HOME/lotabots/incidents} (an agent never sees it). The bot's
+ * the controller acts on one store, {@code $JENKINS_HOME/lotabots/incidents} (an agent never sees it), or the
+ * PostgreSQL database of the global configuration. The bot's
  * working folder is a folder of the build ({@code lotabots-incident} in the build's directory); a post-mortem
  * template is copied into it from the workspace before the run, and the draft is copied back into the workspace, at
  * the path the bot names, after it.
@@ -46,25 +52,39 @@ public final class ControllerIncidents {
     }
 
     /**
-     * Returns the controller's store, for pages that show incidents.
+     * Returns the controller's store, for pages that show incidents: the file store, or the PostgreSQL database of
+     * the global configuration with its credential, resolved for the build.
      *
+     * @param run the build whose page shows the incidents
      * @return the store
+     * @throws LotaBotsException if the database cannot be reached or its credential is missing
      */
-    public static IncidentStore store() {
-        return FileIncidentStore.in(storeFolder());
+    public static IncidentStore store(final Run<?, ?> run) {
+        LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
+        String database = configuration.getIncidentDatabaseUrl();
+        if (database == null) {
+            return FileIncidentStore.in(storeFolder());
+        }
+        Map<String, String> secrets = CredentialsEnvironment.resolve(run, IncidentBotDescriptor.ID, warning -> { });
+        return PostgresIncidentStore.connect(database, secrets.get(IncidentStores.USER_VARIABLE),
+                secrets.get(IncidentStores.PASSWORD_VARIABLE));
     }
 
     /**
-     * Returns IncidentBot with the responders registered in the engine and the given store.
+     * Returns IncidentBot with the responders registered in the engine and the controller's store.
      *
      * @param folder the file store's folder, absolute
+     * @param database the PostgreSQL database instead, or {@code null}; its user and password are the run's secrets
      * @return the bot
      */
-    public static IncidentBot bot(final String folder) {
+    public static IncidentBot bot(final String folder, @CheckForNull final String database) {
         IncidentResponders.Factory responders = ServiceLoader.load(IncidentResponders.Factory.class,
                 IncidentBot.class.getClassLoader()).findFirst().orElseGet(IncidentResponders.Factory::none);
         Path path = Path.of(folder);
-        return new IncidentBot(responders, (request, context) -> FileIncidentStore.in(path));
+        return new IncidentBot(responders, (request, context) -> database == null ? FileIncidentStore.in(path)
+                : PostgresIncidentStore.connect(database,
+                        context.getSecret(IncidentStores.USER_VARIABLE).orElse(null),
+                        context.getSecret(IncidentStores.PASSWORD_VARIABLE).orElse(null)));
     }
 
     /**
@@ -86,6 +106,11 @@ public final class ControllerIncidents {
             throw new AbortException(Messages.ControllerIncidents_StoreFolder(storeFolder(), folder));
         }
         values.remove(IncidentBotDescriptor.STORE_FOLDER.getName());
+        Object store = values.get(IncidentBotDescriptor.STORE.getName());
+        if (store != null && !"file".equals(store)) {
+            throw new AbortException(Messages.ControllerIncidents_Store(storeFolder()));
+        }
+        values.remove(IncidentBotDescriptor.STORE.getName());
         FilePath work = new FilePath(new File(run.getRootDir(), WORK_FOLDER));
         work.mkdirs();
         Object template = values.get(IncidentBotDescriptor.TEMPLATE.getName());

@@ -453,7 +453,7 @@ public class IncidentBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code store}: Where incidents are kept: file, one JSON document per incident in storeFolder, shared by every process on this machine. Default: {@code 'file'}.
+     * Sets option {@code store}: Where incidents are kept: file, one JSON document per incident in storeFolder, shared by every process on this machine; or a PostgreSQL database, jdbc:postgresql://HOST:PORT/DATABASE, shared by every controller and machine, with the user and password in INCIDENT_DB_USER and INCIDENT_DB_PASSWORD (docs/bots/incident-store.md). Default: {@code 'file'}. In Jenkins only file: the global configuration chooses the database.
      *
      * @param value the value, or {@code null} for the default
      */

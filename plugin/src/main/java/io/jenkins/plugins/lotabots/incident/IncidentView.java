@@ -80,7 +80,14 @@ public record IncidentView(String id, String title, String severity, String stat
         }
         List<Message> all = new ArrayList<>(upstreamMessages(run));
         all.addAll(messages);
-        IncidentStore store = ControllerIncidents.store();
+        IncidentStore store;
+        try {
+            store = ControllerIncidents.store(run);
+        }
+        catch (LotaBotsException e) {
+            return ids.stream().map(id -> new IncidentView(id, String.valueOf(e.getMessage()), "", "", "", "",
+                    List.<Row>of())).toList();
+        }
         List<IncidentView> views = new ArrayList<>();
         for (String id : ids) {
             views.add(view(store, id, all));
