@@ -91,6 +91,16 @@ public final class BotStepRunner {
             earlier.add(MessageCodec.get().toJson(message));
         }
         boolean incident = IncidentBotStep.BOT_ID.equals(botId);
+        if (incident) {
+            // a build started by a message (an alert) acts on it: IncidentBot's cause, readable by the bot
+            Message trigger = ControllerIncidents.triggerOf(run);
+            if (trigger != null) {
+                if (journal.read().stream().noneMatch(message -> message.getId().equals(trigger.getId()))) {
+                    earlier.add(0, MessageCodec.get().toJson(trigger));
+                }
+                values.putIfAbsent(io.lotabots.bot.incident.IncidentBotDescriptor.CAUSE.getName(), trigger.getId());
+            }
+        }
         FilePath where = incident ? ControllerIncidents.prepare(run, workspace, values) : workspace;
         if (where == null) {
             throw new AbortException(Messages.BotStepRunner_NoWorkspace(descriptor.getName()));

@@ -26,8 +26,9 @@ public class ReactionRunListener extends RunListener<Run<?, ?>> {
             return;
         }
         ParameterValue rule = parameters.getParameter(BotMessageTrigger.RULE_PARAMETER);
-        if (rule instanceof StringParameterValue text && text.getValue() != null && !text.getValue().isBlank()) {
-            BotMessageTrigger.finished(run, text.getValue(), cause.getMessageId());
+        String name = rule instanceof StringParameterValue text ? text.getValue() : null;
+        if (name != null && !name.isBlank()) {
+            BotMessageTrigger.finished(run, name, cause.getMessageId());
         }
     }
 }

@@ -15,6 +15,13 @@ import io.lotabots.bot.incident.PostgresIncidentStore;
 import io.jenkins.plugins.lotabots.CredentialsEnvironment;
 import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
 import io.lotabots.error.LotaBotsException;
+import io.jenkins.plugins.lotabots.bus.BotMessageCause;
+import io.jenkins.plugins.lotabots.bus.RunJournal;
+import io.lotabots.message.InvalidMessageException;
+import io.lotabots.message.Message;
+import io.lotabots.message.MessageCodec;
+import hudson.model.ParametersAction;
+import hudson.model.StringParameterValue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,6 +92,30 @@ public final class ControllerIncidents {
                 : PostgresIncidentStore.connect(database,
                         context.getSecret(IncidentStores.USER_VARIABLE).orElse(null),
                         context.getSecret(IncidentStores.PASSWORD_VARIABLE).orElse(null)));
+    }
+
+    /**
+     * Returns the message that started a build through the message trigger, as the build received it.
+     *
+     * @param run the build
+     * @return the message, or {@code null} if no message started the build or its parameter is not that message
+     */
+    @CheckForNull
+    public static Message triggerOf(final Run<?, ?> run) {
+        BotMessageCause cause = run.getCause(BotMessageCause.class);
+        ParametersAction parameters = run.getAction(ParametersAction.class);
+        if (cause == null || parameters == null
+                || !(parameters.getParameter(RunJournal.MESSAGE_PARAMETER) instanceof StringParameterValue value)
+                || value.getValue() == null) {
+            return null;
+        }
+        try {
+            Message message = MessageCodec.get().read(value.getValue());
+            return message.getId().equals(cause.getMessageId()) ? message : null;
+        }
+        catch (InvalidMessageException e) {
+            return null;
+        }
     }
 
     /**

@@ -93,6 +93,35 @@ class IncidentBotITest {
     }
 
     @Test
+    void shouldOpenTheIncidentOfTheAlertThatStartedTheBuildThroughAReactionRule(final JenkinsRule j)
+            throws Exception {
+        WorkflowJob responder = job(j, "incident-response", "def r = incidentBot action: 'open', service: 'web'\n"
+                + "echo \"id=${r.id} severity=${r.severity} title=${r.title}\"\n");
+        io.jenkins.plugins.lotabots.bus.BotMessageTrigger trigger = new io.jenkins.plugins.lotabots.bus.BotMessageTrigger(
+                List.of("alert.triggered"));
+        trigger.setRules("rules:\n  - name: incident-after-deploy\n    on: alert.triggered\n"
+                + "    when: {severity: critical}\n    after:\n"
+                + "      - {type: deploy.completed, within: 30m, same: [environment]}\n"
+                + "    run: {scenario: incident-response}\n");
+        responder.addTrigger(trigger);
+        WorkflowRun deploy = run(j, "build-test-deploy", "botMessage type: 'deploy.completed', source: 'DeployBot',"
+                + " payload: [environment: 'eu-prod', version: '1.5.0', deployment_time: 30]\n"
+                + "botMessage type: 'alert.triggered', source: 'MonitorBot', payload: [alert_name: 'HighErrorRate',"
+                + " severity: 'critical', metric: 'error_rate', value: 7.5, threshold: 5, environment: 'eu-prod']\n",
+                Result.SUCCESS);
+        j.waitUntilNoActivity();
+
+        WorkflowRun response = responder.getBuildByNumber(1);
+        j.assertBuildStatusSuccess(response);
+        j.assertLogContains("id=INC-1 severity=P1 title=HighErrorRate on web (eu-prod)", response);
+        String alertId = RunJournal.of(deploy).read().get(1).getId();
+        assertThat(Files.readString(ControllerIncidents.storeFolder().resolve("INC-1.json"))).contains(alertId);
+        HtmlPage page = j.createWebClient().getPage(response, "lotabots/");
+        assertThat(page.asNormalizedText()).contains("T+0").contains("deploy.completed")
+                .contains("alert.triggered");
+    }
+
+    @Test
     void shouldWriteThePostmortemIntoTheWorkspace(final JenkinsRule j) throws Exception {
         WorkflowRun run = run(j, "pm", "node {\n" + OPEN
                 + "def pm = incidentBot action: 'postmortem', id: r.id\n"
