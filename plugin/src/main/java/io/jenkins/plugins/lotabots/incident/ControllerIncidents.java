@@ -104,13 +104,14 @@ public final class ControllerIncidents {
     public static Message triggerOf(final Run<?, ?> run) {
         BotMessageCause cause = run.getCause(BotMessageCause.class);
         ParametersAction parameters = run.getAction(ParametersAction.class);
-        if (cause == null || parameters == null
-                || !(parameters.getParameter(RunJournal.MESSAGE_PARAMETER) instanceof StringParameterValue value)
-                || value.getValue() == null) {
+        String json = parameters != null
+                && parameters.getParameter(RunJournal.MESSAGE_PARAMETER) instanceof StringParameterValue value
+                ? value.getValue() : null;
+        if (cause == null || json == null) {
             return null;
         }
         try {
-            Message message = MessageCodec.get().read(value.getValue());
+            Message message = MessageCodec.get().read(json);
             return message.getId().equals(cause.getMessageId()) ? message : null;
         }
         catch (InvalidMessageException e) {
