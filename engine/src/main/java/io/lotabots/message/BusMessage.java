@@ -22,6 +22,7 @@ public sealed interface BusMessage permits
         IncidentCreated,
         IncidentUpdated,
         IncidentResolved,
+        IncidentPostmortemWritten,
         ReviewCompleted,
         MigrationStarted,
         MigrationCompleted,

@@ -72,6 +72,7 @@ public final class TestMessages {
                 deployRolledBack(),
                 deployStarted(),
                 incidentCreated(),
+                incidentPostmortemWritten(),
                 incidentResolved(),
                 incidentUpdated(),
                 maintenanceEnded(),
@@ -278,6 +279,15 @@ public final class TestMessages {
      */
     public static IncidentCreated incidentCreated() {
         return new IncidentCreated("INC-2041", "High error rate on web", "critical", "web", "HighErrorRate");
+    }
+
+    /**
+     * Returns an {@code incident.postmortem_written} for the incident of {@link #incidentCreated()}.
+     *
+     * @return the payload
+     */
+    public static IncidentPostmortemWritten incidentPostmortemWritten() {
+        return new IncidentPostmortemWritten("INC-2041", ".lotabots/postmortems/INC-2041.md", 120.0, 360.0, 480.0);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An incident as the store keeps it.
@@ -89,5 +90,72 @@ public record Incident(String id, String title, IncidentSeverity severity, Incid
     public Incident withCommander(final String who) {
         return new Incident(id, title, severity, status, service, environment, dedupKey, who, openedAt, updatedAt,
                 links, events);
+    }
+
+    /**
+     * Returns this incident with other values for what a person may change: title, severity, status and commander.
+     *
+     * @param newTitle the title
+     * @param newSeverity the severity
+     * @param newStatus the status
+     * @param newCommander who leads it, or {@code null}
+     * @return the changed incident
+     */
+    public Incident with(final String newTitle, final IncidentSeverity newSeverity, final IncidentStatus newStatus,
+            @CheckForNull final String newCommander) {
+        return new Incident(id, newTitle, newSeverity, newStatus, service, environment, dedupKey, newCommander,
+                openedAt, updatedAt, links, events);
+    }
+
+    /**
+     * Returns this incident with more links and events, those it already has left out.
+     *
+     * @param moreLinks links to add
+     * @param moreEvents events to add, in order
+     * @return the changed incident
+     */
+    public Incident withAdded(final List<String> moreLinks, final List<IncidentEvent> moreEvents) {
+        List<String> allLinks = new ArrayList<>(links);
+        moreLinks.stream().filter(link -> !allLinks.contains(link)).forEach(allLinks::add);
+        List<IncidentEvent> allEvents = new ArrayList<>(events);
+        allEvents.addAll(moreEvents);
+        Instant changed = moreEvents.isEmpty() ? updatedAt : moreEvents.get(moreEvents.size() - 1).time();
+        return new Incident(id, title, severity, status, service, environment, dedupKey, commander, openedAt,
+                changed.isAfter(updatedAt) ? changed : updatedAt, allLinks, allEvents);
+    }
+
+    /**
+     * Returns the first event of a kind.
+     *
+     * @param kind the kind, for example {@code acknowledged}
+     * @return the event, or empty if there is none
+     */
+    public Optional<IncidentEvent> firstEvent(final String kind) {
+        return events.stream().filter(event -> event.kind().equals(kind)).findFirst();
+    }
+
+    /**
+     * Returns the last event of a kind.
+     *
+     * @param kind the kind, for example {@code summary}
+     * @return the event, or empty if there is none
+     */
+    public Optional<IncidentEvent> lastEvent(final String kind) {
+        IncidentEvent last = null;
+        for (IncidentEvent event : events) {
+            if (event.kind().equals(kind)) {
+                last = event;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * Returns the summary: the text of the last {@code summary} event, what is known about the cause and impact.
+     *
+     * @return the summary, or empty if nobody wrote one
+     */
+    public Optional<String> summary() {
+        return lastEvent(IncidentEvent.SUMMARY).map(IncidentEvent::text);
     }
 }

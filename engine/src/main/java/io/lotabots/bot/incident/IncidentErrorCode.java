@@ -10,6 +10,12 @@ public enum IncidentErrorCode implements ErrorCode {
     INVALID_INPUT,
     /** No incident has the id. */
     NOT_FOUND,
+    /** The action does not fit the incident's status, for example resolving a resolved incident. */
+    INVALID_TRANSITION,
+    /** A post-mortem template names an unknown placeholder or cannot be read. */
+    TEMPLATE_INVALID,
+    /** The message named as the cause of an action is not in the journal. */
+    CAUSE_NOT_FOUND,
     /** A stored incident or the counter is malformed. */
     STORE_UNREADABLE,
     /** The store cannot be written or locked. */

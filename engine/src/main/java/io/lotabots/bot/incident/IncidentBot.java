@@ -1,0 +1,576 @@
+package io.lotabots.bot.incident;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.BotDescriptor;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.MessageBus;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.AlertTriggered;
+import io.lotabots.message.BusMessage;
+import io.lotabots.message.IncidentCreated;
+import io.lotabots.message.IncidentPostmortemWritten;
+import io.lotabots.message.IncidentResolved;
+import io.lotabots.message.IncidentUpdated;
+import io.lotabots.message.Message;
+import io.lotabots.util.DurableFiles;
+import io.lotabots.util.EngineLog;
+import io.lotabots.util.LogSink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs incidents with the pipeline.
+ *
+ * <ol>
+ *     <li>{@code open} opens an incident in the store, or, while an incident with the same dedup key
+ *     ({@code <service>/<alert name>} by default) is open, adds the repeat to it: two alerts for one service give one
+ *     incident with two entries, also from two processes at once. The severity is the given one, else the alert's
+ *     mapped through {@code severityMap} (critical P1, error P2, warning P3, info P4).</li>
+ *     <li>{@code acknowledge}, {@code note}, {@code update}, {@code resolve} change it as one step of the store; a
+ *     change that does not fit its status (resolving a resolved incident) is refused and nothing changes.</li>
+ *     <li>After each stored change the responders (paging, war room, escalation) are told, and what they did or
+ *     could not do is added to the incident: a vendor that is down is a warning on its timeline, never a lost
+ *     incident.</li>
+ *     <li>Every change is announced: {@code incident.created}, {@code incident.updated}, {@code incident.resolved},
+ *     {@code incident.postmortem_written}, each with the incident's id, the triggering message as causation and the
+ *     run's correlation id, which the incident links.</li>
+ *     <li>{@code show} and {@code postmortem} build the timeline from the journal ({@link IncidentTimeline});
+ *     {@code postmortem} fills a template ({@link PostmortemTemplate}) and writes the draft through the context's
+ *     output rule.</li>
+ * </ol>
+ */
+public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
+    private static final String DEFAULT_ENVIRONMENT = "production";
+
+    private final IncidentResponders.Factory responders;
+    private final BotDescriptor<IncidentRequest> descriptor;
+
+    /**
+     * Creates the bot with responders that tell no one.
+     */
+    public IncidentBot() {
+        this(IncidentResponders.Factory.none());
+    }
+
+    /**
+     * Creates the bot with the given responders.
+     *
+     * @param responders makes the responders of each run from its options; their options join the descriptor's
+     */
+    public IncidentBot(final IncidentResponders.Factory responders) {
+        this.responders = Objects.requireNonNull(responders);
+        this.descriptor = IncidentBotDescriptor.of(responders);
+    }
+
+    @Override
+    public BotDescriptor<IncidentRequest> getDescriptor() {
+        return descriptor;
+    }
+
+    /**
+     * Returns the store a request names, resolved through the context's output rule.
+     *
+     * @param request the request
+     * @param context the context
+     * @return the store
+     */
+    public static IncidentStore store(final IncidentRequest request, final BotContext context) {
+        return FileIncidentStore.in(context.getOutputs().resolve(request.storeFolder(), "the incident store"));
+    }
+
+    @Override
+    public IncidentResult run(final IncidentRequest request, final BotContext context) {
+        return new Run(request, context).run();
+    }
+
+    /**
+     * One run: the store, the responders, the log and the messages published.
+     */
+    private final class Run {
+        private final IncidentRequest request;
+        private final BotContext context;
+        private final EngineLog log = new EngineLog("Problems of IncidentBot:");
+        private final LogSink out;
+        private final List<Message> published = new ArrayList<>();
+        private final IncidentStore store;
+        private final String by;
+        private final Instant now;
+
+        Run(final IncidentRequest request, final BotContext context) {
+            this.request = request;
+            this.context = context;
+            this.out = context.getLog().and(log.masked(context.getMasker()));
+            this.store = store(request, context);
+            this.by = actor(request, context);
+            this.now = context.getClock().instant();
+        }
+
+        IncidentResult run() {
+            IncidentAction action = request.action();
+            IncidentResponders tell = action.changes() ? responders.create(request.responderOptions(), context)
+                    : IncidentResponders.none();
+            return switch (action) {
+                case OPEN -> open(tell);
+                case LIST -> list();
+                case SHOW -> show();
+                case POSTMORTEM -> postmortem();
+                default -> change(action, tell);
+            };
+        }
+
+        private IncidentResult open(final IncidentResponders tell) {
+            Message cause = cause();
+            Optional<AlertTriggered> alert = Optional.ofNullable(cause)
+                    .filter(message -> AlertTriggered.TYPE.equals(message.getType()))
+                    .map(message -> message.payloadAs(AlertTriggered.class));
+            String service = need(request.service(), IncidentBotDescriptor.SERVICE.getName(),
+                    "the service the incident is about, for example web");
+            String alertName = first(request.alertName(), alert.map(AlertTriggered::alertName).orElse(null));
+            String environment = Objects.requireNonNullElse(first(request.environment(),
+                    alert.map(AlertTriggered::environment).orElse(null)), DEFAULT_ENVIRONMENT);
+            if (alertName == null && request.title() == null) {
+                throw invalid("Opening an incident needs an alert name or a title: give "
+                        + name(IncidentBotDescriptor.ALERT_NAME) + " (for example HighErrorRate) or "
+                        + name(IncidentBotDescriptor.TITLE) + ".");
+            }
+            String title = first(request.title(), alertName + " on " + service + " (" + environment + ")");
+            IncidentSeverity severity = severity(first(request.alertSeverity(),
+                    alert.map(AlertTriggered::severity).orElse(null)));
+            String dedupKey = first(request.dedupKey(), service + "/" + (alertName == null ? title : alertName));
+            IncidentStore.Opened opened = store.open(new NewIncident(title, severity, service, environment, dedupKey,
+                    by, now, links(cause)));
+            Incident incident = opened.incident();
+            IncidentResponders.Response response;
+            if (opened.created()) {
+                out.info("Opened " + incident.id() + " " + incident.title() + " (" + incident.severity() + ", "
+                        + service + " in " + environment + ", dedup key " + dedupKey + ")");
+                publish(new IncidentCreated(incident.id(), incident.title(), vocabulary(incident.severity()),
+                        service, alertName, incident.severity().name(), environment, dedupKey), cause);
+                response = respond(incident, () -> tell.opened(incident));
+            } else {
+                IncidentEvent repeat = incident.events().get(incident.events().size() - 1);
+                out.info("The alert came again: added the repeat to the open incident " + incident.id() + " ("
+                        + lower(incident.status()) + ", dedup key " + dedupKey + ")");
+                publish(updated(incident, "repeated", "The alert came again: " + title), cause);
+                response = respond(incident, () -> tell.updated(incident, repeat));
+            }
+            Incident told = addResponse(incident, response);
+            return result(opened.created() ? "Opened " + told.id() : "Added the repeat to " + told.id(), told,
+                    opened.created(), null, null);
+        }
+
+        private IncidentResult change(final IncidentAction action, final IncidentResponders tell) {
+            String id = id();
+            Message cause = cause();
+            List<String> links = links(cause);
+            Incident before = find(id);
+            List<IncidentEvent> events = new ArrayList<>();
+            Incident changed = store.update(id, current -> {
+                events.clear();
+                Incident next = apply(action, current, events, tell);
+                return next.withAdded(links, events);
+            });
+            IncidentEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+            String said = events.stream().map(IncidentEvent::text).filter(text -> !text.isBlank())
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            IncidentResponders.Response response = IncidentResponders.Response.NOTHING;
+            String summary;
+            switch (action) {
+                case ACKNOWLEDGE -> {
+                    publish(updated(changed, "acknowledged", said), cause);
+                    response = respond(changed, () -> tell.acknowledged(changed));
+                    summary = "Acknowledged " + id + " by " + by;
+                }
+                case RESOLVE -> {
+                    double seconds = Duration.between(changed.openedAt(), now).toMillis() / 1000.0;
+                    publish(new IncidentResolved(id, first(request.summary(), request.note()),
+                            Math.max(0, seconds)), cause);
+                    response = respond(changed, () -> tell.resolved(changed));
+                    summary = "Resolved " + id + " after " + io.lotabots.util.Durations.format(
+                            Duration.between(changed.openedAt(), now));
+                }
+                case ESCALATE -> {
+                    response = respond(changed, () -> tell.escalate(changed, now));
+                    if (!response.events().isEmpty()) {
+                        publish(updated(changed, "escalated", response.events().stream().map(IncidentEvent::text)
+                                .reduce((a, b) -> a + "; " + b).orElse("")), cause);
+                    }
+                    summary = response.events().isEmpty() ? "Nothing to escalate for " + id + " now"
+                            : "Escalated " + id + ": " + response.events().size() + " step(s)";
+                }
+                default -> {
+                    publish(updated(changed, action == IncidentAction.NOTE ? "note" : "update", said), cause);
+                    IncidentEvent change = Objects.requireNonNull(last);
+                    response = respond(changed, () -> tell.updated(changed, change));
+                    summary = (action == IncidentAction.NOTE ? "Added a note to " : "Updated ") + id;
+                }
+            }
+            if (before.status() != changed.status()) {
+                out.info(id + ": " + lower(before.status()) + " -> " + lower(changed.status()));
+            }
+            Incident told = addResponse(changed, response);
+            return result(summary, told, false, null, null);
+        }
+
+        /**
+         * Applies one action to the incident as stored; runs inside the store's step, so that the status checked
+         * is the status changed.
+         */
+        private Incident apply(final IncidentAction action, final Incident current, final List<IncidentEvent> events,
+                final IncidentResponders tell) {
+            String note = request.note() == null ? "" : request.note();
+            switch (action) {
+                case ACKNOWLEDGE -> {
+                    refuseResolved(current, "acknowledge");
+                    events.add(new IncidentEvent(now, IncidentEvent.ACKNOWLEDGED, by, note));
+                    String commander = first(request.commander(), first(current.commander(), by));
+                    IncidentStatus status = current.status() == IncidentStatus.TRIGGERED ? IncidentStatus.ACKNOWLEDGED
+                            : current.status();
+                    return current.with(current.title(), current.severity(), status, commander);
+                }
+                case NOTE -> {
+                    events.add(new IncidentEvent(now, IncidentEvent.NOTE, by, need(request.note(),
+                            IncidentBotDescriptor.NOTE.getName(), "the text of the note")));
+                    return current;
+                }
+                case UPDATE -> {
+                    return update(current, events, note);
+                }
+                case RESOLVE -> {
+                    refuseResolved(current, "resolve");
+                    if (request.summary() != null) {
+                        events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, request.summary()));
+                    }
+                    events.add(new IncidentEvent(now, IncidentEvent.RESOLVED, by, note));
+                    return current.with(current.title(), current.severity(), IncidentStatus.RESOLVED,
+                            current.commander());
+                }
+                case ESCALATE -> {
+                    refuseResolved(current, "escalate");
+                    return current;
+                }
+                default -> throw new IllegalStateException("not a change: " + action);
+            }
+        }
+
+        private Incident update(final Incident current, final List<IncidentEvent> events, final String note) {
+            refuseResolved(current, "update");
+            IncidentSeverity severity = Objects.requireNonNullElse(request.severity(), current.severity());
+            String title = first(request.title(), current.title());
+            String commander = first(request.commander(), current.commander());
+            IncidentStatus status = current.status();
+            List<String> changes = new ArrayList<>();
+            if (severity != current.severity()) {
+                changes.add("severity " + current.severity() + " -> " + severity);
+            }
+            if (!title.equals(current.title())) {
+                changes.add("title '" + title + "'");
+            }
+            if (!Objects.equals(commander, current.commander())) {
+                changes.add("commander " + commander);
+            }
+            if (request.status() != null) {
+                status = status(request.status());
+                if (status != current.status()) {
+                    changes.add("status " + lower(current.status()) + " -> " + lower(status));
+                }
+            }
+            if (request.summary() != null) {
+                events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, request.summary()));
+            }
+            if (changes.isEmpty() && request.summary() == null && note.isEmpty()) {
+                throw invalid("Nothing to update on " + current.id() + ": give " + name(IncidentBotDescriptor.SEVERITY)
+                        + ", " + name(IncidentBotDescriptor.STATUS) + ", " + name(IncidentBotDescriptor.TITLE) + ", "
+                        + name(IncidentBotDescriptor.SUMMARY) + ", " + name(IncidentBotDescriptor.COMMANDER) + " or "
+                        + name(IncidentBotDescriptor.NOTE) + " with a new value.");
+            }
+            String text = String.join(", ", changes) + (note.isEmpty() ? "" : (changes.isEmpty() ? "" : ": ") + note);
+            events.add(new IncidentEvent(now, status == IncidentStatus.MITIGATED
+                    && current.status() != IncidentStatus.MITIGATED ? IncidentEvent.MITIGATED : IncidentEvent.UPDATED,
+                    by, text.isEmpty() ? "summary" : text));
+            return current.with(title, severity, status, commander);
+        }
+
+        private IncidentStatus status(final String word) {
+            return switch (word) {
+                case "triggered" -> IncidentStatus.TRIGGERED;
+                case "acknowledged" -> IncidentStatus.ACKNOWLEDGED;
+                case "mitigated" -> IncidentStatus.MITIGATED;
+                case "resolved" -> throw LotaBotsException.of(IncidentErrorCode.INVALID_TRANSITION, "An incident is"
+                        + " resolved with the action resolve, not with update; it records the resolution and tells"
+                        + " the responders.");
+                default -> throw invalid("Option " + name(IncidentBotDescriptor.STATUS) + " '" + word + "' is a filter"
+                        + " of list; update takes triggered, acknowledged or mitigated.");
+            };
+        }
+
+        private void refuseResolved(final Incident incident, final String verb) {
+            if (incident.status() == IncidentStatus.RESOLVED) {
+                String when = incident.lastEvent(IncidentEvent.RESOLVED).map(event -> " at " + event.time() + " by "
+                        + event.actor()).orElse("");
+                throw LotaBotsException.of(IncidentErrorCode.INVALID_TRANSITION, "Cannot " + verb + " "
+                        + incident.id() + ": it was resolved" + when + ". Nothing changed; open a new incident if the"
+                        + " problem is back, or add a note.");
+            }
+        }
+
+        private IncidentResult list() {
+            String status = Objects.requireNonNullElse(request.status(), "open");
+            List<Incident> listed = store.list().stream()
+                    .filter(incident -> switch (status) {
+                        case "all" -> true;
+                        case "open" -> incident.status().isOpen();
+                        default -> lower(incident.status()).equals(status);
+                    })
+                    .filter(incident -> request.service() == null || incident.service().equals(request.service()))
+                    .filter(incident -> request.environment() == null
+                            || incident.environment().equals(request.environment()))
+                    .toList();
+            String summary = listed.size() + (listed.size() == 1 ? " incident" : " incidents") + " ("
+                    + status + (request.service() == null ? "" : ", service " + request.service())
+                    + (request.environment() == null ? "" : ", environment " + request.environment()) + ")";
+            return new IncidentResult(summary, log, published, IncidentAction.LIST, listed, false, null, null);
+        }
+
+        private IncidentResult show() {
+            Incident incident = find(id());
+            IncidentTimeline timeline = timeline(incident);
+            return result(incident.id() + " " + lower(incident.status()) + ", " + incident.severity() + ", "
+                    + timeline.entries().size() + " timeline entries", incident, false, timeline, null);
+        }
+
+        private IncidentResult postmortem() {
+            String id = id();
+            Message cause = cause();
+            PostmortemTemplate template = request.template() == null ? PostmortemTemplate.standard()
+                    : PostmortemTemplate.read(context.getWorkspace().resolve(request.template()));
+            Incident incident = find(id);
+            String given = first(request.postmortemFile(), IncidentBotDescriptor.DEFAULT_POSTMORTEM_FOLDER + "/" + id
+                    + ".md");
+            Path file = context.getOutputs().resolve(given, "the post-mortem of " + id);
+            IncidentTimeline timeline = timeline(incident);
+            String draft = template.render(timeline);
+            try {
+                java.nio.file.Files.createDirectories(Objects.requireNonNull(file.getParent()));
+                DurableFiles.replace(file, draft.getBytes(StandardCharsets.UTF_8));
+            }
+            catch (IOException e) {
+                throw LotaBotsException.of(IncidentErrorCode.STORE_FAILURE, "Cannot write the post-mortem of " + id
+                        + " to '" + file + "': " + e.getMessage() + ". Check that the folder can be written.", e);
+            }
+            String shown = file.startsWith(context.getWorkspace())
+                    ? context.getWorkspace().relativize(file).toString().replace('\\', '/') : file.toString();
+            Incident recorded = store.update(id, current -> current.withAdded(links(cause),
+                    List.of(new IncidentEvent(now, IncidentEvent.POSTMORTEM, by, "draft written to " + shown))));
+            PostmortemFacts facts = PostmortemFacts.of(timeline);
+            out.info("Wrote the post-mortem draft of " + id + " to " + shown + ": time to detect "
+                    + io.lotabots.util.Durations.format(facts.timeToDetect()) + ", time to mitigate "
+                    + facts.timeToMitigate().map(io.lotabots.util.Durations::format).orElse("not yet")
+                    + ", total downtime " + facts.totalDowntime().map(io.lotabots.util.Durations::format)
+                            .orElse("not yet"));
+            publish(new IncidentPostmortemWritten(id, shown, seconds(facts.timeToDetect()),
+                    facts.timeToMitigate().map(IncidentBot::seconds).orElse(null),
+                    facts.totalDowntime().map(IncidentBot::seconds).orElse(null)), cause);
+            return result("Wrote the post-mortem draft of " + id + " to " + shown, recorded, false, timeline, shown);
+        }
+
+        private IncidentTimeline timeline(final Incident incident) {
+            MessageBus bus = context.getBus();
+            Journal journal = bus.getJournal();
+            Consumer<Consumer<Message>> messages = journal == null
+                    ? consumer -> bus.getPublished().forEach(consumer)
+                    : consumer -> journal.scan(MessageFilter.ALL, consumer).warnings().forEach(out::warning);
+            return IncidentTimeline.of(incident, request.window(), messages);
+        }
+
+        private IncidentResult result(final String summary, final Incident incident, final boolean created,
+                @CheckForNull final IncidentTimeline timeline, @CheckForNull final String postmortem) {
+            return new IncidentResult(summary, log, published, request.action(), List.of(incident), created, timeline,
+                    postmortem);
+        }
+
+        /**
+         * Calls the responders; one that fails is a warning on the incident, which is stored already.
+         */
+        private IncidentResponders.Response respond(final Incident incident,
+                final java.util.function.Supplier<IncidentResponders.Response> call) {
+            try {
+                return call.get();
+            }
+            catch (RuntimeException e) {
+                String problem = "The responders failed for " + incident.id() + ": " + e.getMessage();
+                out.warning(problem);
+                return new IncidentResponders.Response(List.of(new IncidentEvent(context.getClock().instant(),
+                        IncidentEvent.WARNING, IncidentBotDescriptor.NAME, problem)), List.of());
+            }
+        }
+
+        private Incident addResponse(final Incident incident, final IncidentResponders.Response response) {
+            if (response.events().isEmpty() && response.links().isEmpty()) {
+                return incident;
+            }
+            for (IncidentEvent event : response.events()) {
+                if (IncidentEvent.WARNING.equals(event.kind())) {
+                    out.warning(incident.id() + ": " + event.text());
+                } else {
+                    out.info(incident.id() + ": " + event.kind() + " " + event.text());
+                }
+            }
+            return store.update(incident.id(), current -> current.withAdded(response.links(), response.events()));
+        }
+
+        private void publish(final BusMessage payload, @CheckForNull final Message cause) {
+            Message.Builder builder = Message.builder(payload).source(IncidentBotDescriptor.NAME);
+            if (cause != null) {
+                builder.causationId(cause.getId());
+            }
+            context.getStage().ifPresent(stage -> builder.extension(BotContext.STAGE_EXTENSION, stage));
+            published.add(context.getBus().publish(builder));
+        }
+
+        private IncidentUpdated updated(final Incident incident, final String change, final String note) {
+            String status = incident.status() == IncidentStatus.RESOLVED ? "mitigated" : lower(incident.status());
+            return new IncidentUpdated(incident.id(), status, note.isBlank() ? null : note,
+                    incident.severity().name(), change, by);
+        }
+
+        @CheckForNull
+        private Message cause() {
+            String id = request.cause();
+            if (id == null) {
+                return null;
+            }
+            MessageBus bus = context.getBus();
+            Journal journal = bus.getJournal();
+            List<Message> found = new ArrayList<>();
+            Consumer<Message> keep = message -> {
+                if (message.getId().equals(id)) {
+                    found.add(message);
+                }
+            };
+            if (journal == null) {
+                bus.getPublished().forEach(keep);
+            } else {
+                journal.scan(MessageFilter.ALL, keep);
+            }
+            if (found.isEmpty()) {
+                throw LotaBotsException.of(IncidentErrorCode.CAUSE_NOT_FOUND, "There is no message with the id '" + id
+                        + "' given with " + name(IncidentBotDescriptor.CAUSE) + " in the journal"
+                        + (journal == null ? "" : " '" + journal.getFile() + "'") + "; 'lotabots messages' lists"
+                        + " the messages and their ids.");
+            }
+            return found.get(0);
+        }
+
+        private List<String> links(@CheckForNull final Message cause) {
+            List<String> links = new ArrayList<>();
+            String run = context.getBus().getCorrelationId();
+            if (run != null) {
+                links.add(run);
+            }
+            if (cause != null) {
+                links.add(cause.getId());
+                cause.getCorrelationId().filter(id -> !links.contains(id)).ifPresent(links::add);
+            }
+            return links;
+        }
+
+        private Incident find(final String id) {
+            return store.find(id).orElseThrow(() -> LotaBotsException.of(IncidentErrorCode.NOT_FOUND,
+                    "There is no incident " + id + " in '" + storeName() + "'; 'lotabots incident list --status all'"
+                            + " shows the incidents there."));
+        }
+
+        private String storeName() {
+            return store instanceof FileIncidentStore file ? file.getFolder().toString() : request.store();
+        }
+
+        private String id() {
+            return need(request.id(), IncidentBotDescriptor.INCIDENT_ID.getName(), "the incident, for example"
+                    + " INC-12");
+        }
+
+        private IncidentSeverity severity(@CheckForNull final String alertSeverity) {
+            if (request.severity() != null) {
+                return request.severity();
+            }
+            if (alertSeverity == null) {
+                throw invalid("Opening an incident needs its severity: give " + name(IncidentBotDescriptor.SEVERITY)
+                        + " (P1 to P4) or " + name(IncidentBotDescriptor.ALERT_SEVERITY) + " (mapped by "
+                        + name(IncidentBotDescriptor.SEVERITY_MAP) + ").");
+            }
+            IncidentSeverity mapped = request.severityMap().get(alertSeverity.toLowerCase(Locale.ROOT));
+            if (mapped == null) {
+                throw invalid("The alert severity '" + alertSeverity + "' has no incident severity in "
+                        + name(IncidentBotDescriptor.SEVERITY_MAP) + ", which maps " + String.join(", ",
+                                request.severityMap().keySet()) + "; add it there (" + alertSeverity.toLowerCase(
+                                        Locale.ROOT) + "=P2) or give " + name(IncidentBotDescriptor.SEVERITY) + ".");
+            }
+            return mapped;
+        }
+
+        private String need(@CheckForNull final String value, final String option, final String what) {
+            if (value == null || value.isBlank()) {
+                throw invalid(IncidentBotDescriptor.NAME + " " + request.action().word() + " needs "
+                        + context.getOptionNaming().nameOf(option) + ": " + what + ".");
+            }
+            return value;
+        }
+
+        private String name(final io.lotabots.bot.BotOption<?> option) {
+            return context.nameOf(option);
+        }
+    }
+
+    private static String actor(final IncidentRequest request, final BotContext context) {
+        if (!request.by().isBlank()) {
+            return request.by();
+        }
+        return context.getVariable("BUILD_USER_ID").or(() -> context.getVariable("USER"))
+                .filter(user -> !user.isBlank()).orElse(IncidentBotDescriptor.NAME);
+    }
+
+    @CheckForNull
+    private static String first(@CheckForNull final String value, @CheckForNull final String fallback) {
+        return value != null && !value.isBlank() ? value : fallback;
+    }
+
+    private static String lower(final IncidentStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the severity in the vocabulary of {@code incident.created}: critical, high, medium, low.
+     */
+    private static String vocabulary(final IncidentSeverity severity) {
+        return switch (severity) {
+            case P1 -> "critical";
+            case P2 -> "high";
+            case P3 -> "medium";
+            case P4 -> "low";
+        };
+    }
+
+    private static Double seconds(final Duration duration) {
+        return Math.max(0, duration.toMillis()) / 1000.0;
+    }
+
+    private static LotaBotsException invalid(final String message) {
+        return LotaBotsException.of(IncidentErrorCode.INVALID_INPUT, message);
+    }
+}
