@@ -204,6 +204,12 @@ public final class IncidentTimeline {
     }
 
     /**
+     * A message and its place in the journal.
+     */
+    private record Indexed(Message message, long index) {
+    }
+
+    /**
      * Picks the messages of one incident while the journal streams by. Approvals are kept aside until the end, when
      * it is known which runs the timeline touches.
      */
@@ -214,8 +220,9 @@ public final class IncidentTimeline {
         private final Instant until;
         private final Set<String> runs = new HashSet<>();
         private final Set<String> links;
-        private final List<Message> kept = new ArrayList<>();
-        private final List<Message> approvals = new ArrayList<>();
+        private final List<Indexed> kept = new ArrayList<>();
+        private final List<Indexed> approvals = new ArrayList<>();
+        private long index;
 
         Collector(final Incident incident, final Duration window) {
             this.incident = incident;
@@ -225,6 +232,7 @@ public final class IncidentTimeline {
         }
 
         void offer(final Message message) {
+            index++;
             if (message.getType().startsWith(INCIDENT) && isThisIncident(message)) {
                 return;
             }
@@ -233,13 +241,13 @@ public final class IncidentTimeline {
             boolean inWindow = !message.getTime().isBefore(from) && (until == null || !message.getTime()
                     .isAfter(until));
             if (linked || inWindow && isAbout(message)) {
-                kept.add(message);
+                kept.add(new Indexed(message, index));
                 if (run != null) {
                     runs.add(run);
                 }
             }
             else if (inWindow && message.getType().startsWith(APPROVAL)) {
-                approvals.add(message);
+                approvals.add(new Indexed(message, index));
             }
         }
 
@@ -266,13 +274,17 @@ public final class IncidentTimeline {
         }
 
         IncidentTimeline build() {
-            for (Message approval : approvals) {
-                if (approval.getCorrelationId().filter(runs::contains).isPresent()) {
+            for (Indexed approval : approvals) {
+                if (approval.message().getCorrelationId().filter(runs::contains).isPresent()) {
                     kept.add(approval);
                 }
             }
+            // journal order within one moment; the incident's events after the messages of their moment
+            kept.sort(Comparator.comparing((Indexed indexed) -> indexed.message().getTime())
+                    .thenComparingLong(Indexed::index));
             List<Entry> entries = new ArrayList<>();
-            for (Message message : kept) {
+            for (Indexed indexed : kept) {
+                Message message = indexed.message();
                 entries.add(new Entry(message.getTime(), message.getSource(), message.getType(),
                         MessageSummary.of(message), message));
             }
@@ -280,7 +292,8 @@ public final class IncidentTimeline {
                 entries.add(new Entry(event.time(), event.actor(), event.kind(), event.text(), null));
             }
             entries.sort(Comparator.comparing(Entry::time));
-            Instant zero = kept.stream().filter(message -> AlertTriggered.TYPE.equals(message.getType()))
+            Instant zero = kept.stream().map(Indexed::message)
+                    .filter(message -> AlertTriggered.TYPE.equals(message.getType()))
                     .map(Message::getTime).min(Comparator.naturalOrder()).orElse(incident.openedAt());
             return new IncidentTimeline(incident, entries, zero);
         }
