@@ -44,6 +44,10 @@ final class BotCommand implements Callable<Integer> {
     private static final String JOURNAL = "--journal";
     private static final String STRICT = "--strict";
     private static final String CORRELATION_ID = "--correlation-id";
+    private static final String FORMAT = "--format";
+    private static final String ID = "id";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind
+            .ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     private static final java.time.format.DateTimeFormatter RUN_TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -51,10 +55,12 @@ final class BotCommand implements Callable<Integer> {
 
     private final Bot<?, ?> bot;
     private final CommandSpec spec;
+    private final boolean formats;
 
-    private BotCommand(final Bot<?, ?> bot) {
+    private BotCommand(final Bot<?, ?> bot, final boolean formats) {
         this.bot = bot;
         this.spec = CommandSpec.wrapWithoutInspection(this);
+        this.formats = formats;
     }
 
     /**
@@ -64,7 +70,20 @@ final class BotCommand implements Callable<Integer> {
      * @return the command line of the subcommand
      */
     static CommandLine of(final Bot<?, ?> bot) {
-        BotCommand command = new BotCommand(bot);
+        return of(bot, false);
+    }
+
+    /**
+     * Creates the subcommand of a bot whose result is read as much as it is acted on (IncidentBot's show and list):
+     * it also takes {@code --format text|json}, and the bot's {@code id} option as its one parameter
+     * ({@code lotabots incident show INC-12}).
+     *
+     * @param bot the bot
+     * @param formats whether to add {@code --format} and the id parameter
+     * @return the command line of the subcommand
+     */
+    static CommandLine of(final Bot<?, ?> bot, final boolean formats) {
+        BotCommand command = new BotCommand(bot, formats);
         BotDescriptor<?> descriptor = bot.getDescriptor();
         CommandSpec spec = command.spec;
         spec.name(descriptor.getId()).mixinStandardHelpOptions(true);
@@ -91,6 +110,14 @@ final class BotCommand implements Callable<Integer> {
                         + " message of another run only when it is named.").build());
         spec.addOption(OptionSpec.builder(STRICT).arity("0").type(boolean.class)
                 .description("Fail on the first bad input instead of recording it and going on.").build());
+        if (formats) {
+            spec.addOption(OptionSpec.builder(FORMAT).paramLabel("text|json").type(String.class).defaultValue("text")
+                    .description("text: the summary, details and messages; json: the result's values (what a"
+                            + " Pipeline reads from the step) as JSON. Default: text.").build());
+            descriptor.findOption(ID).ifPresent(option -> spec.addPositional(CommandLine.Model.PositionalParamSpec
+                    .builder().arity("0..1").paramLabel("ID").type(String.class)
+                    .description("The same as " + option.getCommandLineName() + ".").build()));
+        }
         return new CommandLine(spec);
     }
 
@@ -110,6 +137,20 @@ final class BotCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         };
+    }
+
+    private static String json(final BotResult result) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", result.getStatus().name());
+        document.put("summary", result.getSummary());
+        document.putAll(result.getOutputs());
+        document.put("messages", result.getMessages().stream().map(Message::getId).toList());
+        try {
+            return JSON.writeValueAsString(document);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the result as JSON", e);
+        }
     }
 
     private static String shown(final Object value) {
@@ -171,6 +212,18 @@ final class BotCommand implements Callable<Integer> {
             OptionSpec given = spec.findOption(option.getCommandLineName());
             if (given != null && commandLine.getParseResult().hasMatchedOption(given)) {
                 values.put(option.getName(), given.getValue());
+            }
+        }
+        String format = formats ? spec.findOption(FORMAT).getValue() : "text";
+        if (!"text".equals(format) && !"json".equals(format)) {
+            throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "--format must be text or json, was '" + format
+                    + "'.");
+        }
+        if (formats && !spec.positionalParameters().isEmpty() && spec.positionalParameters().get(0).getValue() != null) {
+            Object given = values.putIfAbsent(ID, spec.positionalParameters().get(0).getValue());
+            if (given != null && !given.equals(spec.positionalParameters().get(0).getValue())) {
+                throw LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Two incidents given: "
+                        + spec.positionalParameters().get(0).getValue() + " and --id " + given + "; give one.");
             }
         }
         Path workspace = Path.of((String) spec.findOption(WORKDIR).getValue()).toAbsolutePath().normalize();
@@ -239,9 +292,16 @@ final class BotCommand implements Callable<Integer> {
                         Durations.format(Duration.ofNanos(System.nanoTime() - start)),
                         signals.getReason().map(reason -> " (" + reason + ")").orElse("")));
                 err.flush();
-                out.println(result.getSummary());
-                for (Message message : result.getMessages()) {
-                    Timeline.printRow(message, out);
+                if ("json".equals(format)) {
+                    out.println(json(result));
+                } else {
+                    out.println(result.getSummary());
+                    if (result instanceof io.lotabots.bot.incident.IncidentResult incident) {
+                        incident.getDetails().forEach(out::println);
+                    }
+                    for (Message message : result.getMessages()) {
+                        Timeline.printRow(message, out);
+                    }
                 }
                 out.flush();
                 return signals.getReason().isPresent() ? ExitCode.INTERRUPTED : ExitCode.of(result.getStatus());

@@ -2,6 +2,7 @@ package io.lotabots.cli;
 
 import io.lotabots.bot.Bot;
 import io.lotabots.bot.BotRegistry;
+import io.lotabots.bot.incident.IncidentBot;
 import io.lotabots.error.LotaBotsException;
 
 import java.io.PrintWriter;
@@ -82,11 +83,14 @@ public final class LotaBotsCommand {
                 throw new IllegalStateException("The bot id '" + bot.getDescriptor().getId()
                         + "' is taken by a built-in subcommand");
             }
-            CommandLine botCommand = BotCommand.of(bot);
+            CommandLine botCommand = bot instanceof IncidentBot ? BotCommand.of(bot, true) : BotCommand.of(bot);
             if ("deploy".equals(bot.getDescriptor().getId())) {
                 botCommand.addSubcommand("rollback", BotCommand.of(PresetBot.deployRollback(bot)));
                 botCommand.addSubcommand("status", new DeployStatusCommand());
                 botCommand.addSubcommand("stop", new DeployStatusCommand.StopCommand());
+            }
+            if (bot instanceof IncidentBot incident) {
+                IncidentCommands.add(botCommand, incident);
             }
             if ("security".equals(bot.getDescriptor().getId())) {
                 botCommand.addSubcommand("cve-alert", BotCommand.of(PresetBot.cveAlert(bot)));

@@ -40,6 +40,23 @@ final class PresetBot<Q, R extends BotResult> implements Bot<Q, R> {
     }
 
     /**
+     * Returns a bot with some options fixed and a few others offered.
+     *
+     * @param bot the bot
+     * @param id the subcommand
+     * @param help what the subcommand does
+     * @param offered the options offered, by name
+     * @param preset the options fixed, by name
+     * @param <Q> the request type
+     * @param <R> the result type
+     * @return the bot behind the subcommand
+     */
+    static <Q, R extends BotResult> PresetBot<Q, R> of(final Bot<Q, R> bot, final String id, final String help,
+            final List<String> offered, final Map<String, Object> preset) {
+        return new PresetBot<>(bot, id, help, offered, preset);
+    }
+
+    /**
      * Returns DeployBot's {@code rollback} subcommand's bot.
      *
      * @param deploy DeployBot

@@ -321,7 +321,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
 
         private void refuseResolved(final Incident incident, final String verb) {
             if (incident.status() == IncidentStatus.RESOLVED) {
-                String when = incident.lastEvent(IncidentEvent.RESOLVED).map(event -> " at " + event.time() + " by "
+                String when = incident.lastEvent(IncidentEvent.RESOLVED).map(event -> " at " + event.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " by "
                         + event.actor()).orElse("");
                 throw LotaBotsException.of(IncidentErrorCode.INVALID_TRANSITION, "Cannot " + verb + " "
                         + incident.id() + ": it was resolved" + when + ". Nothing changed; open a new incident if the"
@@ -542,6 +542,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             return request.by();
         }
         return context.getVariable("BUILD_USER_ID").or(() -> context.getVariable("USER"))
+                .or(() -> context.getVariable("LOGNAME"))
                 .filter(user -> !user.isBlank()).orElse(IncidentBotDescriptor.NAME);
     }
 

@@ -36,8 +36,8 @@ public final class IncidentBotDescriptor {
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(30);
 
     /** The action. */
-    public static final BotOption<String> ACTION = BotOption.required("action",
-            OptionType.choice(IncidentAction.words()), "What to do: open (or add the repeat to the open incident with"
+    public static final BotOption<String> ACTION = BotOption.optional("action",
+            OptionType.choice(IncidentAction.words()), null, "What to do (required): open (or add the repeat to the open incident with"
                     + " the same dedup key), acknowledge, note, update, resolve, postmortem, show, list or escalate.");
     /** The incident. */
     public static final BotOption<String> INCIDENT_ID = BotOption.optional("id", OptionType.STRING, null,
@@ -156,7 +156,12 @@ public final class IncidentBotDescriptor {
         if (window.isNegative()) {
             throw invalid(options.nameOf(WINDOW), "must not be negative, for example 30m");
         }
-        return new IncidentRequest(IncidentAction.of(options.require(ACTION)), options.get(INCIDENT_ID),
+        String action = options.get(ACTION);
+        if (action == null) {
+            throw invalid(options.nameOf(ACTION), "is required: one of " + String.join(", ", IncidentAction.words())
+                    + " (on the command line also the subcommands lotabots incident open, ack, note, ...)");
+        }
+        return new IncidentRequest(IncidentAction.of(action), options.get(INCIDENT_ID),
                 options.get(TITLE), options.get(ALERT_NAME), options.get(ALERT_SEVERITY),
                 severity == null ? null : IncidentSeverity.valueOf(severity),
                 severityMap(options.require(SEVERITY_MAP), options.nameOf(SEVERITY_MAP)), options.get(SERVICE),
