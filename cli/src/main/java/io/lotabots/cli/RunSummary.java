@@ -52,10 +52,11 @@ import java.util.Optional;
  * @param charts the monitor's window, one chart per metric
  * @param timeline the messages, oldest first
  * @param links the run's artifacts, reports and deployed URLs
+ * @param incidents the incidents the run opened or changed, each with its timeline
  */
 record RunSummary(String title, String correlationId, StepStatus status, String headline, Instant start,
         double seconds, List<Stage> stages, List<Card> cards, List<Chart> charts, List<Row> timeline,
-        List<Link> links) {
+        List<Link> links, List<IncidentView> incidents) {
     /** The longest summary of a message in the timeline. */
     static final int MAX_SUMMARY = 400;
     /** The most findings listed from a SARIF report. */
@@ -72,6 +73,40 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
         charts = List.copyOf(charts);
         timeline = List.copyOf(timeline);
         links = List.copyOf(links);
+        incidents = List.copyOf(incidents);
+    }
+
+    /**
+     * An incident the run touched, with the timeline IncidentBot builds from the journal.
+     *
+     * @param id its id
+     * @param title its title
+     * @param severity P1 to P4
+     * @param status its status
+     * @param service the service affected
+     * @param environment the environment affected
+     * @param timeline its timeline: offset (T+1 min), time, who, what, details
+     */
+    record IncidentView(String id, String title, String severity, String status, String service, String environment,
+            List<IncidentRow> timeline) {
+        /**
+         * Copies the list.
+         */
+        IncidentView {
+            timeline = List.copyOf(timeline);
+        }
+    }
+
+    /**
+     * One line of an incident's timeline.
+     *
+     * @param offset from the detection, as {@code T+1 min}
+     * @param time when
+     * @param who the bot or person
+     * @param what the message type or incident event
+     * @param details its summary or text
+     */
+    record IncidentRow(String offset, Instant time, String who, String what, String details) {
     }
 
     /**
@@ -184,6 +219,22 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
      */
     static RunSummary of(final String title, final String correlationId, final WorkflowRun run,
             final List<Message> messages, final Path workdir) {
+        return of(title, correlationId, run, messages, workdir, null);
+    }
+
+    /**
+     * Sums up a run, with the timelines of the incidents it touched built from the whole journal.
+     *
+     * @param title the workflow's title
+     * @param correlationId the run's correlation id
+     * @param run the run
+     * @param messages the run's messages, oldest first
+     * @param workdir the working directory, to read the SARIF report the run wrote and the incident store
+     * @param journal the journal, for the incidents' timelines; {@code null} to build them from the run's messages
+     * @return the summary
+     */
+    static RunSummary of(final String title, final String correlationId, final WorkflowRun run,
+            final List<Message> messages, final Path workdir, @CheckForNull final io.lotabots.bus.Journal journal) {
         List<Stage> stages = stages(run);
         List<Card> cards = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
@@ -202,7 +253,51 @@ record RunSummary(String title, String correlationId, StepStatus status, String 
         }
         List<Row> timeline = messages.stream().map(message -> row(message, run.start())).toList();
         return new RunSummary(title, correlationId, run.status(), headline(run, stages, messages), run.start(),
-                run.duration().toMillis() / 1000.0, stages, cards, charts, timeline, links(run, messages));
+                run.duration().toMillis() / 1000.0, stages, cards, charts, timeline, links(run, messages),
+                incidents(messages, workdir, journal));
+    }
+
+    /**
+     * The incidents the run's IncidentBot messages name, read from the file store of the working directory (the
+     * default {@code storeFolder}); one that cannot be read is left out of the report, which is not the place to
+     * fail a run.
+     */
+    private static List<IncidentView> incidents(final List<Message> messages, final Path workdir,
+            @CheckForNull final io.lotabots.bus.Journal journal) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Message message : messages) {
+            if (message.getType().startsWith("incident.")) {
+                message.getPayloadField("incident_id").map(JsonNode::asText).ifPresent(ids::add);
+            }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        io.lotabots.bot.incident.IncidentStore store = io.lotabots.bot.incident.FileIncidentStore.in(workdir
+                .resolve(io.lotabots.bot.incident.IncidentBotDescriptor.DEFAULT_STORE_FOLDER));
+        List<IncidentView> views = new ArrayList<>();
+        for (String id : ids) {
+            Optional<io.lotabots.bot.incident.Incident> found;
+            try {
+                found = store.find(id);
+            }
+            catch (io.lotabots.error.LotaBotsException e) {
+                continue;
+            }
+            found.ifPresent(incident -> {
+                io.lotabots.bot.incident.IncidentTimeline timeline = journal == null
+                        ? io.lotabots.bot.incident.IncidentTimeline.of(incident,
+                                io.lotabots.bot.incident.IncidentBotDescriptor.DEFAULT_WINDOW, messages)
+                        : io.lotabots.bot.incident.IncidentTimeline.of(incident,
+                                io.lotabots.bot.incident.IncidentBotDescriptor.DEFAULT_WINDOW,
+                                consumer -> journal.scan(io.lotabots.bus.MessageFilter.ALL, consumer));
+                views.add(new IncidentView(incident.id(), incident.title(), incident.severity().name(),
+                        incident.status().name().toLowerCase(Locale.ROOT), incident.service(), incident.environment(),
+                        timeline.entries().stream().map(entry -> new IncidentRow(timeline.offset(entry.time()),
+                                entry.time(), entry.who(), entry.what(), entry.details())).toList()));
+            });
+        }
+        return views;
     }
 
     /**

@@ -165,7 +165,8 @@ final class WorkflowSession {
                         MessageFilter.ALL.withCorrelationId(correlationId));
                 out.println("Message timeline of " + correlationId + ":");
                 Timeline.print(messages, out);
-                RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root);
+                RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root,
+                        runJournal);
                 // checked again: the run may have created a link since
                 Path report = RunReport.write(outputs.resolve(reportFile, "the HTML report"), summary);
                 RunReport.printConsole(summary, out);

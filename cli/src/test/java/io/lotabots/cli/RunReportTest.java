@@ -198,4 +198,30 @@ class RunReportTest {
         assertThat(RunSummary.of("t", ID, run, List.of(staging, production), dir).headline())
                 .isEqualTo("build-7 deployed to staging and production; the watch passed (score 100)");
     }
+
+    @Test
+    void shouldShowTheTimelineOfAnIncidentTheRunTouched() {
+        MessageBus bus = MessageBus.builder().clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC))
+                .correlationId(ID).build();
+        BotContext context = BotContext.builder(dir).bus(bus).clock(java.time.Clock.fixed(START,
+                java.time.ZoneOffset.UTC)).build();
+        Message alert = context.publish("MonitorBot", new io.lotabots.message.AlertTriggered("HighErrorRate",
+                "critical", "error_rate", 7.5, 5.0, "production"));
+        io.lotabots.bot.incident.IncidentResult opened = new io.lotabots.bot.incident.IncidentBot().run(Map.of(
+                "action", "open", "service", "web", "cause", alert.getId(), "by", "<b>monitor</b>"), context);
+        WorkflowRun run = new WorkflowRun("incident-response", StepStatus.SUCCESS, START, Duration.ofSeconds(5),
+                List.of(step("Open incident", "task", StepStatus.SUCCESS, 1, opened.getSummary(), Map.of())));
+
+        RunSummary summary = RunSummary.of("Incident response", ID, run, bus.getPublished(), dir);
+        String html = RunReport.render(summary, "report.json");
+
+        assertThat(summary.incidents()).singleElement().satisfies(incident -> {
+            assertThat(incident.id()).isEqualTo("INC-1");
+            assertThat(incident.timeline()).extracting(row -> row.offset() + " " + row.what())
+                    .containsExactly("T+0 alert.triggered", "T+0 opened");
+        });
+        assertThat(html).contains("<h2 id=\"INC-1\">Incident INC-1: HighErrorRate on web (production)</h2>")
+                .contains("<td>T+0</td><td>2026-11-25 10:15:30</td><td>&lt;b&gt;monitor&lt;/b&gt;</td><td>opened</td>")
+                .doesNotContain("<b>monitor</b>");
+    }
 }
