@@ -59,6 +59,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
 
     private final IncidentResponders.Factory responders;
     private final BotDescriptor<IncidentRequest> descriptor;
+    private final java.util.function.BiFunction<IncidentRequest, BotContext, IncidentStore> stores;
 
     /**
      * Creates the bot with responders that tell no one.
@@ -73,8 +74,21 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
      * @param responders makes the responders of each run from its options; their options join the descriptor's
      */
     public IncidentBot(final IncidentResponders.Factory responders) {
+        this(responders, IncidentBot::store);
+    }
+
+    /**
+     * Creates the bot with the given responders and stores: for a front-end that keeps incidents elsewhere than in
+     * the workspace (the Jenkins home) or in another kind of store.
+     *
+     * @param responders makes the responders of each run from its options; their options join the descriptor's
+     * @param stores returns the store a request names; {@link #store(IncidentRequest, BotContext)} by default
+     */
+    public IncidentBot(final IncidentResponders.Factory responders,
+            final java.util.function.BiFunction<IncidentRequest, BotContext, IncidentStore> stores) {
         this.responders = Objects.requireNonNull(responders);
         this.descriptor = IncidentBotDescriptor.of(responders);
+        this.stores = Objects.requireNonNull(stores);
     }
 
     @Override
@@ -115,7 +129,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             this.request = request;
             this.context = context;
             this.out = context.getLog().and(log.masked(context.getMasker()));
-            this.store = store(request, context);
+            this.store = stores.apply(request, context);
             this.by = actor(request, context);
             this.now = context.getClock().instant();
         }

@@ -395,4 +395,15 @@ class IncidentBotTest {
                 .hasMessageContaining("There is no message with the id 'nope' given with cause");
         assertThat(store().list()).isEmpty();
     }
+
+    @Test
+    void shouldKeepIncidentsInTheStoreTheFrontEndGives(@TempDir final Path home) {
+        IncidentStore elsewhere = FileIncidentStore.in(home.resolve("incidents"));
+        IncidentBot bot = new IncidentBot(responders, (request, context) -> elsewhere);
+
+        bot.run(Map.of("action", "open", "service", "web", "alertName", "Down", "severity", "P1"), context());
+
+        assertThat(elsewhere.find("INC-1")).isPresent();
+        assertThat(workspace.resolve(".lotabots/incidents")).doesNotExist();
+    }
 }
