@@ -108,6 +108,8 @@ final class BotCommand implements Callable<Integer> {
                 .description("Ties this run's messages to others, for example the id of a scenario run. Default: a new"
                         + " id for every run, cli/<bot>#<time>-<random>, so that a bot takes an earlier bot's"
                         + " message of another run only when it is named.").build());
+        spec.addOption(OptionSpec.builder(CausedBy.OPTION).paramLabel("MESSAGE_ID").type(String.class)
+                .description(CausedBy.HELP).build());
         spec.addOption(OptionSpec.builder(STRICT).arity("0").type(boolean.class)
                 .description("Fail on the first bad input instead of recording it and going on.").build());
         if (formats) {
@@ -246,7 +248,11 @@ final class BotCommand implements Callable<Integer> {
             // the ports are checked before the deployment builds, copies or stops anything
             PortPreflight.check(values, workspace);
         }
-        String correlationId = spec.findOption(CORRELATION_ID).getValue();
+        String causedBy = spec.findOption(CausedBy.OPTION).getValue();
+        Message trigger = causedBy == null ? null : CausedBy.find(journalFile, causedBy);
+        String givenCorrelationId = spec.findOption(CORRELATION_ID).getValue();
+        String correlationId = givenCorrelationId != null || trigger == null ? givenCorrelationId
+                : trigger.getCorrelationId().orElse(null);
         boolean strict = Boolean.TRUE.equals(spec.findOption(STRICT).getValue());
         String name = bot.getDescriptor().getName();
         Clock clock = Clock.systemUTC();
@@ -255,6 +261,7 @@ final class BotCommand implements Callable<Integer> {
         try (Journal journal = Journal.at(journalFile)) {
             ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).journal(journal).masking(masker::mask)
+                    .causationId(trigger == null ? null : trigger.getId())
                     .correlationId(correlationId == null ? runId(bot.getDescriptor().getId(), clock) : correlationId)
                     .warnings(warning -> console.info("[" + name + "] [WARNING] " + warning)).build();
             BotContext context = BotContext.builder(workspace).bus(bus).clock(clock).masker(masker)

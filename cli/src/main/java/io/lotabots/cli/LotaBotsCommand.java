@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lotabots", mixinStandardHelpOptions = true, versionProvider = LotaBotsCommand.Version.class,
         description = "A team of delivery bots that talk through typed messages, on the command line.",
-        subcommands = {BotsCommand.class, MessageCommand.class, MessagesCommand.class, RunCommand.class,
-                ScenarioCommand.class,
+        subcommands = {BotsCommand.class, MessageCommand.class, MessagesCommand.class, ReactCommand.class,
+                RunCommand.class, ScenarioCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "3:unstable (a gate with criticality UNSTABLE failed)",
@@ -67,6 +67,9 @@ public final class LotaBotsCommand {
             public <K> K create(final Class<K> type) throws Exception {
                 if (type == BotsCommand.class) {
                     return (K) new BotsCommand(registry);
+                }
+                if (type == ReactCommand.class) {
+                    return (K) new ReactCommand(registry);
                 }
                 if (type == RunCommand.class) {
                     return (K) new RunCommand(registry);

@@ -119,6 +119,11 @@ final class ScenarioCommand implements Callable<Integer> {
                         + " approves every one. Repeatable.")
         private List<String> approvals = new ArrayList<>();
 
+        @Option(names = CausedBy.OPTION, paramLabel = "MESSAGE_ID", description = CausedBy.HELP
+                + " Its payload fields are parameters: trigger.type, trigger.environment, ...")
+        @edu.umd.cs.findbugs.annotations.CheckForNull
+        private String causedBy;
+
         private final BotRegistry registry;
 
         RunScenarioCommand() {
@@ -149,7 +154,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 params.put(parameter.substring(0, equals), parameter.substring(equals + 1));
             }
             return WorkflowSession.run(spec.commandLine().getOut(), spec.commandLine().getErr(), folder, journal,
-                    approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow);
+                    approvals, params, outputs -> OutputOptions.allow(outputs, registry, options), workflow, causedBy);
         }
     }
 

@@ -129,16 +129,42 @@ final class WorkflowSession {
     static int run(final PrintWriter out, final PrintWriter err, final Path workdir, final JournalOption journalOption,
             final List<String> approvals, final Map<String, String> parameters,
             final UnaryOperator<OutputPaths> namedOutputs, final Workflow workflow) {
+        return run(out, err, workdir, journalOption, approvals, parameters, namedOutputs, workflow, null);
+    }
+
+    /**
+     * Runs a workflow that a message started and prints its timeline: the run takes the message's correlation id,
+     * names it as the cause of every message it publishes, and gets its payload as parameters ({@link CausedBy}).
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param workdir the working directory
+     * @param journalOption the journal option
+     * @param approvals gates approved up front
+     * @param parameters the run's parameters, such as {@code branch=main}
+     * @param namedOutputs adds the output files named on the command line to the rule of the working directory
+     * @param workflow builds the workflow once the context exists
+     * @param causedBy the id of the triggering message in the journal, or {@code null}
+     * @return the exit code
+     */
+    static int run(final PrintWriter out, final PrintWriter err, final Path workdir, final JournalOption journalOption,
+            final List<String> approvals, final Map<String, String> parameters,
+            final UnaryOperator<OutputPaths> namedOutputs, final Workflow workflow, @CheckForNull final String causedBy) {
         Path root = workdir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw LotaBotsException.of(BotErrorCode.INVALID_OPTION,
                     "The working directory '" + workdir + "' does not exist or is not a directory.");
         }
         Clock clock = Clock.systemUTC();
-        String correlationId = "cli/" + root.getFileName() + "#" + RUN_ID.format(clock.instant());
+        java.time.Instant started = clock.instant();
         // every output is checked before the first bot starts: named ones may be anywhere, the others stay inside
         OutputPaths outputs = journalOption.forWriting(namedOutputs.apply(OutputPaths.confinedTo(root)));
         Path journalFile = journalOption.file(outputs);
+        io.lotabots.message.Message trigger = causedBy == null ? null : CausedBy.find(journalFile, causedBy);
+        String correlationId = trigger != null && trigger.getCorrelationId().isPresent()
+                ? trigger.getCorrelationId().get() : "cli/" + root.getFileName() + "#" + RUN_ID.format(started);
+        Map<String, String> runParameters = new LinkedHashMap<>(CausedBy.parameters(trigger));
+        runParameters.putAll(parameters);
         Path reportFile = outputs.resolve(Path.of(REPORTS, RunReport.fileName(workflow.name(), correlationId)),
                 "the HTML report");
         // the context registers the secrets of the environment it is given before anything is published
@@ -146,13 +172,15 @@ final class WorkflowSession {
         try (Journal runJournal = Journal.at(journalFile)) {
             ConsoleLog console = new ConsoleLog(err);
             MessageBus bus = MessageBus.builder().clock(clock).correlationId(correlationId).journal(runJournal)
+                    .causationId(trigger == null ? null : trigger.getId())
                     .masking(masker::mask).warnings(warning -> console.info("lotabots: warning: " + warning)).build();
             BotContext context = BotContext.builder(root).bus(bus).clock(clock).masker(masker).outputs(outputs)
                     .environment(System.getenv()).log(console).build();
-            err.printf("lotabots: %s %s on %s, journal %s%n", workflow.name(), correlationId, root, journalFile);
+            err.printf("lotabots: %s %s on %s, journal %s%s%n", workflow.name(), correlationId, root, journalFile,
+                    trigger == null ? "" : ", started by " + trigger.getType() + " " + trigger.getId());
             WorkflowRunner runner = WorkflowRunner.builder(context)
                     .approvals(ApprovalPolicy.preApproved(Set.copyOf(approvals), System.getProperty("user.name")))
-                    .parameters(parameters)
+                    .parameters(runParameters)
                     .listener(progress(console))
                     .build();
             try (InterruptSignals signals = InterruptSignals.install(err, runner::abort)) {
@@ -161,8 +189,10 @@ final class WorkflowSession {
                 err.printf("lotabots: %s in %s%s%n", run.status(), Durations.format(run.duration()),
                         run.interrupted().map(reason -> " (" + reason + ")").orElse(""));
                 err.flush();
+                // a run started by a message shares its correlation id with earlier runs: only its own messages count
                 List<io.lotabots.message.Message> messages = bus.query(
-                        MessageFilter.ALL.withCorrelationId(correlationId));
+                        MessageFilter.ALL.withCorrelationId(correlationId)).stream()
+                        .filter(message -> trigger == null || !message.getTime().isBefore(started)).toList();
                 out.println("Message timeline of " + correlationId + ":");
                 Timeline.print(messages, out);
                 RunSummary summary = RunSummary.of(workflow.description(), correlationId, run, messages, root,

@@ -352,7 +352,7 @@ public final class Journal implements Closeable {
     /**
      * Splits a stream into lines with a bounded buffer and parses each.
      */
-    private static final class LineScanner {
+    static final class LineScanner {
         private final String fileName;
         private final MessageFilter filter;
         private final Consumer<Message> consumer;
@@ -365,6 +365,8 @@ public final class Journal implements Closeable {
         private long lines;
         private long matched;
         private long skipped;
+        private boolean completeOnly;
+        private long consumed;
 
         LineScanner(final String fileName, final MessageFilter filter, final Consumer<Message> consumer) {
             this.fileName = fileName;
@@ -424,9 +426,37 @@ public final class Journal implements Closeable {
             return -1;
         }
 
+        /**
+         * Reads only complete lines, for a reader that follows the file: a last line without its line break is
+         * left for the next read, and {@link #consumed()} says where that read starts.
+         *
+         * @param firstLine the number of the line before the first one read
+         * @return this
+         */
+        LineScanner completeLinesOnly(final long firstLine) {
+            this.completeOnly = true;
+            this.lineNumber = firstLine;
+            return this;
+        }
+
+        /**
+         * Returns how many bytes the complete lines read took, line breaks included.
+         */
+        long consumed() {
+            return consumed;
+        }
+
+        /**
+         * Returns the number of the last complete line read.
+         */
+        long lineNumber() {
+            return lineNumber;
+        }
+
         JournalScan scan(final InputStream in) throws IOException {
             byte[] buffer = new byte[READ_BUFFER];
             int read;
+            long offset = 0;
             while ((read = in.read(buffer)) > 0) {
                 int start = 0;
                 int i;
@@ -441,10 +471,12 @@ public final class Journal implements Closeable {
                         overflow = false;
                     }
                     start = i + 1;
+                    consumed = offset + start;
                 }
                 keep(buffer, start, read - start);
+                offset += read;
             }
-            if (pendingLength > 0 || overflow) {
+            if (!completeOnly && (pendingLength > 0 || overflow)) {
                 line(pending, 0, pendingLength, true);
             }
             return new JournalScan(lines, matched, skipped, warnings);

@@ -32,6 +32,8 @@ public final class MessageBus {
     @CheckForNull
     private final String correlationId;
     @CheckForNull
+    private final String causationId;
+    @CheckForNull
     private final Journal journal;
     private final Consumer<String> warnings;
     private final UnaryOperator<String> masking;
@@ -42,6 +44,7 @@ public final class MessageBus {
         this.clock = builder.clock;
         this.ids = builder.ids;
         this.correlationId = builder.correlationId;
+        this.causationId = builder.causationId;
         this.journal = builder.journal;
         this.warnings = builder.warnings;
         this.masking = builder.masking;
@@ -116,7 +119,8 @@ public final class MessageBus {
      *         recorded then
      */
     public Message publish(final Message.Builder draft) {
-        Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).build()
+        Message message = draft.withDefaults(ids.get(), clock.instant(), correlationId).withDefaultCause(causationId)
+                .build()
                 .withTextsReplaced(masking);
         deliver(message);
         return message;
@@ -240,6 +244,8 @@ public final class MessageBus {
         @CheckForNull
         private String correlationId;
         @CheckForNull
+        private String causationId;
+        @CheckForNull
         private Journal journal;
         private Consumer<String> warnings = warning -> { };
         private UnaryOperator<String> masking = UnaryOperator.identity();
@@ -279,6 +285,18 @@ public final class MessageBus {
          */
         public Builder ids(final Supplier<String> value) {
             this.ids = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Sets the cause of the run, the id of the message that started it (a reaction's trigger), put on every
+         * message published without a cause of its own, so that the causation chain leads back to the trigger.
+         *
+         * @param value the id of the triggering message, or {@code null}
+         * @return this
+         */
+        public Builder causationId(@CheckForNull final String value) {
+            this.causationId = value;
             return this;
         }
 

@@ -508,6 +508,20 @@ public final class Message {
         }
 
         /**
+         * Sets the id of the message that caused this one where none is set, as the bus of a run that a message
+         * started does (a reaction's run names its triggering message as the cause of all it publishes).
+         *
+         * @param defaultCausationId the causation id to use if none is set, or {@code null}
+         * @return this
+         */
+        public Builder withDefaultCause(@CheckForNull final String defaultCausationId) {
+            if (causationId == null) {
+                causationId = defaultCausationId;
+            }
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message

@@ -1,10 +1,9 @@
 package io.lotabots.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.lotabots.error.LotaBotsException;
+import io.lotabots.util.SecureYaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,10 @@ public final class ScenarioLoader {
     private static final Set<String> PARALLEL_KEYS = Set.of("parallel", "branches");
     private static final Set<String> APPROVAL_KEYS = Set.of("approval", "stage", "description", "when");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    /** The largest definition read. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private final ObjectMapper yaml = new ObjectMapper();
 
     /**
      * Returns the names of the built-in scenarios, in the order of the index.
@@ -84,11 +86,10 @@ public final class ScenarioLoader {
     public Scenario parse(final String text, final String file) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            root = SecureYaml.readTree(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), MAX_BYTES);
+        } catch (SecureYaml.InvalidYamlException e) {
             throw LotaBotsException.of(ScenarioErrorCode.INVALID_DEFINITION, "The scenario " + file
-                    + (line > 0 ? " line " + line : "") + " is not valid YAML: " + e.getOriginalMessage(), e);
+                    + (e.getLine() > 0 ? " line " + e.getLine() : "") + " is refused: " + e.getReason(), e);
         }
         if (root == null || !root.isObject()) {
             throw invalid(file, "", "must be a map with name, title, description, trigger, notify and stages");

@@ -47,6 +47,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void shouldRefuseADuplicateKeyAndAnAliasNamingTheLine() {
+        assertThatThrownBy(() -> loader.parse(HEAD + "stages:\n  - {id: b, stage: B, bot: build}\nstages: []\n", "s.yaml"))
+                .isInstanceOf(LotaBotsException.class).hasMessageContaining("s.yaml line")
+                .hasMessageContaining("Duplicate field 'stages'");
+        assertThatThrownBy(() -> loader.parse(HEAD + "stages:\n  - &s {id: b, stage: B, bot: build}\n  - *s\n", "s.yaml"))
+                .isInstanceOf(LotaBotsException.class).hasMessageContaining("alias '*s'");
+    }
+
+    @Test
     void refusesTwoStagesWithOneId() {
         assertThatThrownBy(() -> loader.parse(HEAD + "stages:\n  - {id: b, stage: B, bot: build}\n  - {id: b, stage: C, bot: build}\n", "s.yaml"))
                 .hasMessage("The scenario s.yaml field stages[1].id repeats the id 'b'; every stage needs an id of its own");

@@ -1,10 +1,7 @@
 package io.lotabots.bot.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
@@ -16,9 +13,9 @@ import io.lotabots.message.InvalidMessageException;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.util.LogSink;
+import io.lotabots.util.SecureYaml;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +30,6 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the baselines relative criteria compare with: from a baseline file (JSON or YAML, a map of metric to value),
@@ -46,17 +42,6 @@ final class Baselines {
     /** The most entries a baseline file may hold. */
     static final int MAX_ENTRIES = 10_000;
 
-    private static final ObjectMapper YAML;
-
-    static {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit((int) MAX_FILE_BYTES);
-        options.setNestingDepthLimit(20);
-        YAML = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build()).build());
-    }
 
     private Baselines() {
     }
@@ -77,9 +62,11 @@ final class Baselines {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw unreadable(shownName, "it is larger than " + (MAX_FILE_BYTES >> 10) + " KiB");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                root = YAML.readTree(in);
-            }
+            root = SecureYaml.readTree(SecureYaml.readBounded(file, (int) MAX_FILE_BYTES), (int) MAX_FILE_BYTES);
+        }
+        catch (SecureYaml.InvalidYamlException e) {
+            throw unreadable(shownName, "it is not valid JSON or YAML: " + e.getReason()
+                    + (e.getLine() > 0 ? " (line " + e.getLine() + ")" : ""), e);
         }
         catch (NoSuchFileException e) {
             throw unreadable(shownName, "it does not exist", e);

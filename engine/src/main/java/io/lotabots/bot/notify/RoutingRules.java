@@ -10,14 +10,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.Message;
-
-import org.yaml.snakeyaml.LoaderOptions;
+import io.lotabots.util.SecureYaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +128,7 @@ public final class RoutingRules {
      * @return the rules
      */
     static RoutingRules parse(final byte[] content, final boolean json, final String shown) {
-        ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(yamlFactory());
+        ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(SecureYaml.factory(MAX_FILE_BYTES));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -140,7 +138,15 @@ public final class RoutingRules {
         }
         RuleFile parsed;
         try {
+            if (!json) {
+                SecureYaml.rejectAliases(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            }
             parsed = mapper.readValue(content, RuleFile.class);
+        }
+        catch (SecureYaml.InvalidYamlException e) {
+            throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' is"
+                    + " malformed" + (e.getLine() > 0 ? " at line " + e.getLine() + ", column " + e.getColumn() : "")
+                    + ": " + e.getReason() + ". " + FORMAT_HINT, e);
         }
         catch (JsonProcessingException e) {
             throw LotaBotsException.of(NotifyErrorCode.INVALID_ROUTE, "The routing file '" + shown + "' is"
@@ -162,14 +168,6 @@ public final class RoutingRules {
             + ChannelKind.names() + ") and optionally 'types' (globs such as deploy.*), 'minSeverity' or"
             + " 'severities' (info, warning, error, critical).";
 
-    private static YAMLFactory yamlFactory() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setNestingDepthLimit(20);
-        options.setCodePointLimit(MAX_FILE_BYTES);
-        return YAMLFactory.builder().loaderOptions(options).build();
-    }
 
     /**
      * Says where an error is: for a rule that cannot be built, the line where the rule starts and its number;

@@ -1,0 +1,338 @@
+package io.lotabots.cli;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import io.lotabots.bot.Bot;
+import io.lotabots.bot.BotOption;
+import io.lotabots.bot.BotRegistry;
+import io.lotabots.bot.OptionNaming;
+import io.lotabots.bus.Journal;
+import io.lotabots.bus.JournalScan;
+import io.lotabots.bus.JournalTail;
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.Message;
+import io.lotabots.reaction.ReactionDecision;
+import io.lotabots.reaction.ReactionErrorCode;
+import io.lotabots.reaction.ReactionHistory;
+import io.lotabots.reaction.ReactionLedger;
+import io.lotabots.reaction.ReactionRule;
+import io.lotabots.reaction.ReactionRules;
+import io.lotabots.reaction.RecentMessages;
+import io.lotabots.scenario.ScenarioCompiler;
+import io.lotabots.scenario.ScenarioLoader;
+import io.lotabots.util.Durations;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lotabots react --rules FILE}: follows a journal as {@code tail -f} does and starts what the rules say, once
+ * per triggering message and rule, even across restarts. Each reaction runs in this process through the same
+ * command line as {@code lotabots scenario run NAME} or {@code lotabots BOT}, with {@code --caused-by} naming the
+ * triggering message and {@code --journal} this journal, so that the run shares the message's correlation id and
+ * names it as its cause. Reactions run one after the other, in journal order.
+ */
+@Command(name = "react", mixinStandardHelpOptions = true,
+        description = {"Follow a journal (as tail -f does) and start the scenarios and bots the reaction rules name,"
+                + " once per triggering message, even across restarts. See docs/reactions.md.",
+                "Each reaction runs as 'lotabots scenario run NAME' or 'lotabots BOT' would, with --caused-by and"
+                        + " this journal; a start is recorded in the reaction record before the run starts."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped, or with --once every reaction started succeeded",
+                "1:with --once, a reaction's run failed", "2:bad input (the rules file names file, line and field)",
+                "130:interrupted by SIGINT or SIGTERM"})
+final class ReactCommand implements Callable<Integer> {
+    /** The record's file name, next to the journal, unless --ledger names another. */
+    static final String LEDGER_NAME = "reactions.jsonl";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private JournalOption journal = new JournalOption();
+
+    @Option(names = "--rules", required = true, paramLabel = "FILE",
+            description = "The reaction rules (YAML), the same file the Jenkins message trigger reads.")
+    private Path rulesFile;
+
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "The project the started scenarios and bots work on, and whose journal is followed."
+                    + " Default: the current directory, which is printed; the LotaBots source checkout itself is"
+                    + " refused.")
+    @CheckForNull
+    private Path workdir;
+
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "The record of handled reactions. Default: " + LEDGER_NAME + " next to the journal.")
+    @CheckForNull
+    private Path ledgerFile;
+
+    @Option(names = "--once", description = "Process what the journal holds now, then stop.")
+    private boolean once;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "1s",
+            description = "How often the journal is checked for new lines. Default: 1s.")
+    private String poll;
+
+    private final BotRegistry registry;
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    ReactCommand() {
+        this(BotRegistry.standard());
+    }
+
+    ReactCommand(final BotRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        ReactionRules rules = ReactionRules.load(rulesFile, rulesFile.toString());
+        checkActions(rules);
+        Duration interval = interval();
+        Path root = WorkflowSession.workdir(workdir, err).toAbsolutePath().normalize();
+        Path journalFile = journal.resolve(root).toAbsolutePath().normalize();
+        Path parent = journalFile.getParent();
+        Path record = ledgerFile != null ? ledgerFile.toAbsolutePath().normalize()
+                : (parent == null ? Path.of(LEDGER_NAME) : parent.resolve(LEDGER_NAME));
+        Clock clock = Clock.systemUTC();
+        try (ReactionLedger ledger = ReactionLedger.open(record)) {
+            ledger.getWarnings().forEach(warning -> err.println("lotabots react: warning: " + warning));
+            for (ReactionLedger.Entry entry : ledger.unfinished()) {
+                err.printf("lotabots react: warning: rule %s started a run for %s %s at %s whose end was never"
+                        + " recorded (react stopped while it ran); it is not started again. Check its outcome in the"
+                        + " journal (lotabots messages) and run it by hand if it did not finish.%n", entry.rule(),
+                        entry.messageType(), entry.messageId(), entry.time());
+            }
+            err.printf("lotabots react: %d rule%s from %s on %s; journal %s, record %s%s%n", rules.getRules().size(),
+                    rules.getRules().size() == 1 ? "" : "s", rulesFile, String.join(", ", rules.triggerTypes()),
+                    journalFile, ledger.getFile(), once ? " (--once)" : "");
+            err.flush();
+            Follower follower = new Follower(rules, ledger, root, journalFile, clock);
+            JournalTail tail = new JournalTail(Journal.at(journalFile));
+            try (InterruptSignals signals = InterruptSignals.install(err, reason -> stop.countDown())) {
+                do {
+                    JournalScan scan = tail.poll(MessageFilter.ALL, follower::handle);
+                    scan.warnings().forEach(warning -> err.println("lotabots react: warning: " + warning));
+                    err.flush();
+                    if (follower.interrupted || signals.getReason().isPresent()) {
+                        err.println("lotabots react: stopped (" + signals.getReason().orElse("a reaction was"
+                                + " interrupted") + ")");
+                        err.flush();
+                        return ExitCode.INTERRUPTED;
+                    }
+                }
+                while (!once && !stop.await(interval.toMillis(), TimeUnit.MILLISECONDS));
+                if (!once) {
+                    err.println("lotabots react: stopped (" + signals.getReason().orElse("asked to stop") + ")");
+                    err.flush();
+                    return ExitCode.INTERRUPTED;
+                }
+            }
+            err.printf("lotabots react: done: %d started, %d failed, %d throttled, %d loops cut%n", follower.started,
+                    follower.failed, follower.throttled, follower.loops);
+            err.flush();
+            return follower.failed > 0 ? ExitCode.FAILURE : ExitCode.SUCCESS;
+        }
+    }
+
+    /**
+     * Stops following after the current poll, as SIGINT does.
+     */
+    void stop() {
+        stop.countDown();
+    }
+
+    private Duration interval() {
+        try {
+            Duration interval = Durations.parse(poll);
+            if (interval.compareTo(Duration.ofMillis(50)) < 0 || interval.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("'" + poll + "' must be from 50ms to 10m");
+            }
+            return interval;
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--poll " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks every rule's action before anything is followed: the scenario exists and takes the overrides, the bot
+     * exists and has the options.
+     */
+    private void checkActions(final ReactionRules rules) {
+        ScenarioLoader loader = new ScenarioLoader();
+        for (ReactionRule rule : rules.getRules()) {
+            ReactionRule.Action action = rule.action();
+            String where = "The reaction rules file " + rules.getFile() + " line " + rule.line() + " rule "
+                    + rule.name() + ": ";
+            try {
+                if (action.kind() == ReactionRule.Kind.SCENARIO) {
+                    Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+                    action.options().forEach((key, value) -> overrides.computeIfAbsent(key.substring(0,
+                            key.indexOf('.')), stage -> new LinkedHashMap<>()).put(key.substring(key.indexOf('.') + 1),
+                            String.valueOf(value)));
+                    new ScenarioCompiler(registry).compile(loader.builtIn(action.target()), overrides);
+                }
+                else {
+                    Bot<?, ?> bot = registry.find(action.target()).orElseThrow(() -> LotaBotsException.of(
+                            ReactionErrorCode.INVALID_RULES, "run.bot '" + action.target() + "' is not a bot; the"
+                                    + " bots are " + registry.getBots().stream().map(b -> b.getDescriptor().getId())
+                                            .collect(Collectors.joining(", "))));
+                    List<String> names = bot.getDescriptor().getOptions().stream().map(BotOption::getName).toList();
+                    for (String option : action.options().keySet()) {
+                        if (!names.contains(option)) {
+                            throw LotaBotsException.of(ReactionErrorCode.INVALID_RULES, "run.options." + option
+                                    + " is not an option of the bot " + action.target() + "; its options are "
+                                    + String.join(", ", names));
+                        }
+                    }
+                }
+            }
+            catch (LotaBotsException e) {
+                throw LotaBotsException.of(ReactionErrorCode.INVALID_RULES, where + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Evaluates each message of the journal and starts, records and reports what the rules decide.
+     */
+    private final class Follower {
+        private final ReactionRules rules;
+        private final ReactionLedger ledger;
+        private final RecentMessages recent;
+        private final ReactionHistory history;
+        private final Path root;
+        private final Path journalFile;
+        private final Clock clock;
+        private int started;
+        private int failed;
+        private int throttled;
+        private int loops;
+        private boolean interrupted;
+
+        Follower(final ReactionRules rules, final ReactionLedger ledger, final Path root, final Path journalFile,
+                final Clock clock) {
+            this.rules = rules;
+            this.ledger = ledger;
+            this.recent = new RecentMessages(rules.lookBack());
+            this.history = ledger.history(recent);
+            this.root = root;
+            this.journalFile = journalFile;
+            this.clock = clock;
+        }
+
+        void handle(final Message message) {
+            if (interrupted) {
+                return;
+            }
+            List<ReactionDecision> decisions = rules.evaluate(message, history, clock.instant());
+            recent.add(message);
+            for (ReactionDecision decision : decisions) {
+                if (interrupted) {
+                    return;
+                }
+                act(decision);
+            }
+        }
+
+        private void act(final ReactionDecision decision) {
+            PrintWriter err = spec.commandLine().getErr();
+            ReactionRule rule = decision.rule();
+            Message trigger = decision.trigger();
+            switch (decision.outcome()) {
+                case LOOP -> {
+                    loops++;
+                    err.printf("lotabots react: rule %s: %s%n", rule.name(), decision.reason());
+                }
+                case THROTTLED -> {
+                    throttled++;
+                    ledger.throttled(rule.name(), trigger.getId(), decision.reason(), clock.instant());
+                    err.printf("lotabots react: warning: rule %s %s%n", rule.name(), decision.reason());
+                }
+                case START -> start(rule, trigger, decision.reason());
+            }
+            err.flush();
+        }
+
+        private void start(final ReactionRule rule, final Message trigger, final String reason) {
+            PrintWriter err = spec.commandLine().getErr();
+            List<String> args = arguments(rule.action(), trigger);
+            // recorded (and on the disk) before the run starts: a crash after this never starts it twice
+            ledger.started(rule.name(), trigger, clock.instant());
+            started++;
+            err.printf("lotabots react: rule %s: %s; starting %s: lotabots %s%n", rule.name(), reason, rule.action(),
+                    String.join(" ", args));
+            err.flush();
+            CommandLine run = LotaBotsCommand.commandLine(registry);
+            run.setOut(spec.commandLine().getOut());
+            run.setErr(err);
+            int exit = run.execute(args.toArray(String[]::new));
+            String status = exitText(exit);
+            ledger.finished(rule.name(), trigger.getId(), status, clock.instant());
+            err.printf("lotabots react: rule %s: %s for %s %s ended: %s%n", rule.name(), rule.action(),
+                    trigger.getType(), trigger.getId(), status);
+            if (exit != ExitCode.SUCCESS && exit != ExitCode.UNSTABLE) {
+                failed++;
+            }
+            if (exit == ExitCode.INTERRUPTED) {
+                interrupted = true;
+            }
+        }
+
+        private List<String> arguments(final ReactionRule.Action action, final Message trigger) {
+            List<String> args = new ArrayList<>();
+            if (action.kind() == ReactionRule.Kind.SCENARIO) {
+                args.addAll(List.of("scenario", "run", action.target()));
+            }
+            else {
+                args.add(action.target());
+            }
+            args.addAll(List.of("--workdir", root.toString(), "--journal", journalFile.toString(), CausedBy.OPTION,
+                    trigger.getId()));
+            if (action.kind() == ReactionRule.Kind.SCENARIO) {
+                action.options().forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+                action.parameters().forEach((key, value) -> args.addAll(List.of("--param", key + "=" + value)));
+                action.approvals().forEach(gate -> args.addAll(List.of("--approve", gate)));
+            }
+            else {
+                action.options().forEach((key, value) -> args.add(OptionNaming.COMMAND_LINE.nameOf(key) + "="
+                        + (value instanceof List<?> list ? list.stream().map(String::valueOf)
+                                .collect(Collectors.joining(",")) : value)));
+            }
+            return args;
+        }
+    }
+
+    private static String exitText(final int exit) {
+        return Optional.ofNullable(switch (exit) {
+            case ExitCode.SUCCESS -> "SUCCESS";
+            case ExitCode.UNSTABLE -> "UNSTABLE";
+            case ExitCode.FAILURE -> "FAILURE";
+            case ExitCode.BAD_INPUT -> "bad input";
+            case ExitCode.INTERRUPTED -> "interrupted";
+            default -> null;
+        }).map(text -> text + " (exit " + exit + ")").orElse("exit " + exit);
+    }
+}
