@@ -25,8 +25,8 @@ import java.util.Optional;
  * error or critical trigger, {@code alert.resolved} and {@code incident.resolved} resolve, an
  * {@code incident.updated} to {@code acknowledged} acknowledges, and {@code deploy.completed},
  * {@code deploy.rolled_back}, {@code migration.completed} and scaling messages become change events; other
- * messages page no one and are skipped. The {@code dedup_key} is derived from the run and the alert (or the
- * incident id), so that the resolve of an alert closes the incident its trigger opened.</p>
+ * messages page no one and are skipped. The {@code dedup_key} is the incident id (as IncidentBot pages it), or
+ * derived from the run and the alert, so that the resolve of an alert closes the incident its trigger opened.</p>
  */
 final class PagerDutyChannel implements Channel {
     /** The most characters of {@code payload.summary}. */
@@ -118,6 +118,27 @@ final class PagerDutyChannel implements Channel {
                 () -> post("/v2/enqueue", event, key));
     }
 
+    /**
+     * Delivers an alert event someone else built, for example the page of an incident: adds the routing key and
+     * posts it to {@code /v2/enqueue} with retries.
+     *
+     * @param event the event without {@code routing_key}: {@code event_action}, {@code dedup_key}, {@code payload}
+     *        for a trigger, {@code links}
+     * @param what what is delivered, for the log, for example {@code trigger event}
+     * @param notification what the delivery is recorded against
+     * @param deliveries makes and records the delivery
+     * @return the outcome of the last try
+     */
+    Attempt deliver(final ObjectNode event, final String what, final Notification notification,
+            final Deliveries deliveries) {
+        ObjectNode keyed = JSON.createObjectNode();
+        keyed.put("routing_key", routingKey);
+        keyed.setAll(event);
+        String key = event.path("dedup_key").asText(null);
+        return deliveries.deliver(new Deliveries.Target(ChannelKind.PAGERDUTY, what, notification, null),
+                () -> post("/v2/enqueue", keyed, key));
+    }
+
     @CheckForNull
     private static String autoAction(final Notification notification) {
         String type = String.valueOf(notification.messageType());
@@ -155,7 +176,7 @@ final class PagerDutyChannel implements Channel {
             Optional<String> alert = subject == null ? Optional.empty()
                     : StageLine.optionalText(subject, "alert_name");
             if (incident.isPresent()) {
-                key = "lotabots/incident/" + incident.get();
+                key = incident.get();
             }
             else if (alert.isPresent()) {
                 key = "lotabots/" + run + "/alert/" + alert.get();

@@ -1,7 +1,5 @@
 package io.lotabots.bot.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +13,6 @@ import io.lotabots.message.NotificationSent;
 import io.lotabots.util.LogSink;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -338,35 +335,11 @@ final class SlackChannel implements Channel {
     }
 
     private Attempt callApi(final String method, final ObjectNode body) {
-        URI uri = URI.create(apiUrl + "/" + method);
-        return calls.post(uri, "application/json; charset=utf-8", Map.of("Authorization", "Bearer " + token),
-                bytes(body), answer -> {
-                    if (answer.status() != 200) {
-                        return Attempt.refused("Slack " + method + " answered HTTP " + answer.status() + " "
-                                + answer.snippet());
-                    }
-                    JsonNode json;
-                    try {
-                        json = JSON.readTree(answer.body());
-                    }
-                    catch (JsonProcessingException e) {
-                        return Attempt.refused("Slack " + method + " answered with no JSON: " + answer.snippet());
-                    }
-                    if (json.path("ok").asBoolean(false)) {
-                        return Attempt.delivered(json.path("ts").asText(null), json.path("channel").asText(null));
-                    }
-                    String error = json.path("error").asText("unknown_error");
-                    return "ratelimited".equals(error) ? Attempt.retry("Slack " + method + ": ratelimited", null)
-                            : Attempt.refused("Slack refused " + method + ": " + error);
-                });
+        return new SlackWebApi(calls, apiUrl, java.util.Objects.requireNonNull(token)).call(method, body, Set.of(),
+                json -> Attempt.delivered(json.path("ts").asText(null), json.path("channel").asText(null)));
     }
 
     private static byte[] bytes(final ObjectNode body) {
-        try {
-            return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("A Slack payload could not be written as JSON", e);
-        }
+        return SlackWebApi.bytes(body);
     }
 }

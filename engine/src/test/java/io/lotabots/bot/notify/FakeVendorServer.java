@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * A local HTTP server that plays Slack (incoming webhooks and the Web API's {@code chat.postMessage} and
- * {@code chat.update}), PagerDuty (Events API v2: {@code /v2/enqueue} and {@code /v2/change/enqueue}), a generic
+ * A local HTTP server that plays Slack (incoming webhooks and the Web API's {@code chat.postMessage},
+ * {@code chat.update}, {@code conversations.create}, {@code conversations.invite}, {@code conversations.archive} and
+ * {@code pins.add}, with the channels it created kept as Slack keeps them), PagerDuty (Events API v2: {@code /v2/enqueue} and {@code /v2/change/enqueue}), a generic
  * CloudEvents webhook and Twilio ({@code /2010-04-01/Accounts/{sid}/Messages.json}). It checks every request
  * against the vendor's documented payload format (required fields, types, enums, lengths, content types, auth
  * headers), records what it found, and answers as the vendor does, success or error. Tests script rate limits
@@ -58,6 +59,8 @@ public final class FakeVendorServer implements AutoCloseable {
     public static final String SLACK_WEBHOOK_PATH = "/services/T0FAKE000/B0FAKE000/fakeWebhookSecret7Xy9Qz";
     /** The routing key PagerDuty accepts: 32 characters, as integration keys are. */
     public static final String PAGERDUTY_ROUTING_KEY = "R0FAKEROUTINGKEY0123456789ABCDEF";
+    /** A second routing key PagerDuty accepts, of another service (the secondary on-call's). */
+    public static final String PAGERDUTY_SECONDARY_ROUTING_KEY = "R0FAKESECONDARYKEY0123456789ABCD";
     /** The Twilio account SID. */
     public static final String TWILIO_SID = "AC00000000000000000000000000fake";
     /** The Twilio auth token. */
@@ -81,6 +84,15 @@ public final class FakeVendorServer implements AutoCloseable {
     private static final Set<String> PD_ACTIONS = Set.of("trigger", "acknowledge", "resolve");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Pattern SLACK_TS = Pattern.compile("[0-9]{10}\\.[0-9]{6}");
+    /** Slack's channel names: lower-case letters, digits, hyphens and underscores, at most 80 characters. */
+    private static final Pattern SLACK_CHANNEL_NAME = Pattern.compile("[a-z0-9_-]+");
+    private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
+    private static final Set<String> SLACK_METHODS = Set.of("chat.postMessage", "chat.update",
+            "conversations.create", "conversations.invite", "conversations.archive", "pins.add");
+    /** The most characters of a Slack channel name. */
+    static final int SLACK_MAX_CHANNEL_NAME = 80;
+    /** The user id of the bot that owns the token; it is a member of every channel it creates. */
+    public static final String SLACK_BOT_USER = "U0LOTABOT1";
 
     /** The vendors this server plays. */
     public enum Vendor {
@@ -137,11 +149,25 @@ public final class FakeVendorServer implements AutoCloseable {
     private record Scripted(int status, Map<String, String> headers, String body, Duration delay) {
     }
 
+    /**
+     * A Slack channel as it stands now.
+     *
+     * @param id the channel id, for example {@code C00000000A1}
+     * @param name the name
+     * @param members the members' user ids, the bot first
+     * @param archived whether it is archived
+     * @param pins the {@code ts} of the pinned messages
+     */
+    public record SlackConversation(String id, String name, List<String> members, boolean archived,
+            List<String> pins) {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Request> requests = new ArrayList<>();
     private final Map<Vendor, Deque<Scripted>> scripts = new EnumMap<>(Vendor.class);
     private final Map<String, ObjectNode> slackMessages = new LinkedHashMap<>();
+    private final Map<String, SlackConversation> slackConversations = new LinkedHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_764_000_000_000_100L);
 
     private FakeVendorServer() throws IOException {
@@ -302,6 +328,28 @@ public final class FakeVendorServer implements AutoCloseable {
         return Map.copyOf(slackMessages);
     }
 
+    /**
+     * Returns the Slack channels created through {@code conversations.create} (or {@link #slackChannelExists}), as
+     * they stand now, by id.
+     *
+     * @return the channels
+     */
+    public synchronized Map<String, SlackConversation> slackConversations() {
+        return Map.copyOf(slackConversations);
+    }
+
+    /**
+     * Makes a Slack channel exist already, so that creating one of that name is answered {@code name_taken}.
+     *
+     * @param name the name
+     * @return the channel's id
+     */
+    public synchronized String slackChannelExists(final String name) {
+        String id = String.format(Locale.ROOT, "C%010X", clock.incrementAndGet() % 0xFFFFFFFFFFL);
+        slackConversations.put(id, new SlackConversation(id, name, List.of("U0SOMEONE1"), false, List.of()));
+        return id;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -423,7 +471,7 @@ public final class FakeVendorServer implements AutoCloseable {
     private Scripted slackApi(final String path, final Map<String, String> headers, final String body,
             final List<String> problems, final boolean apply) {
         String method = path.substring("/api/".length());
-        if (!"chat.postMessage".equals(method) && !"chat.update".equals(method)) {
+        if (!SLACK_METHODS.contains(method)) {
             problems.add("unknown method " + method);
             return slackError("unknown_method");
         }
@@ -445,6 +493,17 @@ public final class FakeVendorServer implements AutoCloseable {
             problems.add("the body is not a JSON object");
             return slackError("invalid_json");
         }
+        return switch (method) {
+            case "conversations.create" -> slackCreate(json, problems, apply);
+            case "conversations.invite" -> slackInvite(json, problems, apply);
+            case "conversations.archive" -> slackArchive(json, problems, apply);
+            case "pins.add" -> slackPin(json, problems, apply);
+            default -> slackChat(method, json, problems, apply);
+        };
+    }
+
+    private Scripted slackChat(final String method, final JsonNode json, final List<String> problems,
+            final boolean apply) {
         String channel = text(json, "channel", problems);
         if (channel == null) {
             return slackError("channel_not_found");
@@ -464,6 +523,10 @@ public final class FakeVendorServer implements AutoCloseable {
         }
         String channelId = channel.matches("C[A-Z0-9]{8,}") ? channel
                 : "C" + String.format(Locale.ROOT, "%08X", channel.hashCode());
+        SlackConversation conversation = slackConversations.get(channelId);
+        if (conversation != null && conversation.archived()) {
+            return slackError("is_archived");
+        }
         ObjectNode stored = ((ObjectNode) json).deepCopy();
         stored.put("channel", channelId);
         if ("chat.update".equals(method)) {
@@ -501,6 +564,159 @@ public final class FakeVendorServer implements AutoCloseable {
             slackMessages.put(ts, stored);
         }
         return slackOk(channelId, ts, stored);
+    }
+
+    private Scripted slackCreate(final JsonNode json, final List<String> problems, final boolean apply) {
+        JsonNode given = json.get("name");
+        if (given == null || !given.isTextual() || given.asText().isEmpty()) {
+            problems.add("name is missing or not a string");
+            return slackError("invalid_name_required");
+        }
+        String name = given.asText();
+        if (name.length() > SLACK_MAX_CHANNEL_NAME) {
+            problems.add("name has " + name.length() + " characters, more than " + SLACK_MAX_CHANNEL_NAME);
+            return slackError("invalid_name_maxlength");
+        }
+        if (!SLACK_CHANNEL_NAME.matcher(name).matches()) {
+            problems.add("name '" + name + "' has characters other than lower-case letters, digits, hyphens and"
+                    + " underscores");
+            return slackError("invalid_name_specials");
+        }
+        if (name.matches("[-_]+")) {
+            problems.add("name '" + name + "' is only punctuation");
+            return slackError("invalid_name_punctuation");
+        }
+        if (json.has("is_private") && !json.get("is_private").isBoolean()) {
+            problems.add("is_private is not a boolean");
+        }
+        if (slackConversations.values().stream().anyMatch(conversation -> conversation.name().equals(name))) {
+            return slackError("name_taken");
+        }
+        String id = String.format(Locale.ROOT, "C%010X", clock.incrementAndGet() % 0xFFFFFFFFFFL);
+        if (apply) {
+            slackConversations.put(id, new SlackConversation(id, name, List.of(SLACK_BOT_USER), false,
+                    List.of()));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("ok", true);
+        ObjectNode channel = answer.putObject("channel");
+        channel.put("id", id);
+        channel.put("name", name);
+        channel.put("is_channel", true);
+        channel.put("is_private", json.path("is_private").asBoolean(false));
+        channel.put("is_archived", false);
+        channel.put("is_member", true);
+        channel.put("creator", SLACK_BOT_USER);
+        channel.put("created", clock.get() / 1_000_000);
+        return new Scripted(200, Map.of(), answer.toString(), Duration.ZERO);
+    }
+
+    /**
+     * Finds the channel named by the argument {@code channel}, or says which error Slack answers.
+     */
+    private Object slackChannelOf(final JsonNode json, final List<String> problems) {
+        String channel = text(json, "channel", problems);
+        if (channel == null) {
+            return slackError("channel_not_found");
+        }
+        if (!channel.matches("[CG][A-Z0-9]{8,}")) {
+            problems.add("channel '" + channel + "' is not a channel id (these methods take ids, not names)");
+            return slackError("channel_not_found");
+        }
+        SlackConversation conversation = slackConversations.get(channel);
+        return conversation == null ? slackError("channel_not_found") : conversation;
+    }
+
+    private Scripted slackInvite(final JsonNode json, final List<String> problems, final boolean apply) {
+        Object found = slackChannelOf(json, problems);
+        if (found instanceof Scripted error) {
+            return error;
+        }
+        SlackConversation conversation = (SlackConversation) found;
+        JsonNode given = json.get("users");
+        if (given == null || !given.isTextual() || given.asText().isBlank()) {
+            problems.add("users is missing or not a comma-separated string of user ids");
+            return slackError("no_user");
+        }
+        List<String> users = List.of(given.asText().split(","));
+        if (users.size() > 1000) {
+            problems.add("more than 1000 users");
+            return slackError("too_many_users");
+        }
+        for (String user : users) {
+            if (!SLACK_USER.matcher(user).matches()) {
+                problems.add("'" + user + "' is not a user id");
+                return slackError("user_not_found");
+            }
+            if (user.equals(SLACK_BOT_USER)) {
+                return slackError("cant_invite_self");
+            }
+        }
+        if (conversation.archived()) {
+            return slackError("is_archived");
+        }
+        if (users.stream().anyMatch(conversation.members()::contains)) {
+            return slackError("already_in_channel");
+        }
+        if (apply) {
+            List<String> members = new ArrayList<>(conversation.members());
+            members.addAll(users);
+            slackConversations.put(conversation.id(), new SlackConversation(conversation.id(), conversation.name(),
+                    List.copyOf(members), false, conversation.pins()));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("ok", true);
+        answer.putObject("channel").put("id", conversation.id()).put("name", conversation.name());
+        return new Scripted(200, Map.of(), answer.toString(), Duration.ZERO);
+    }
+
+    private Scripted slackArchive(final JsonNode json, final List<String> problems, final boolean apply) {
+        Object found = slackChannelOf(json, problems);
+        if (found instanceof Scripted error) {
+            return error;
+        }
+        SlackConversation conversation = (SlackConversation) found;
+        if (conversation.archived()) {
+            return slackError("already_archived");
+        }
+        if (apply) {
+            slackConversations.put(conversation.id(), new SlackConversation(conversation.id(), conversation.name(),
+                    conversation.members(), true, conversation.pins()));
+        }
+        return new Scripted(200, Map.of(), "{\"ok\":true}", Duration.ZERO);
+    }
+
+    private Scripted slackPin(final JsonNode json, final List<String> problems, final boolean apply) {
+        Object found = slackChannelOf(json, problems);
+        if (found instanceof Scripted error) {
+            return error;
+        }
+        SlackConversation conversation = (SlackConversation) found;
+        String ts = text(json, "timestamp", problems);
+        if (ts == null) {
+            return slackError("no_item_specified");
+        }
+        if (!SLACK_TS.matcher(ts).matches()) {
+            problems.add("timestamp is not a Slack timestamp string");
+            return slackError("message_not_found");
+        }
+        ObjectNode message = slackMessages.get(ts);
+        if (message == null || !conversation.id().equals(message.path("channel").asText())) {
+            return slackError("message_not_found");
+        }
+        if (conversation.archived()) {
+            return slackError("is_archived");
+        }
+        if (conversation.pins().contains(ts)) {
+            return slackError("already_pinned");
+        }
+        if (apply) {
+            List<String> pins = new ArrayList<>(conversation.pins());
+            pins.add(ts);
+            slackConversations.put(conversation.id(), new SlackConversation(conversation.id(), conversation.name(),
+                    conversation.members(), false, List.copyOf(pins)));
+        }
+        return new Scripted(200, Map.of(), "{\"ok\":true}", Duration.ZERO);
     }
 
     private static Scripted slackOk(final String channel, final String ts, final ObjectNode message) {
@@ -628,7 +844,8 @@ public final class FakeVendorServer implements AutoCloseable {
             if (key != null && key.length() != 32) {
                 problems.add("routing_key is not 32 characters");
             }
-            else if (key != null && !PAGERDUTY_ROUTING_KEY.equals(key)) {
+            else if (key != null && !PAGERDUTY_ROUTING_KEY.equals(key)
+                    && !PAGERDUTY_SECONDARY_ROUTING_KEY.equals(key)) {
                 problems.add("unknown routing_key");
             }
             if (json.has("dedup_key")) {

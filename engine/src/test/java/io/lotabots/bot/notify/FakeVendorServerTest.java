@@ -119,4 +119,56 @@ class FakeVendorServerTest {
         assertThat(slackApi("chat.postMessage", "{\"channel\":\"C\",\"text\":\"x\"}").statusCode()).isEqualTo(200);
         assertThat(vendors.slackMessages()).hasSize(1);
     }
+
+    @Test
+    void shouldAnswerSlacksConversationMethodsAsSlackDoes() throws Exception {
+        HttpResponse<String> created = slackApi("conversations.create", "{\"name\":\"inc-12-high-error-rate\"}");
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).startsWith("{\"ok\":true,\"channel\":{\"id\":\"C")
+                .contains("\"name\":\"inc-12-high-error-rate\"");
+        String id = created.body().replaceAll(".*\"id\":\"(C[A-Z0-9]+)\".*", "$1");
+        assertThat(slackApi("conversations.create", "{\"name\":\"inc-12-high-error-rate\"}").body())
+                .isEqualTo("{\"ok\":false,\"error\":\"name_taken\"}");
+        assertThat(vendors.problems()).isEmpty();
+
+        assertThat(slackApi("conversations.create", "{\"name\":\"INC 12: Down!\"}").body())
+                .contains("invalid_name_specials");
+        assertThat(slackApi("conversations.create", "{\"name\":\"" + "a".repeat(81) + "\"}").body())
+                .contains("invalid_name_maxlength");
+        assertThat(slackApi("conversations.create", "{\"name\":\"--\"}").body()).contains("invalid_name_punctuation");
+        assertThat(slackApi("conversations.create", "{}").body()).contains("invalid_name_required");
+        assertThat(vendors.problems()).hasSize(4);
+
+        String channel = "{\"channel\":\"" + id + "\"";
+        assertThat(slackApi("conversations.invite", channel + ",\"users\":\"U0ALICE01,U0BOB0002\"}").body())
+                .startsWith("{\"ok\":true");
+        assertThat(slackApi("conversations.invite", channel + ",\"users\":\"U0ALICE01\"}").body())
+                .contains("already_in_channel");
+        assertThat(slackApi("conversations.invite", channel + ",\"users\":[\"U0CAROL03\"]}").body())
+                .contains("no_user");
+        assertThat(slackApi("conversations.invite", "{\"channel\":\"#inc-12\",\"users\":\"U0CAROL03\"}").body())
+                .contains("channel_not_found");
+        assertThat(vendors.slackConversations().get(id).members()).containsExactly(FakeVendorServer.SLACK_BOT_USER,
+                "U0ALICE01", "U0BOB0002");
+
+        String posted = slackApi("chat.postMessage", channel + ",\"text\":\"summary\"}").body();
+        String ts = posted.replaceAll(".*\"ts\":\"([0-9.]+)\".*", "$1");
+        assertThat(slackApi("pins.add", channel + ",\"timestamp\":\"" + ts + "\"}").body()).isEqualTo("{\"ok\":true}");
+        assertThat(slackApi("pins.add", channel + ",\"timestamp\":\"" + ts + "\"}").body()).contains("already_pinned");
+        assertThat(slackApi("pins.add", channel + ",\"timestamp\":\"1764000000.999999\"}").body())
+                .contains("message_not_found");
+        assertThat(slackApi("pins.add", channel + "}").body()).contains("no_item_specified");
+
+        assertThat(slackApi("conversations.archive", channel + "}").body()).isEqualTo("{\"ok\":true}");
+        assertThat(slackApi("conversations.archive", channel + "}").body()).contains("already_archived");
+        assertThat(slackApi("chat.postMessage", channel + ",\"text\":\"late\"}").body()).contains("is_archived");
+        assertThat(vendors.slackConversations().get(id)).satisfies(room -> {
+            assertThat(room.archived()).isTrue();
+            assertThat(room.pins()).containsExactly(ts);
+        });
+        assertThat(post(vendors.slackApiUrl() + "/conversations.create", "application/x-www-form-urlencoded",
+                "name=x", "Authorization", "Bearer " + FakeVendorServer.SLACK_TOKEN).body()).contains("invalid_json");
+        assertThat(vendors.problems()).hasSize(11).anyMatch(problem -> problem.contains("is not a channel id"))
+                .anyMatch(problem -> problem.contains("users is missing or not a comma-separated string"));
+    }
 }

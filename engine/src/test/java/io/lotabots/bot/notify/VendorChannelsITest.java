@@ -67,6 +67,19 @@ class VendorChannelsITest {
     }
 
     @Test
+    void shouldUseTheIncidentIdAsDedupKeyAsIncidentPagingDoes() {
+        NotifyRequest request = NotifyHarness.request(vendors).channels(ChannelKind.PAGERDUTY).build();
+        notify(request, TestMessages.incidentCreated());
+        notify(request, TestMessages.incidentUpdated());
+        notify(request, TestMessages.incidentResolved());
+
+        assertThat(vendors.problems()).isEmpty();
+        assertThat(vendors.requests(Vendor.PAGERDUTY)).extracting(event -> event.json().path("event_action").asText()
+                + " " + event.json().path("dedup_key").asText()).containsExactly("trigger INC-2041",
+                        "acknowledge INC-2041", "resolve INC-2041");
+    }
+
+    @Test
     void sendsAPagerDutyChangeEventForADeployAndPagesNoOneForABuild() {
         NotifyRequest request = NotifyHarness.request(vendors).channels(ChannelKind.PAGERDUTY).build();
         notify(request, TestMessages.deployCompleted());
