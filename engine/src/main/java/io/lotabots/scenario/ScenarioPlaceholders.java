@@ -83,7 +83,8 @@ public final class ScenarioPlaceholders {
                         throw LotaBotsException.of(ScenarioErrorCode.INVALID_DEFINITION, where + ": the option '"
                                 + option.getKey() + "' reads '" + matcher.group() + "', which names no output of a"
                                 + " stage; write ${stages.ID.OUTPUT} with ID one of " + String.join(", ", stageIds)
-                                + ", for example ${stages." + stageIds.iterator().next() + ".id}");
+                                + (stageIds.isEmpty() ? "" : ", for example ${stages." + stageIds.iterator().next()
+                                        + ".id}"));
                     }
                 }
             }

@@ -206,7 +206,8 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             return deployed;
         }
         DeployCompleted serving = deployed;
-        for (Message message : later.subList(from + 1, later.size())) {
+        for (int index = from + 1; index < later.size(); index++) {
+            Message message = later.get(index);
             if (!DeployRolledBack.TYPE.equals(message.getType())) {
                 continue;
             }
@@ -214,7 +215,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             if (!rollback.environment().equals(deployed.environment())) {
                 continue;
             }
-            Optional<DeployCompleted> restored = later.subList(0, later.indexOf(message)).stream()
+            Optional<DeployCompleted> restored = later.subList(0, index).stream()
                     .filter(candidate -> DeployCompleted.TYPE.equals(candidate.getType()))
                     .map(candidate -> candidate.payloadAs(DeployCompleted.class))
                     .filter(candidate -> candidate.environment().equals(deployed.environment())
