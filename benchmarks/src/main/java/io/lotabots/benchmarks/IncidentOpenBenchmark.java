@@ -197,8 +197,7 @@ public class IncidentOpenBenchmark {
      */
     private final class PagingFactory implements IncidentResponders.Factory {
         @Override
-        @SuppressWarnings("rawtypes")
-        public List<BotOption> options() {
+        public List<BotOption<?>> options() {
             return List.of();
         }
 

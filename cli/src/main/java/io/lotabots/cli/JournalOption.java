@@ -19,6 +19,15 @@ final class JournalOption {
     private Path journal;
 
     /**
+     * Returns whether the user named the journal with {@code --journal}.
+     *
+     * @return {@code true} if named
+     */
+    boolean isNamed() {
+        return journal != null;
+    }
+
+    /**
      * Returns the journal file.
      *
      * @param workdir the working directory the default is relative to

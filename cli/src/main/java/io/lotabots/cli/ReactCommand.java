@@ -22,6 +22,7 @@ import io.lotabots.reaction.RecentMessages;
 import io.lotabots.scenario.ScenarioCompiler;
 import io.lotabots.scenario.ScenarioLoader;
 import io.lotabots.util.Durations;
+import io.lotabots.util.OutputPaths;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -112,9 +113,7 @@ final class ReactCommand implements Callable<Integer> {
         Duration interval = interval();
         Path root = WorkflowSession.workdir(workdir, err).toAbsolutePath().normalize();
         Path journalFile = journal.resolve(root).toAbsolutePath().normalize();
-        Path parent = journalFile.getParent();
-        Path record = ledgerFile != null ? ledgerFile.toAbsolutePath().normalize()
-                : (parent == null ? Path.of(LEDGER_NAME) : parent.resolve(LEDGER_NAME));
+        Path record = record(root, journalFile);
         Clock clock = Clock.systemUTC();
         try (ReactionLedger ledger = ReactionLedger.open(record)) {
             ledger.getWarnings().forEach(warning -> err.println("lotabots react: warning: " + warning));
@@ -154,6 +153,25 @@ final class ReactCommand implements Callable<Integer> {
             err.flush();
             return follower.failed > 0 ? ExitCode.FAILURE : ExitCode.SUCCESS;
         }
+    }
+
+    /**
+     * Returns the record of handled reactions, checked as every file the command line writes: one named with
+     * {@code --ledger}, or next to a journal named with {@code --journal}, may be anywhere writable; the default one
+     * must stay inside the working directory after links are resolved.
+     */
+    private Path record(final Path root, final Path journalFile) {
+        if (ledgerFile != null) {
+            OutputPaths.checkWritable(ledgerFile, "--ledger");
+            return ledgerFile.toAbsolutePath().normalize();
+        }
+        if (journal.isNamed()) {
+            Path record = journalFile.resolveSibling(LEDGER_NAME);
+            OutputPaths.checkWritable(record, "the reaction record next to --journal (--ledger chooses another)");
+            return record;
+        }
+        return OutputPaths.confinedTo(root).resolve(Path.of(Journal.DEFAULT_PATH).resolveSibling(LEDGER_NAME),
+                "the reaction record");
     }
 
     /**
@@ -309,8 +327,12 @@ final class ReactCommand implements Callable<Integer> {
             else {
                 args.add(action.target());
             }
-            args.addAll(List.of("--workdir", root.toString(), "--journal", journalFile.toString(), CausedBy.OPTION,
-                    trigger.getId()));
+            args.addAll(List.of("--workdir", root.toString()));
+            if (journal.isNamed()) {
+                // a journal the user named may be anywhere; the default one is checked by the run as always
+                args.addAll(List.of("--journal", journalFile.toString()));
+            }
+            args.addAll(List.of(CausedBy.OPTION, trigger.getId()));
             if (action.kind() == ReactionRule.Kind.SCENARIO) {
                 action.options().forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
                 action.parameters().forEach((key, value) -> args.addAll(List.of("--param", key + "=" + value)));

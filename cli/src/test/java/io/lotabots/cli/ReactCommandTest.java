@@ -142,6 +142,38 @@ class ReactCommandTest {
     }
 
     @Test
+    void shouldFollowANamedJournalAndKeepTheRecordNextToIt() throws IOException {
+        Path named = workdir.getParent().resolve(workdir.getFileName() + "-journal/messages.jsonl");
+        Message deploy = deploy("d1", "production").build();
+        try (Journal journal = Journal.at(named)) {
+            journal.append(deploy);
+        }
+
+        CliRun run = react(rules(ON_DEPLOY), "--once", "--journal", named.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(Journal.at(named).read(MessageFilter.ofTypes(BuildCompleted.TYPE))).singleElement()
+                .satisfies(build -> assertThat(build.getCausationId()).contains("d1"));
+        assertThat(named.resolveSibling(ReactCommand.LEDGER_NAME)).content().contains("\"state\":\"finished\"");
+        assertThat(workdir.resolve(".lotabots")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseARecordThatALinkLeadsOutOfTheWorkingDirectory() throws IOException {
+        Path outside = Files.createDirectories(workdir.getParent().resolve(workdir.getFileName() + "-outside"));
+        Files.createSymbolicLink(workdir.resolve(".lotabots"), outside);
+
+        CliRun run = react(rules(ON_DEPLOY), "--once");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("Refusing to write the reaction record").contains("'.lotabots' is a symbolic"
+                + " link to");
+        try (var files = Files.list(outside)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void shouldFollowAJournalThatAnotherProcessAppendsTo() throws Exception {
         Path rules = rules(ON_DEPLOY);
         ReactCommand react = new ReactCommand(registry);

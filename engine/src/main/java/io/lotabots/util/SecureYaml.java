@@ -45,7 +45,8 @@ public final class SecureYaml {
         private final int column;
         private final String reason;
 
-        InvalidYamlException(final int line, final int column, final String reason, final Throwable cause) {
+        InvalidYamlException(final int line, final int column, final String reason,
+                @edu.umd.cs.findbugs.annotations.CheckForNull final Throwable cause) {
             super((line > 0 ? "line " + line + (column > 0 ? ", column " + column : "") + ": " : "") + reason, cause);
             this.line = line;
             this.column = column;

@@ -62,10 +62,13 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
     private final java.util.function.BiFunction<IncidentRequest, BotContext, IncidentStore> stores;
 
     /**
-     * Creates the bot with responders that tell no one.
+     * Creates the bot with the responders registered for {@link java.util.ServiceLoader}
+     * ({@code META-INF/services/io.lotabots.bot.incident.IncidentResponders$Factory}: paging, war room and escalation
+     * through NotificationBot's channels), or, when none is registered, responders that tell no one.
      */
     public IncidentBot() {
-        this(IncidentResponders.Factory.none());
+        this(java.util.ServiceLoader.load(IncidentResponders.Factory.class, IncidentBot.class.getClassLoader())
+                .findFirst().orElseGet(IncidentResponders.Factory::none));
     }
 
     /**
@@ -162,10 +165,10 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                         + name(IncidentBotDescriptor.ALERT_NAME) + " (for example HighErrorRate) or "
                         + name(IncidentBotDescriptor.TITLE) + ".");
             }
-            String title = first(request.title(), alertName + " on " + service + " (" + environment + ")");
+            String title = or(request.title(), alertName + " on " + service + " (" + environment + ")");
             IncidentSeverity severity = severity(first(request.alertSeverity(),
                     alert.map(AlertTriggered::severity).orElse(null)));
-            String dedupKey = first(request.dedupKey(), service + "/" + (alertName == null ? title : alertName));
+            String dedupKey = or(request.dedupKey(), service + "/" + (alertName == null ? title : alertName));
             IncidentStore.Opened opened = store.open(new NewIncident(title, severity, service, environment, dedupKey,
                     by, now, links(cause)));
             Incident incident = opened.incident();
@@ -252,7 +255,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                 case ACKNOWLEDGE -> {
                     refuseResolved(current, "acknowledge");
                     events.add(new IncidentEvent(now, IncidentEvent.ACKNOWLEDGED, by, note));
-                    String commander = first(request.commander(), first(current.commander(), by));
+                    String commander = or(request.commander(), or(current.commander(), by));
                     IncidentStatus status = current.status() == IncidentStatus.TRIGGERED ? IncidentStatus.ACKNOWLEDGED
                             : current.status();
                     return current.with(current.title(), current.severity(), status, commander);
@@ -267,8 +270,9 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                 }
                 case RESOLVE -> {
                     refuseResolved(current, "resolve");
-                    if (request.summary() != null) {
-                        events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, request.summary()));
+                    String summary = request.summary();
+                    if (summary != null) {
+                        events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, summary));
                     }
                     events.add(new IncidentEvent(now, IncidentEvent.RESOLVED, by, note));
                     return current.with(current.title(), current.severity(), IncidentStatus.RESOLVED,
@@ -285,7 +289,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
         private Incident update(final Incident current, final List<IncidentEvent> events, final String note) {
             refuseResolved(current, "update");
             IncidentSeverity severity = Objects.requireNonNullElse(request.severity(), current.severity());
-            String title = first(request.title(), current.title());
+            String title = or(request.title(), current.title());
             String commander = first(request.commander(), current.commander());
             IncidentStatus status = current.status();
             List<String> changes = new ArrayList<>();
@@ -298,16 +302,18 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             if (!Objects.equals(commander, current.commander())) {
                 changes.add("commander " + commander);
             }
-            if (request.status() != null) {
-                status = status(request.status());
+            String wanted = request.status();
+            if (wanted != null) {
+                status = status(wanted);
                 if (status != current.status()) {
                     changes.add("status " + lower(current.status()) + " -> " + lower(status));
                 }
             }
-            if (request.summary() != null) {
-                events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, request.summary()));
+            String summary = request.summary();
+            if (summary != null) {
+                events.add(new IncidentEvent(now, IncidentEvent.SUMMARY, by, summary));
             }
-            if (changes.isEmpty() && request.summary() == null && note.isEmpty()) {
+            if (changes.isEmpty() && summary == null && note.isEmpty()) {
                 throw invalid("Nothing to update on " + current.id() + ": give " + name(IncidentBotDescriptor.SEVERITY)
                         + ", " + name(IncidentBotDescriptor.STATUS) + ", " + name(IncidentBotDescriptor.TITLE) + ", "
                         + name(IncidentBotDescriptor.SUMMARY) + ", " + name(IncidentBotDescriptor.COMMANDER) + " or "
@@ -371,10 +377,11 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
         private IncidentResult postmortem() {
             String id = id();
             Message cause = cause();
-            PostmortemTemplate template = request.template() == null ? PostmortemTemplate.standard()
-                    : PostmortemTemplate.read(context.getWorkspace().resolve(request.template()));
+            String templateFile = request.template();
+            PostmortemTemplate template = templateFile == null || templateFile.isBlank() ? PostmortemTemplate.standard()
+                    : PostmortemTemplate.read(context.getWorkspace().resolve(templateFile));
             Incident incident = find(id);
-            String given = first(request.postmortemFile(), IncidentBotDescriptor.DEFAULT_POSTMORTEM_FOLDER + "/" + id
+            String given = or(request.postmortemFile(), IncidentBotDescriptor.DEFAULT_POSTMORTEM_FOLDER + "/" + id
                     + ".md");
             Path file = context.getOutputs().resolve(given, "the post-mortem of " + id);
             IncidentTimeline timeline = timeline(incident);
@@ -523,8 +530,9 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
         }
 
         private IncidentSeverity severity(@CheckForNull final String alertSeverity) {
-            if (request.severity() != null) {
-                return request.severity();
+            IncidentSeverity given = request.severity();
+            if (given != null) {
+                return given;
             }
             if (alertSeverity == null) {
                 throw invalid("Opening an incident needs its severity: give " + name(IncidentBotDescriptor.SEVERITY)
@@ -561,6 +569,10 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
         return context.getVariable("BUILD_USER_ID").or(() -> context.getVariable("USER"))
                 .or(() -> context.getVariable("LOGNAME"))
                 .filter(user -> !user.isBlank()).orElse(IncidentBotDescriptor.NAME);
+    }
+
+    private static String or(@CheckForNull final String value, final String fallback) {
+        return value != null && !value.isBlank() ? value : fallback;
     }
 
     @CheckForNull

@@ -4,6 +4,7 @@ import io.lotabots.bot.BotDescriptor;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
+import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
 import io.lotabots.error.LotaBotsException;
 
@@ -109,7 +110,7 @@ public final class IncidentBotDescriptor {
                     + " {{total_downtime}}; empty for the built-in one (Summary, Impact, Timeline, Contributors,"
                     + " Mitigators, Learnings, Follow-ups).");
     /** The post-mortem file. */
-    public static final BotOption<String> POSTMORTEM_FILE = BotOption.outputFile("postmortemFile", null,
+    public static final BotOption<String> POSTMORTEM_FILE = BotOption.outputFile("postmortemFile", "",
             "Postmortem: where the draft is written. Default: " + DEFAULT_POSTMORTEM_FOLDER + "/<id>.md.");
     /** The timeline's look-back. */
     public static final BotOption<Duration> WINDOW = BotOption.optional("window", OptionType.DURATION,
@@ -131,16 +132,13 @@ public final class IncidentBotDescriptor {
      */
     public static BotDescriptor<IncidentRequest> of(final IncidentResponders.Factory responders) {
         List<BotOption<?>> options = new ArrayList<>(OWN);
-        List<BotOption<?>> theirs = new ArrayList<>();
-        for (BotOption<?> option : responders.options()) {
-            theirs.add(option);
-        }
+        List<BotOption<?>> theirs = List.copyOf(responders.options());
         options.addAll(theirs);
         return BotDescriptor.of(ID, NAME, "Runs incidents with the pipeline: opens them from alerts (a repeat"
                 + " updates the open one), pages and escalates through its responders, records acknowledgements,"
                 + " notes, updates and the resolution, shows a timeline built from the bus, and drafts the"
                 + " post-mortem with time to detect, time to mitigate and total downtime.", options,
-                values -> toRequest(values, theirs));
+                values -> toRequest(values, theirs)).withSecrets(responders.secrets().toArray(new BotSecret[0]));
     }
 
     private static IncidentRequest toRequest(final BotOptions options, final List<BotOption<?>> responderOptions) {

@@ -24,13 +24,14 @@ import java.util.Objects;
  * @param status update: the new status; list: only incidents in it ({@code open}, {@code all} or a status)
  * @param summary update and resolve: the summary of cause and impact
  * @param note note, acknowledge, update and resolve: what was said
- * @param by who acts
+ * @param by who acts; empty for the user of the environment ({@code BUILD_USER_ID}, {@code USER}, {@code LOGNAME})
  * @param commander acknowledge and update: who leads the incident
  * @param cause the id of the message that caused the action, for example an {@code alert.triggered}
  * @param store the kind of store, {@code file}
  * @param storeFolder the file store's folder, relative to the workspace
  * @param template postmortem: a Markdown template file relative to the workspace, or {@code null} for the default
- * @param postmortemFile postmortem: where the draft goes, or {@code null} for {@code .lotabots/postmortems/<id>.md}
+ * @param postmortemFile postmortem: where the draft goes, or {@code null} or empty for
+ *        {@code .lotabots/postmortems/<id>.md}
  * @param window how long before the incident was opened the timeline looks for deploys and alerts
  * @param responderOptions the values of the responders' options
  */
@@ -65,7 +66,8 @@ public record IncidentRequest(IncidentAction action, @CheckForNull String id, @C
     }
 
     /**
-     * Builds an {@link IncidentRequest}; every value not set has the descriptor's default.
+     * Builds an {@link IncidentRequest} from IncidentBot's own options (not the responders'); every value not set has
+     * the descriptor's default.
      */
     public static final class Builder {
         private final IncidentAction action;

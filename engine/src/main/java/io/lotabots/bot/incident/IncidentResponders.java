@@ -2,6 +2,7 @@ package io.lotabots.bot.incident;
 
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotOption;
+import io.lotabots.bot.BotSecret;
 
 import java.time.Instant;
 import java.util.List;
@@ -121,7 +122,17 @@ public interface IncidentResponders {
          *
          * @return the options
          */
-        List<BotOption> options();
+        List<BotOption<?>> options();
+
+        /**
+         * Returns the secrets the responders read, declared with IncidentBot's own so that every front-end binds
+         * and masks them.
+         *
+         * @return the secrets
+         */
+        default List<BotSecret> secrets() {
+            return List.of();
+        }
 
         /**
          * Makes the responders; settings and secrets are checked here, before anything changes.
@@ -140,7 +151,7 @@ public interface IncidentResponders {
         static Factory none() {
             return new Factory() {
                 @Override
-                public List<BotOption> options() {
+                public List<BotOption<?>> options() {
                     return List.of();
                 }
 

@@ -2,6 +2,8 @@ package io.lotabots.bot.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import io.lotabots.error.LotaBotsException;
 import io.lotabots.message.ApprovalDenied;
 import io.lotabots.message.ApprovalGranted;
@@ -117,7 +119,7 @@ public final class PostmortemTemplate {
      * @return name to meaning, in documentation order
      */
     public static Map<String, String> getPlaceholders() {
-        return PLACEHOLDERS;
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(PLACEHOLDERS));
     }
 
     private void check() {
@@ -236,7 +238,7 @@ public final class PostmortemTemplate {
         return message.getPayloadField(name).map(JsonNode::asText).orElse("?");
     }
 
-    private static String time(final Instant time) {
+    private static String time(@CheckForNull final Instant time) {
         return time == null ? NOT_YET : TIME.format(time);
     }
 

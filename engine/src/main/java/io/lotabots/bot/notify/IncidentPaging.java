@@ -579,23 +579,8 @@ public final class IncidentPaging implements IncidentResponders {
             this.sleeper = Objects.requireNonNull(sleeper);
         }
 
-        /**
-         * {@inheritDoc}
-         *
-         * <p>The contract's list is of raw {@code BotOption}s; {@link #typedOptions()} returns the same list typed.</p>
-         */
         @Override
-        @SuppressWarnings("rawtypes")
-        public List<BotOption> options() {
-            return List.copyOf(OPTIONS);
-        }
-
-        /**
-         * Returns the options, typed as {@link io.lotabots.bot.BotDescriptor#of} takes them.
-         *
-         * @return the options
-         */
-        public List<BotOption<?>> typedOptions() {
+        public List<BotOption<?>> options() {
             return OPTIONS;
         }
 
@@ -605,6 +590,7 @@ public final class IncidentPaging implements IncidentResponders {
          *
          * @return the secrets
          */
+        @Override
         public List<BotSecret> secrets() {
             List<String> used = List.of(NotificationBotDescriptor.SLACK_BOT_TOKEN,
                     NotificationBotDescriptor.PAGERDUTY_ROUTING_KEY, NotificationBotDescriptor.SMTP_PASSWORD,

@@ -406,4 +406,14 @@ class IncidentBotTest {
         assertThat(elsewhere.find("INC-1")).isPresent();
         assertThat(workspace.resolve(".lotabots/incidents")).doesNotExist();
     }
+
+    @Test
+    void shouldFindTheRegisteredRespondersAndOfferTheirOptions() {
+        IncidentBot bot = new IncidentBot();
+
+        assertThat(bot.getDescriptor().findOption("smsTo")).as("IncidentPaging's options, found through"
+                + " ServiceLoader").isPresent();
+        assertThat(bot.getDescriptor().getOptions().get(0)).isSameAs(IncidentBotDescriptor.ACTION);
+        assertThat(new IncidentBot(IncidentResponders.Factory.none()).getDescriptor().findOption("smsTo")).isEmpty();
+    }
 }

@@ -22,7 +22,7 @@ final class RecordingResponders implements IncidentResponders, IncidentResponder
     boolean failing;
 
     @Override
-    public List<BotOption> options() {
+    public List<BotOption<?>> options() {
         return List.of(ON_CALL);
     }
 

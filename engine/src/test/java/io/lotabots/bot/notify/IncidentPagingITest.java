@@ -499,12 +499,11 @@ class IncidentPagingITest {
 
         assertThat(factories).singleElement().isInstanceOf(IncidentPaging.Factory.class);
         IncidentPaging.Factory factory = (IncidentPaging.Factory) factories.get(0);
-        assertThat(factory.typedOptions()).extracting(BotOption::getName).contains("smsTo", "smsFrom", "twilioUrl",
+        assertThat(factory.options()).extracting(BotOption::getName).contains("smsTo", "smsFrom", "twilioUrl",
                 "smtpHost", "emailFrom", "pagerdutyUrl", "slackApiUrl", "timeout", "retries", "retryTime",
                 "leadershipEmailTo", "secondarySmsTo", "warRoom", "warRoomInvite", "repageAfter", "secondaryAfter");
-        assertThat(factory.typedOptions()).contains(NotificationBotDescriptor.SMS_FROM,
+        assertThat(factory.options()).contains(NotificationBotDescriptor.SMS_FROM,
                 NotificationBotDescriptor.PAGERDUTY_URL, NotificationBotDescriptor.RETRIES);
-        assertThat(factory.options()).hasSameSizeAs(factory.typedOptions());
         assertThat(factory.secrets()).extracting(secret -> secret.variable()).containsExactly("SLACK_BOT_TOKEN",
                 "PAGERDUTY_ROUTING_KEY", "SMTP_PASSWORD", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN",
                 "PAGERDUTY_SECONDARY_ROUTING_KEY");
