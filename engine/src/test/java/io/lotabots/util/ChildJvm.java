@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,22 @@ public final class ChildJvm {
      */
     public static Result run(final String maxHeap, final Class<?> mainClass, final String... args)
             throws IOException, InterruptedException {
+        return run(Map.of(), maxHeap, mainClass, args);
+    }
+
+    /**
+     * Runs the main class with more environment variables and returns what it printed.
+     *
+     * @param environment variables added to this JVM's environment, for example secrets the child reads
+     * @param maxHeap the heap limit, for example {@code 128m}
+     * @param mainClass the class with a {@code main} method
+     * @param args its arguments
+     * @return the exit code and the output (stdout and stderr)
+     * @throws IOException if the JVM cannot be started
+     * @throws InterruptedException if the test is interrupted
+     */
+    public static Result run(final Map<String, String> environment, final String maxHeap, final Class<?> mainClass,
+            final String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
@@ -39,7 +56,9 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -100,13 +100,20 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
     }
 
     /**
-     * Returns the store a request names, resolved through the context's output rule.
+     * Returns the store a request names: the file store in its folder, resolved through the context's output rule,
+     * or the PostgreSQL database its {@code store} names, with the user and password of the context's secrets
+     * {@value IncidentStores#USER_VARIABLE} and {@value IncidentStores#PASSWORD_VARIABLE}.
      *
      * @param request the request
      * @param context the context
      * @return the store
      */
     public static IncidentStore store(final IncidentRequest request, final BotContext context) {
+        if (request.store().startsWith("jdbc:")) {
+            return PostgresIncidentStore.connect(request.store(),
+                    context.getSecret(IncidentStores.USER_VARIABLE).orElse(null),
+                    context.getSecret(IncidentStores.PASSWORD_VARIABLE).orElse(null));
+        }
         return FileIncidentStore.in(context.getOutputs().resolve(request.storeFolder(), "the incident store"));
     }
 
@@ -351,16 +358,14 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
 
         private IncidentResult list() {
             String status = Objects.requireNonNullElse(request.status(), "open");
-            List<Incident> listed = store.list().stream()
-                    .filter(incident -> switch (status) {
-                        case "all" -> true;
-                        case "open" -> incident.status().isOpen();
-                        default -> lower(incident.status()).equals(status);
-                    })
-                    .filter(incident -> request.service() == null || incident.service().equals(request.service()))
-                    .filter(incident -> request.environment() == null
-                            || incident.environment().equals(request.environment()))
-                    .toList();
+            // the store reads only what the query keeps: the open incidents through the file store's index
+            IncidentQuery query = switch (status) {
+                case "all" -> IncidentQuery.all();
+                case "open" -> IncidentQuery.open();
+                default -> IncidentQuery.all().statuses(IncidentStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+            };
+            List<Incident> listed = store.list(query.service(request.service())
+                    .environment(request.environment()));
             String summary = listed.size() + (listed.size() == 1 ? " incident" : " incidents") + " ("
                     + status + (request.service() == null ? "" : ", service " + request.service())
                     + (request.environment() == null ? "" : ", environment " + request.environment()) + ")";

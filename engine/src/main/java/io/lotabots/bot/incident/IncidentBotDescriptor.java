@@ -98,9 +98,11 @@ public final class IncidentBotDescriptor {
                     + " its alert name, severity and environment fill the options not given, the incident links it"
                     + " and its run, and IncidentBot's message names it as causation_id.");
     /** The store. */
-    public static final BotOption<String> STORE = BotOption.optional("store", OptionType.choice("file"), "file",
+    public static final BotOption<String> STORE = BotOption.optional("store", OptionType.STRING, "file",
             "Where incidents are kept: file, one JSON document per incident in storeFolder, shared by every process"
-                    + " on this machine.");
+                    + " on this machine; or a PostgreSQL database, jdbc:postgresql://HOST:PORT/DATABASE, shared by"
+                    + " every controller and machine, with the user and password in " + IncidentStores.USER_VARIABLE
+                    + " and " + IncidentStores.PASSWORD_VARIABLE + " (docs/bots/incident-store.md).");
     /** The file store's folder. */
     public static final BotOption<String> STORE_FOLDER = BotOption.optional("storeFolder", OptionType.STRING,
             DEFAULT_STORE_FOLDER, "Folder of the file store, inside the workspace.");
@@ -138,7 +140,18 @@ public final class IncidentBotDescriptor {
                 + " updates the open one), pages and escalates through its responders, records acknowledgements,"
                 + " notes, updates and the resolution, shows a timeline built from the bus, and drafts the"
                 + " post-mortem with time to detect, time to mitigate and total downtime.", options,
-                values -> toRequest(values, theirs)).withSecrets(responders.secrets().toArray(new BotSecret[0]));
+                values -> toRequest(values, theirs)).withSecrets(secrets(responders));
+    }
+
+    /** The store's secrets first, then the responders'. */
+    private static BotSecret[] secrets(final IncidentResponders.Factory responders) {
+        List<BotSecret> secrets = new ArrayList<>();
+        secrets.add(BotSecret.of(IncidentStores.USER_VARIABLE, "the user of the PostgreSQL incident store (store"
+                + " jdbc:postgresql://...)", "dbUser", "storeUser"));
+        secrets.add(BotSecret.of(IncidentStores.PASSWORD_VARIABLE, "the password of the PostgreSQL incident store",
+                "dbPassword", "storePassword"));
+        secrets.addAll(responders.secrets());
+        return secrets.toArray(new BotSecret[0]);
     }
 
     private static IncidentRequest toRequest(final BotOptions options, final List<BotOption<?>> responderOptions) {
@@ -154,6 +167,11 @@ public final class IncidentBotDescriptor {
         if (window.isNegative()) {
             throw invalid(options.nameOf(WINDOW), "must not be negative, for example 30m");
         }
+        String store = options.require(STORE).strip();
+        if (!"file".equals(store) && !store.startsWith("jdbc:postgresql:")) {
+            throw invalid(options.nameOf(STORE), "is '" + PostgresIncidentStore.withoutPassword(store) + "': give file"
+                    + " (the folder storeFolder) or a PostgreSQL database, jdbc:postgresql://HOST:PORT/DATABASE");
+        }
         String action = options.get(ACTION);
         if (action == null) {
             throw invalid(options.nameOf(ACTION), "is required: one of " + String.join(", ", IncidentAction.words())
@@ -165,7 +183,7 @@ public final class IncidentBotDescriptor {
                 severityMap(options.require(SEVERITY_MAP), options.nameOf(SEVERITY_MAP)), options.get(SERVICE),
                 options.get(ENVIRONMENT), options.get(DEDUP_KEY), options.get(STATUS), options.get(SUMMARY),
                 options.get(NOTE), options.get(BY) == null ? "" : options.require(BY), options.get(COMMANDER),
-                options.get(CAUSE), options.require(STORE), options.require(STORE_FOLDER), options.get(TEMPLATE),
+                options.get(CAUSE), store, options.require(STORE_FOLDER), options.get(TEMPLATE),
                 options.get(POSTMORTEM_FILE), window, responderValues);
     }
 

@@ -16,8 +16,10 @@ public enum IncidentErrorCode implements ErrorCode {
     TEMPLATE_INVALID,
     /** The message named as the cause of an action is not in the journal. */
     CAUSE_NOT_FOUND,
-    /** A stored incident or the counter is malformed. */
+    /** A stored incident, the counter or the index of open incidents is malformed. */
     STORE_UNREADABLE,
+    /** The incident database cannot be reached, refuses the login or does not exist. */
+    STORE_UNREACHABLE,
     /** The store cannot be written or locked. */
     STORE_FAILURE {
         @Override

@@ -1,7 +1,10 @@
 package io.lotabots.bot.incident;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,11 +40,54 @@ public interface IncidentStore {
     Incident update(String id, UnaryOperator<Incident> change);
 
     /**
-     * Returns every incident, oldest first.
+     * Returns every incident, oldest first. This holds every incident in memory at once: to list a store of any
+     * size, use {@link #forEach}.
      *
      * @return the incidents
      */
     List<Incident> list();
+
+    /**
+     * Hands the incidents a query keeps to an action, one at a time, in the query's order, without holding them all
+     * in memory: memory does not grow with the number of incidents in the store. The incidents are read as the
+     * action goes; an incident changed meanwhile may be seen before or after the change. The action may use the
+     * store.
+     *
+     * <p>The stores of the engine override this method; the default, for stores made for tests, filters
+     * {@link #list()} and so holds every incident in memory.</p>
+     *
+     * @param query which incidents, in which order, how many
+     * @param action what to do with each
+     */
+    default void forEach(final IncidentQuery query, final Consumer<? super Incident> action) {
+        List<Incident> kept = new ArrayList<>(list().stream().filter(query::matches).toList());
+        kept.sort(query.descending() ? Comparator.comparingLong(Incident::number).reversed()
+                : Comparator.comparingLong(Incident::number));
+        kept.stream().limit(query.limit() == 0 ? Long.MAX_VALUE : query.limit()).forEach(action);
+    }
+
+    /**
+     * Returns the incidents a query keeps, in its order. Give the query a {@linkplain IncidentQuery#limit limit}:
+     * the list holds them all.
+     *
+     * @param query which incidents, in which order, how many
+     * @return the incidents
+     */
+    default List<Incident> list(final IncidentQuery query) {
+        List<Incident> incidents = new ArrayList<>();
+        forEach(query, incidents::add);
+        return incidents;
+    }
+
+    /**
+     * Returns where the store keeps its incidents, for logs and errors: a folder, or a database URL without its
+     * password.
+     *
+     * @return for example {@code the incident folder '/work/.lotabots/incidents'}
+     */
+    default String location() {
+        return getClass().getSimpleName();
+    }
 
     /**
      * The outcome of {@link #open}.

@@ -408,6 +408,15 @@ class IncidentBotTest {
     }
 
     @Test
+    void shouldRefuseAStoreThatIsNeitherTheFileStoreNorPostgresql() {
+        assertThatThrownBy(() -> run("action", "list", "store", "jdbc:mysql://db/ops?password=hunter2"))
+                .isInstanceOf(LotaBotsException.class)
+                .hasMessageContaining("Option 'store' of IncidentBot is 'jdbc:mysql://db/ops?password=****'")
+                .hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
     void shouldFindTheRegisteredRespondersAndOfferTheirOptions() {
         IncidentBot bot = new IncidentBot();
 
