@@ -9,7 +9,8 @@ import com.cloudbees.groovy.cps.NonCPS
  * <li>each stage of the definition is a Pipeline {@code stage} with the definition's name, so the stage views read
  *     like the scenario's flow; a parallel group is a stage holding a {@code parallel} of one stage per branch;
  * <li>a bot stage calls its bot's step ({@code deployBot}) with the scenario's options merged with the caller's
- *     overrides; a step result {@code UNSTABLE} marks the stage and build unstable through {@code unstable};
+ *     overrides, their {@code ${params.NAME}} and {@code ${stages.ID.OUTPUT}} placeholders filled in from the run
+ *     parameters and the results of the stages before; a step result {@code UNSTABLE} marks the stage and build unstable through {@code unstable};
  * <li>when a stage fails (its step throws or returns {@code FAILURE}) its failure path ({@code onFailure}) runs as
  *     stages of their own, and then the build fails with the stage's own error; an {@code optional} stage that
  *     fails only marks the run unstable;
@@ -146,7 +147,8 @@ class ScenarioFlow implements Serializable {
         String function = BotSteps.functionName((String) stage.bot)
         Object returned
         try {
-            returned = script."${function}"(ScenarioOptions.optionsOf(stage, overrides))
+            returned = script."${function}"(ScenarioOptions.fillIn(ScenarioOptions.optionsOf(stage, overrides),
+                    parameters, results))
         } catch (InterruptedException e) {
             outcome.status = 'ABORTED'
             outcome.summary = 'aborted'

@@ -2,6 +2,9 @@ package io.lotabots.pipeline
 
 import com.cloudbees.groovy.cps.NonCPS
 
+import java.util.regex.Matcher
+import java.util.regex.Pattern
+
 /**
  * The arguments of a scenario call, checked before any stage runs: option overrides keyed by stage id
  * ({@code deployProduction}) or bot id ({@code deploy}, for every stage of that bot; a stage id wins), the run
@@ -11,6 +14,10 @@ import com.cloudbees.groovy.cps.NonCPS
  */
 class ScenarioOptions implements Serializable {
     private static final long serialVersionUID = 1L
+
+    /** A placeholder in an option value: params or stages, the name, the default after ':-'. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            '\\$\\{(params|stages)\\.([A-Za-z0-9_][A-Za-z0-9_.\\-]*?)(?::-([^}]*))?}')
 
     /** The argument holding the run parameters, such as {@code [branch: env.BRANCH_NAME]}. */
     static final String PARAMETERS = 'parameters'
@@ -107,6 +114,81 @@ class ScenarioOptions implements Serializable {
             options.putAll(forStage)
         }
         return options
+    }
+
+    /**
+     * Fills in the placeholders of a stage's options when the stage starts, as the engine's
+     * {@code ScenarioPlaceholders} does: {@code ${params.NAME}} is a run parameter, {@code ${stages.ID.OUTPUT}} a
+     * value of the result an earlier stage's bot step returned (for example {@code ${stages.openIncident.id}}), either
+     * with a default after {@code :-}. An option that is one placeholder without a value or default is left out (the
+     * step's own default applies); inside a longer text such a placeholder becomes empty; a list item that is one is
+     * left out. Other {@code ${...}} texts stay as they are.
+     *
+     * @param options the stage's options
+     * @param parameters the run parameters
+     * @param results the results of the stages so far, by stage id, each with the step's {@code result}
+     * @return the options to call the step with
+     */
+    @NonCPS
+    static Map fillIn(Map options, Map parameters, Map results) {
+        Map filled = [:]
+        for (Object key : options.keySet()) {
+            Object value = options.get(key)
+            if (value instanceof List) {
+                List items = []
+                for (Object item : (List) value) {
+                    Object resolved = fillValue(item, parameters, results)
+                    if (resolved != null) {
+                        items.add(resolved)
+                    }
+                }
+                filled.put(key, items)
+            } else {
+                Object resolved = fillValue(value, parameters, results)
+                if (resolved != null) {
+                    filled.put(key, resolved)
+                }
+            }
+        }
+        return filled
+    }
+
+    @NonCPS
+    private static Object fillValue(Object value, Map parameters, Map results) {
+        if (!(value instanceof CharSequence)) {
+            return value
+        }
+        String text = value.toString()
+        Matcher whole = PLACEHOLDER.matcher(text.trim())
+        if (whole.matches()) {
+            Object found = lookUp(whole, parameters, results)
+            return found != null ? found : whole.group(3)
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text)
+        StringBuffer filled = new StringBuffer()
+        while (matcher.find()) {
+            Object found = lookUp(matcher, parameters, results)
+            String replacement = found != null ? found.toString() : (matcher.group(3) == null ? '' : matcher.group(3))
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(replacement))
+        }
+        matcher.appendTail(filled)
+        return filled.toString()
+    }
+
+    @NonCPS
+    private static Object lookUp(Matcher matcher, Map parameters, Map results) {
+        String name = matcher.group(2)
+        if (matcher.group(1) == 'params') {
+            Object parameter = parameters.get(name)
+            return parameter == null || parameter.toString().isEmpty() ? null : parameter
+        }
+        int dot = name.indexOf('.')
+        if (dot < 0) {
+            return null
+        }
+        Object stage = results.get(name.substring(0, dot))
+        Object result = stage instanceof Map ? ((Map) stage).get('result') : null
+        return result instanceof Map ? ((Map) result).get(name.substring(dot + 1)) : null
     }
 
     /**

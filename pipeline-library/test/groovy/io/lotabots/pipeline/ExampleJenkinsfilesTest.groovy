@@ -99,4 +99,37 @@ class ExampleJenkinsfilesTest extends DeclarativeTestBase {
                 + ' Slack is down')
         assertThat(buildResult()).isEqualTo('SUCCESS')
     }
+
+    @Test
+    void shouldRunTheIncidentResponseHotfixAndSecurityFirstExamplesFromOneCallEach() {
+        stepReturns('incidentBot', [action: 'open'], [status: 'SUCCESS', summary: 'Opened INC-3', id: 'INC-3'])
+
+        Throwable incident = runPipeline(example('incident-response.Jenkinsfile'))
+
+        assertThat(incident).isNull()
+        assertThat(stagesRun()).containsSubsequence('Open Incident', 'Escalate', 'Decide Rollback', 'Roll Back',
+                'Verify', 'Resolve Incident', 'Post-mortem', 'Announce')
+        assertThat(optionsOf('incidentBot')[0]).containsEntry('service', 'shop')
+        assertThat(optionsOf('monitorBot')[0]).containsEntry('duration', '5m')
+
+        resetRun()
+        stepReturns('incidentBot', [action: 'open'], [status: 'SUCCESS', summary: 'Opened INC-4', id: 'INC-4'])
+        Throwable hotfix = runPipeline(example('hotfix.Jenkinsfile'))
+
+        assertThat(hotfix).isNull()
+        assertThat(optionsOf('deployBot')[0]).containsEntry('approvalOverride', 'hotfix for INC-4')
+        assertThat(optionsOf('testBot')[0]).containsEntry('since', 'origin/main')
+
+        resetRun()
+        Throwable security = runPipeline(example('security-first.Jenkinsfile'))
+
+        assertThat(security).isNull()
+        assertThat(optionsOf('securityBot')[0]).containsEntry('advisory', 'CVE-2021-44228')
+        assertThat(optionsOf('monitorBot')[0]).containsEntry('duration', '2h')
+        assertThat(buildResult()).isEqualTo('SUCCESS')
+    }
+
+    private List<String> stagesRun() {
+        return events.findAll { it.startsWith('stage ') }.collect { it.substring('stage '.length()) }
+    }
 }

@@ -31,7 +31,7 @@ abstract class LibraryTestBase extends BasePipelineTest {
     static final Map<String, Object> ROLLBACK = [environment: 'production', rollback: true]
     static final Map<String, Object> NOTIFY = [channel: ['console', 'file', 'configured']]
 
-    static final List<String> BOT_STEPS = ['buildBot', 'testBot', 'securityBot', 'deployBot', 'monitorBot']
+    static final List<String> BOT_STEPS = ['buildBot', 'testBot', 'securityBot', 'deployBot', 'monitorBot', 'incidentBot']
 
     private static int scripts
 

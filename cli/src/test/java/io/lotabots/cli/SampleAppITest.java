@@ -64,7 +64,7 @@ class SampleAppITest {
         });
         TestCompleted tests = messages.stream().filter(m -> m.getType().equals(TestCompleted.TYPE)).findFirst()
                 .orElseThrow().payloadAs(TestCompleted.class);
-        assertThat(tests.totalTests()).isEqualTo(7);
+        assertThat(tests.totalTests()).isEqualTo(9);
         assertThat(tests.byKind()).containsKeys("unit", "integration", "e2e");
         assertThat(tests.coverage()).isGreaterThan(50.0);
         assertThat(tests.status()).isEqualTo("pass");

@@ -19,11 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * Turns a {@link Scenario} into a {@link Workflow} of the engine: one top-level step per stage, named as the stage,
  * bot stages running their bot with the scenario's options and the user's overrides, conditions and failure paths
  * as the definition states them, and, when the scenario has a notification, a notification after each stage that
- * can never fail the run; a failed stage is announced too, after its failure path.
+ * can never fail the run; a failed stage is announced too, after its failure path. Option values may take run
+ * parameters and earlier stages' outputs ({@code ${params.trigger.id}}, {@code ${stages.openIncident.id}}, see
+ * {@link ScenarioPlaceholders}); they are filled in when the stage starts.
  *
  * <p>Overrides are keyed by stage id ({@code deployProduction}) or bot id ({@code deploy}, for every stage of that
  * bot); a stage id wins over a bot id. The key {@value #NOTIFY_KEY} overrides the notification's options. Every option is checked against the bot's descriptor before anything runs,
@@ -62,8 +66,10 @@ public final class ScenarioCompiler {
         checkOverrideKeys(scenario, overrides);
         List<Step> steps = new ArrayList<>();
         Scenario.Notify notify = scenario.notification();
+        Map<String, String> stageNames = new LinkedHashMap<>();
+        scenario.botStages().forEach(stage -> stageNames.put(stage.id(), stage.stage()));
         for (ScenarioStage stage : scenario.stages()) {
-            Step step = step(stage, overrides);
+            Step step = step(stage, overrides, stageNames);
             if (notify == null) {
                 steps.add(step);
                 continue;
@@ -97,13 +103,14 @@ public final class ScenarioCompiler {
         return options;
     }
 
-    private Step step(final ScenarioStage stage, final Map<String, ? extends Map<String, ?>> overrides) {
+    private Step step(final ScenarioStage stage, final Map<String, ? extends Map<String, ?>> overrides,
+            final Map<String, String> stageNames) {
         if (stage instanceof ScenarioStage.BotStage bot) {
-            return botStep(bot, overrides);
+            return botStep(bot, overrides, stageNames);
         }
         if (stage instanceof ScenarioStage.ParallelStage parallel) {
-            return Step.parallel(parallel.stage(),
-                    parallel.branches().stream().map(branch -> botStep(branch, overrides)).toArray(Step[]::new));
+            return Step.parallel(parallel.stage(), parallel.branches().stream()
+                    .map(branch -> botStep(branch, overrides, stageNames)).toArray(Step[]::new));
         }
         ScenarioStage.ApprovalStage approval = (ScenarioStage.ApprovalStage) stage;
         Step step = Step.approval(approval.stage(), approval.gate(), approval.description());
@@ -111,27 +118,76 @@ public final class ScenarioCompiler {
         return when == null ? step : guarded(approval.stage(), when, step);
     }
 
-    private Step botStep(final ScenarioStage.BotStage stage, final Map<String, ? extends Map<String, ?>> overrides) {
+    private Step botStep(final ScenarioStage.BotStage stage, final Map<String, ? extends Map<String, ?>> overrides,
+            final Map<String, String> stageNames) {
         Bot<?, ?> bot = bot(stage);
         Map<String, Object> options = optionsOf(stage, overrides);
+        String where = "Stage '" + stage.stage() + "' (id " + stage.id() + ")";
+        ScenarioPlaceholders.check(options, stageNames.keySet(), where);
+        // options filled in at run time are checked then; the others now, before anything runs
+        Map<String, Object> fixed = new LinkedHashMap<>(options);
+        fixed.values().removeIf(ScenarioPlaceholders::holdsPlaceholder);
         try {
-            BotOptions.of(bot.getDescriptor(), options);
+            BotOptions.of(bot.getDescriptor(), fixed);
         } catch (LotaBotsException e) {
-            throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, "Stage '" + stage.stage() + "' (id "
-                    + stage.id() + "): " + e.getMessage(), e);
+            throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, where + ": " + e.getMessage(), e);
         }
-        Step.Task task = Step.bot(stage.stage(), bot, options);
+        Step.Task task = fixed.size() == options.size() ? Step.bot(stage.stage(), bot, options)
+                : filledIn(stage.stage(), bot, options, stageNames, where);
         Step step = stage.optional() ? task.asOptional() : task;
         if (!stage.onFailure().isEmpty()) {
             List<Step> handlers = new ArrayList<>();
             for (ScenarioStage.BotStage handler : stage.onFailure()) {
-                handlers.add(botStep(handler, overrides));
+                handlers.add(botStep(handler, overrides, stageNames));
             }
             step = Step.onFailure(stage.stage(), step,
                     Step.sequence("On failure of " + stage.stage(), handlers.toArray(Step[]::new)));
         }
         ScenarioStage.Condition when = stage.when();
         return when == null ? step : guarded(stage.stage(), when, step);
+    }
+
+    /**
+     * A bot task whose options hold placeholders ({@link ScenarioPlaceholders}): they are filled in from the run's
+     * parameters and the outputs of the stages that ran before, and checked, when the stage starts.
+     */
+    private static Step.Task filledIn(final String name, final Bot<?, ?> bot, final Map<String, Object> options,
+            final Map<String, String> stageNames, final String where) {
+        Map<String, Object> given = new LinkedHashMap<>(options);
+        return Step.task(name, context -> {
+            WorkflowState state = context.getState();
+            Map<String, Object> filled = ScenarioPlaceholders.resolve(given, state.parameters(),
+                    (stageId, output) -> outputOf(state, stageNames.get(stageId), output));
+            try {
+                BotOptions.of(bot.getDescriptor(), filled);
+            } catch (LotaBotsException e) {
+                throw LotaBotsException.of(ScenarioErrorCode.INVALID_OVERRIDE, where + ", with its placeholders"
+                        + " filled in: " + e.getMessage(), e);
+            }
+            return StepOutcome.of(bot.run(filled, context.botContext().withLogPrefix(bot.getDescriptor().getName())));
+        });
+    }
+
+    /**
+     * Returns an output of a finished stage: of its bot's step, which a stage with a condition or a failure path
+     * nests under steps of the same name.
+     */
+    @CheckForNull
+    private static Object outputOf(final WorkflowState state, @CheckForNull final String stageName,
+            final String output) {
+        if (stageName == null) {
+            return null;
+        }
+        Optional<StepRecord> record = state.step(stageName);
+        StringBuilder path = new StringBuilder(record.map(StepRecord::path).orElse(stageName));
+        for (int depth = 0; depth <= MAX_NESTING && record.isPresent(); depth++) {
+            Object value = record.get().outputs().get(output);
+            if (value != null) {
+                return value;
+            }
+            record = state.step(path.append('/').append(stageName).toString());
+        }
+        return null;
     }
 
     private static Step guarded(final String name, final ScenarioStage.Condition condition, final Step step) {

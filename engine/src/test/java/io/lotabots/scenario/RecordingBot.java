@@ -42,13 +42,14 @@ final class RecordingBot implements Bot<RecordingBot.Request, RecordingBot.Resul
     public Result run(final Request request, final BotContext context) {
         runs.add(descriptor.getId() + (request.environment().isEmpty() ? "" : ":" + request.environment())
                 + (request.limit() == 1 ? "" : ":" + request.limit()));
-        return new Result(BotStatus.valueOf(request.outcome()));
+        return new Result(BotStatus.valueOf(request.outcome()), request.environment());
     }
 
     record Request(String outcome, String environment, int limit) {
     }
 
-    record Result(BotStatus status) implements BotResult {
+    /** The result; its one output, {@code label}, is the run's environment option. */
+    record Result(BotStatus status, String label) implements BotResult {
         @Override
         public BotStatus getStatus() {
             return status;
@@ -71,7 +72,7 @@ final class RecordingBot implements Bot<RecordingBot.Request, RecordingBot.Resul
 
         @Override
         public Map<String, Object> getOutputs() {
-            return Map.of();
+            return label.isEmpty() ? Map.of() : Map.of("label", label);
         }
     }
 }

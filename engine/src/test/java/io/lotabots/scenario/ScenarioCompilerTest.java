@@ -190,4 +190,95 @@ class ScenarioCompilerTest {
                 .contains("6. Monitor: monitor   [id monitor]\n   on failure -> Roll back Production: deploy (environment=production-rollback)")
                 .endsWith("After each stage: notify\n");
     }
+
+    private static final String PLACEHOLDERS = """
+            name: placeholders
+            title: Placeholders
+            description: Takes the trigger's fields and an earlier stage's output into options.
+            trigger: an alert
+            stages:
+              - id: open
+                stage: Open
+                bot: build
+                options: {environment: '${params.trigger.environment:-production}'}
+              - id: act
+                stage: Act
+                bot: deploy
+                options: {environment: 'after ${stages.open.label} of ${params.trigger.id}'}
+              - id: check
+                stage: Check
+                bot: monitor
+                options: {environment: '${params.trigger.id}', limit: '${params.limit:-7}'}
+                onFailure:
+                  - id: undo
+                    stage: Undo
+                    bot: test
+                    options: {environment: 'undo ${stages.check.label}'}
+            """;
+
+    private WorkflowRun runPlaceholders(final Map<String, Map<String, Object>> overrides,
+            final Map<String, String> parameters) {
+        BotContext context = BotContext.builder(workspace).bus(MessageBus.builder().build()).build();
+        return WorkflowRunner.builder(context).parameters(parameters).build().run(new ScenarioCompiler(registry)
+                .compile(new ScenarioLoader().parse(PLACEHOLDERS, "placeholders.yaml"), overrides));
+    }
+
+    @Test
+    void shouldFillInRunParametersAndTheOutputsOfEarlierStagesWhenAStageStarts() {
+        WorkflowRun run = runPlaceholders(Map.of(), Map.of("trigger.id", "m-1", "trigger.environment", "staging",
+                "limit", "3"));
+
+        assertThat(run.status()).isEqualTo(StepStatus.SUCCESS);
+        assertThat(runs).containsExactly("build:staging", "deploy:after staging of m-1", "monitor:m-1:3");
+    }
+
+    @Test
+    void shouldTakeTheDefaultOrLeaveTheOptionOutWhenAPlaceholderHasNoValue() {
+        WorkflowRun run = runPlaceholders(Map.of(), Map.of());
+
+        assertThat(run.status()).isEqualTo(StepStatus.SUCCESS);
+        // open: the default; act: empty inside a text; check: the option left out, so the bot's default applies
+        assertThat(runs).containsExactly("build:production", "deploy:after production of ", "monitor:7");
+    }
+
+    @Test
+    void shouldFillInPlaceholdersOfOverridesAndOfFailurePaths() {
+        WorkflowRun run = runPlaceholders(Map.of("check", Map.of("outcome", "FAILURE")),
+                Map.of("trigger.id", "m-2"));
+
+        assertThat(run.status()).isEqualTo(StepStatus.FAILURE);
+        assertThat(runs).endsWith("monitor:m-2:7", "test:undo m-2");
+    }
+
+    @Test
+    void shouldCheckAFilledInValueWhenTheStageStartsAndNameTheStage() {
+        WorkflowRun run = runPlaceholders(Map.of(), Map.of("limit", "many"));
+
+        assertThat(run.status()).isEqualTo(StepStatus.FAILURE);
+        assertThat(run.steps()).filteredOn(step -> step.path().equals("Check/Check")).singleElement()
+                .satisfies(step -> assertThat(step.error()).contains("Stage 'Check' (id check), with its"
+                        + " placeholders filled in: ").contains("limit"));
+        assertThat(runs).containsExactly("build:production", "deploy:after production of ", "test:undo ");
+    }
+
+    @Test
+    void shouldRefuseAPlaceholderOfAStageTheScenarioDoesNotHaveBeforeAnythingRuns() {
+        Scenario scenario = new ScenarioLoader().parse(PLACEHOLDERS, "placeholders.yaml");
+
+        assertThatThrownBy(() -> new ScenarioCompiler(registry).compile(scenario,
+                Map.of("act", Map.of("environment", "${stages.opne.label}"))))
+                .isInstanceOf(LotaBotsException.class)
+                .hasMessageStartingWith("Stage 'Act' (id act): the option 'environment' reads '${stages.opne.label}',"
+                        + " which names no output of a stage; write ${stages.ID.OUTPUT} with ID one of open, act,");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOtherDollarTextsAsTheyAre() {
+        assertThat(ScenarioPlaceholders.resolve(Map.of("startCommand", "java -jar ${ARTIFACT} ${params.x}",
+                "smoke", List.of("${params.missing}", "/health ${params.code:-200}")), Map.of("x", "--fast"),
+                (stage, output) -> null))
+                .containsEntry("startCommand", "java -jar ${ARTIFACT} --fast")
+                .containsEntry("smoke", List.of("/health 200"));
+    }
 }

@@ -34,7 +34,7 @@ final class StageReportBot implements Bot<StageReportBot.Report, RecordingBot.Re
     @Override
     public RecordingBot.Result run(final Report request, final BotContext context) {
         reports.add(request.stage() + "|" + request.result() + "|" + request.summary());
-        return new RecordingBot.Result(io.lotabots.bot.BotStatus.SUCCESS);
+        return new RecordingBot.Result(io.lotabots.bot.BotStatus.SUCCESS, "");
     }
 
     record Report(String stage, String result, String summary) {

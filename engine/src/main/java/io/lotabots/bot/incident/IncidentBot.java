@@ -412,7 +412,10 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             publish(new IncidentPostmortemWritten(id, shown, seconds(facts.timeToDetect()),
                     facts.timeToMitigate().map(IncidentBot::seconds).orElse(null),
                     facts.totalDowntime().map(IncidentBot::seconds).orElse(null)), cause);
-            return result("Wrote the post-mortem draft of " + id + " to " + shown, recorded, false, timeline, shown);
+            // the figure a scenario run reports in its stage summary and notification
+            return result("Wrote the post-mortem draft of " + id + " to " + shown + ": total downtime "
+                    + facts.totalDowntime().map(io.lotabots.util.Durations::format).orElse("not yet"), recorded, false,
+                    timeline, shown);
         }
 
         private IncidentTimeline timeline(final Incident incident) {

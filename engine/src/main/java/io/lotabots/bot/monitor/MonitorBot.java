@@ -18,6 +18,7 @@ import io.lotabots.http.HttpChecker;
 import io.lotabots.message.AlertResolved;
 import io.lotabots.message.AlertTriggered;
 import io.lotabots.message.DeployCompleted;
+import io.lotabots.message.DeployRolledBack;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 import io.lotabots.message.PredictionMade;
@@ -173,7 +174,7 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         if (latest.isEmpty()) {
             return request;
         }
-        DeployCompleted deployed = latest.get().payloadAs(DeployCompleted.class);
+        DeployCompleted deployed = servingAfterRollbacks(latest.get(), context, sink);
         String base = Objects.requireNonNull(deployed.url());
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.healthPath();
         HttpCheck check;
@@ -187,6 +188,46 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         sink.info("Watching the health of " + deployed.version() + " in " + deployed.environment() + " at " + url
                 + ", from its deploy.completed");
         return request.withHealth(List.of(check));
+    }
+
+    /**
+     * Returns the release that serves the environment of a {@code deploy.completed}: the release itself, unless a
+     * later {@code deploy.rolled_back} of that environment put another back, whose own {@code deploy.completed} (the
+     * latest with that version) is then watched; so that a watch after a rollback, as incident-response runs it,
+     * watches the release the rollback restored and not the one it replaced.
+     */
+    private static DeployCompleted servingAfterRollbacks(final Message latest, final BotContext context,
+            final LogSink sink) {
+        DeployCompleted deployed = latest.payloadAs(DeployCompleted.class);
+        List<Message> later = context.getBus().query(MessageFilter.ofTypes(DeployCompleted.TYPE,
+                DeployRolledBack.TYPE));
+        int from = later.stream().map(Message::getId).toList().indexOf(latest.getId());
+        if (from < 0) {
+            return deployed;
+        }
+        DeployCompleted serving = deployed;
+        for (int index = from + 1; index < later.size(); index++) {
+            Message message = later.get(index);
+            if (!DeployRolledBack.TYPE.equals(message.getType())) {
+                continue;
+            }
+            DeployRolledBack rollback = message.payloadAs(DeployRolledBack.class);
+            if (!rollback.environment().equals(deployed.environment())) {
+                continue;
+            }
+            Optional<DeployCompleted> restored = later.subList(0, index).stream()
+                    .filter(candidate -> DeployCompleted.TYPE.equals(candidate.getType()))
+                    .map(candidate -> candidate.payloadAs(DeployCompleted.class))
+                    .filter(candidate -> candidate.environment().equals(deployed.environment())
+                            && candidate.version().equals(rollback.toVersion()) && candidate.url() != null)
+                    .reduce((first, second) -> second);
+            if (restored.isPresent()) {
+                sink.info(deployed.environment() + " was rolled back from " + serving.version() + " to "
+                        + rollback.toVersion() + " after its deploy.completed; watching " + rollback.toVersion());
+                serving = restored.get();
+            }
+        }
+        return serving;
     }
 
     private static void registerSecrets(final MonitorRequest request, final BotContext context) {

@@ -132,6 +132,23 @@ class MonitorBotTest {
     }
 
     @Test
+    void shouldWatchTheReleaseARollbackRestoredAndNotTheOneItReplaced() {
+        context.getBus().publish("DeployBot", new DeployCompleted("production", "build-1", 3.0, "blueGreen", null,
+                null, base()));
+        context.getBus().publish("DeployBot", new DeployCompleted("production", "build-2", 3.0, "blueGreen", null,
+                null, "http://127.0.0.1:9/"));
+        context.getBus().publish("DeployBot", new io.lotabots.message.DeployRolledBack("production", "build-2",
+                "build-1", "the alert"));
+
+        MonitorResult result = watch(Map.of("environment", "production", "interval", "10s", "duration", "10s"));
+
+        assertThat(lines).contains("production was rolled back from build-2 to build-1 after its deploy.completed;"
+                + " watching build-1", "Watching the health of build-1 in production at " + health()
+                + ", from its deploy.completed");
+        assertThat(result.getVerdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void takesTheLatestDeploymentOfTheRunAndAnotherHealthPath() {
         context.getBus().publish("DeployBot", new DeployCompleted("staging", "build-1", 3.0, "rolling", null, null,
                 "http://127.0.0.1:9/"));
