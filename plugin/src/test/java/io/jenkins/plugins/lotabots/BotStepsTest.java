@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.lotabots.build.BuildBotStep;
 import io.jenkins.plugins.lotabots.deploy.DeployBotStep;
 import io.jenkins.plugins.lotabots.monitor.MonitorBotStep;
+import io.jenkins.plugins.lotabots.incident.IncidentBotRecorder;
+import io.jenkins.plugins.lotabots.incident.IncidentBotStep;
 import io.jenkins.plugins.lotabots.notify.NotificationBotRecorder;
 import io.jenkins.plugins.lotabots.notify.NotificationBotStep;
 import io.jenkins.plugins.lotabots.security.SecurityBotRecorder;
@@ -40,9 +42,11 @@ class BotStepsTest {
             Map.entry("test", TestBotStep.class), Map.entry("security", SecurityBotStep.class),
             Map.entry("deploy", DeployBotStep.class), Map.entry("monitor", MonitorBotStep.class),
             Map.entry("notify", NotificationBotStep.class), Map.entry("test", TestBotRecorder.class),
-            Map.entry("security", SecurityBotRecorder.class), Map.entry("notify", NotificationBotRecorder.class));
+            Map.entry("security", SecurityBotRecorder.class), Map.entry("notify", NotificationBotRecorder.class),
+            Map.entry("incident", IncidentBotStep.class), Map.entry("incident", IncidentBotRecorder.class));
     private static final Map<Class<?>, Class<?>> RECORDER_STEPS = Map.of(TestBotRecorder.class, TestBotStep.class,
-            SecurityBotRecorder.class, SecurityBotStep.class, NotificationBotRecorder.class, NotificationBotStep.class);
+            SecurityBotRecorder.class, SecurityBotStep.class, NotificationBotRecorder.class, NotificationBotStep.class,
+            IncidentBotRecorder.class, IncidentBotStep.class);
 
     /**
      * One check per step or recorder class.
@@ -126,7 +130,9 @@ class BotStepsTest {
             assertThat(type.getMethod("getOptions").getReturnType()).isEqualTo(step);
             assertThat(Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(DataBoundSetter.class)))
                     .as("options of %s are declared once, in %s", type.getSimpleName(), step.getSimpleName()).isEmpty();
-            assertThat(resource(type, "config.jelly")).contains("<f:property field=\"options\"/>");
+            // the step's descriptor is named: getOptions() also exists as a bridge method returning BotStep
+            assertThat(resource(type, "config.jelly")).contains("<f:property field=\"options\" propertyDescriptor=\""
+                    + "${app.getDescriptorOrDie(descriptor.stepClass)}\"/>");
         }
     }
 

@@ -38,6 +38,28 @@ class LotaBotsLibraryResolverITest {
         j.assertLogContains("bot stages: ", run);
     }
 
+    /**
+     * The incident templates come from the bundled library, read their scenario definitions through libraryResource
+     * and check the caller's arguments before any stage runs: an override of a stage the scenario lacks stops the run
+     * with the scenario's own stages named. (Their full runs, which deploy and watch the sample app, are the
+     * command line's IncidentScenariosITest; the steps they call are tested one by one here.)
+     */
+    @Test
+    void shouldLoadTheIncidentTemplatesAndCheckTheirArgumentsAgainstTheirScenarios(final JenkinsRule j)
+            throws Exception {
+        for (String template : java.util.List.of("lotabotsIncidentResponse", "lotabotsHotfix",
+                "lotabotsSecurityFirst")) {
+            WorkflowJob job = j.createProject(WorkflowJob.class, template);
+            job.setDefinition(new CpsFlowDefinition("@Library('lotabots') _\n" + template + "(noSuchStage: [x: 1])\n",
+                    true));
+
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+            j.assertLogContains("has no stage or bot 'noSuchStage' to override; use one of", run);
+            j.assertLogNotContains("No such DSL method", run);
+        }
+    }
+
     @Test
     void refusesAnotherVersionNamingTheBundledOne(final JenkinsRule j) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class, "other-version");
