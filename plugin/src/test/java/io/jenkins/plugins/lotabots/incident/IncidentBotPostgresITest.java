@@ -1,7 +1,6 @@
 package io.jenkins.plugins.lotabots.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -23,7 +22,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * The {@code incidentBot} step with the PostgreSQL store of the global configuration, against the test server of
  * {@code scripts/services} ({@code POSTGRES_URL}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}), in a database of
- * its own. Without those variables it is skipped (the plugin build does not start services).
+ * its own. Without those variables it fails and says how to start the server,
+ * as the engine's PostgreSQL tests do.
  */
 @WithJenkins
 class IncidentBotPostgresITest {
@@ -50,8 +50,10 @@ class IncidentBotPostgresITest {
 
     @Test
     void shouldKeepIncidentsInTheConfiguredDatabaseWithTheCredentialsLogin(final JenkinsRule j) throws Exception {
-        assumeTrue(server != null && user != null && password != null,
-                "POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set (scripts/services prints them)");
+        assertThat(server != null && user != null && password != null)
+                .as("POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set: start the test PostgreSQL with"
+                        + " scripts/services and export what it prints")
+                .isTrue();
         database = "lotabots_plugin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
