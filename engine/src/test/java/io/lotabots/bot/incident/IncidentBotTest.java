@@ -1,5 +1,6 @@
 package io.lotabots.bot.incident;
 
+import io.lotabots.util.ManualClock;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bus.Journal;
@@ -42,7 +43,7 @@ class IncidentBotTest {
     @TempDir
     private Path workspace;
 
-    private final TestClock clock = new TestClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final RecordingResponders responders = new RecordingResponders();
     private Journal journal;
 

@@ -1,5 +1,6 @@
 package io.lotabots.bot.monitor;
 
+import io.lotabots.util.ManualClock;
 import com.sun.net.httpserver.HttpServer;
 
 import io.lotabots.bot.BotContext;

@@ -1,5 +1,6 @@
 package io.lotabots.bot.monitor;
 
+import io.lotabots.util.ManualClock;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.monitor.prometheus.PrometheusClient;
 import io.lotabots.bot.monitor.prometheus.PrometheusErrorCode;
