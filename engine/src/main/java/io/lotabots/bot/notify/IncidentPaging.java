@@ -80,39 +80,14 @@ public final class IncidentPaging implements IncidentResponders {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BotContext context;
-    private final RetryPolicy policy;
-    private final HttpChecker.Sleeper sleeper;
-    @CheckForNull
-    private final PagerDutyChannel pagerDuty;
-    @CheckForNull
-    private final PagerDutyChannel secondaryPagerDuty;
-    @CheckForNull
-    private final SmsChannel sms;
-    @CheckForNull
-    private final SmsChannel secondarySms;
-    @CheckForNull
-    private final EmailChannel leadership;
-    @CheckForNull
-    private final WarRoom warRoom;
-    private final Duration repageAfter;
-    private final Duration secondaryAfter;
+    /** The channels and timings, checked once by the factory. */
+    private final Factory.Settings settings;
     @CheckForNull
     private final String buildUrl;
 
     private IncidentPaging(final Factory.Settings settings) {
-        this.context = settings.context;
-        this.policy = settings.policy;
-        this.sleeper = settings.sleeper;
-        this.pagerDuty = settings.pagerDuty;
-        this.secondaryPagerDuty = settings.secondaryPagerDuty;
-        this.sms = settings.sms;
-        this.secondarySms = settings.secondarySms;
-        this.leadership = settings.leadership;
-        this.warRoom = settings.warRoom;
-        this.repageAfter = settings.repageAfter;
-        this.secondaryAfter = settings.secondaryAfter;
-        this.buildUrl = context.getVariable(NotificationBotDescriptor.BUILD_URL).orElse(null);
+        this.settings = settings;
+        this.buildUrl = settings.context.getVariable(NotificationBotDescriptor.BUILD_URL).orElse(null);
     }
 
     /**
@@ -122,19 +97,19 @@ public final class IncidentPaging implements IncidentResponders {
      */
     public String describe() {
         List<String> used = new ArrayList<>();
-        if (pagerDuty != null) {
+        if (settings.pagerDuty != null) {
             used.add("pagerduty");
         }
-        if (sms != null) {
+        if (settings.sms != null) {
             used.add("sms");
         }
-        if (leadership != null) {
+        if (settings.leadership != null) {
             used.add("e-mail to leadership (P1)");
         }
-        if (secondaryPagerDuty != null || secondarySms != null) {
+        if (settings.secondaryPagerDuty != null || settings.secondarySms != null) {
             used.add("secondary on-call");
         }
-        if (warRoom != null) {
+        if (settings.warRoom != null) {
             used.add("slack war room");
         }
         return used.isEmpty() ? "none" : String.join(", ", used);
@@ -143,22 +118,23 @@ public final class IncidentPaging implements IncidentResponders {
     @Override
     public Response opened(final Incident incident) {
         Round round = new Round(incident, now(), "");
-        boolean paged = pagerDuty != null && round.page(pagerDuty, trigger(incident, round.links), "trigger event",
-                PAGED, "PagerDuty triggered (dedup_key " + incident.id() + ")");
-        if (sms != null) {
-            round.sms(sms, PAGED, "SMS sent to the on-call");
+        boolean paged = settings.pagerDuty != null && round.page(settings.pagerDuty,
+                trigger(incident, round.links), "trigger event", PAGED,
+                "PagerDuty triggered (dedup_key " + incident.id() + ")");
+        if (settings.sms != null) {
+            round.sms(settings.sms, PAGED, "SMS sent to the on-call");
         }
-        if (leadership != null && incident.severity() == IncidentSeverity.P1) {
+        if (settings.leadership != null && incident.severity() == IncidentSeverity.P1) {
             round.step("e-mail to leadership", () -> {
-                if (round.delivered(leadership, "e-mail to leadership")) {
+                if (round.delivered(settings.leadership, "e-mail to leadership")) {
                     round.event(PAGED, "e-mail sent to leadership (P1)");
                 }
             });
         }
-        if (warRoom != null && WarRoom.channelOf(incident) == null) {
+        if (settings.warRoom != null && WarRoom.channelOf(incident) == null) {
             round.step("war room", () -> openWarRoom(incident, round));
-            if (pagerDuty != null && !round.links.isEmpty()) {
-                round.page(pagerDuty, trigger(incident, round.links), "trigger event with the war room link",
+            if (settings.pagerDuty != null && !round.links.isEmpty()) {
+                round.page(settings.pagerDuty, trigger(incident, round.links), "trigger event with the war room link",
                         paged ? null : PAGED, "PagerDuty triggered (dedup_key " + incident.id() + ") with the war"
                                 + " room link, after the first trigger failed");
             }
@@ -167,7 +143,7 @@ public final class IncidentPaging implements IncidentResponders {
     }
 
     private void openWarRoom(final Incident incident, final Round round) {
-        WarRoom room = Objects.requireNonNull(warRoom);
+        WarRoom room = Objects.requireNonNull(settings.warRoom);
         Attempt created = room.create(incident, round.notification, round.deliveries);
         if (!round.check(created, "war room (conversations.create)") || !WarRoom.isChannel(created)) {
             return;
@@ -197,8 +173,8 @@ public final class IncidentPaging implements IncidentResponders {
         boolean note = NOTE.equalsIgnoreCase(change.kind());
         boolean paging = incident.status() == IncidentStatus.TRIGGERED
                 || incident.status() == IncidentStatus.ACKNOWLEDGED;
-        if (!note && paging && pagerDuty != null) {
-            round.page(pagerDuty, trigger(incident, round.links), "trigger event", PAGED,
+        if (!note && paging && settings.pagerDuty != null) {
+            round.page(settings.pagerDuty, trigger(incident, round.links), "trigger event", PAGED,
                     "PagerDuty triggered again for the " + change.kind() + " (dedup_key " + incident.id() + ")");
         }
         round.toWarRoom(incident, change.kind() + " by " + change.actor() + ": " + change.text());
@@ -208,8 +184,8 @@ public final class IncidentPaging implements IncidentResponders {
     @Override
     public Response acknowledged(final Incident incident) {
         Round round = new Round(incident, now(), "");
-        if (pagerDuty != null) {
-            round.page(pagerDuty, event("acknowledge", incident), "acknowledge event", NOTIFIED,
+        if (settings.pagerDuty != null) {
+            round.page(settings.pagerDuty, event("acknowledge", incident), "acknowledge event", NOTIFIED,
                     "PagerDuty acknowledged");
         }
         String commander = incident.commander();
@@ -220,20 +196,20 @@ public final class IncidentPaging implements IncidentResponders {
     @Override
     public Response resolved(final Incident incident) {
         Round round = new Round(incident, now(), "");
-        if (pagerDuty != null) {
-            round.page(pagerDuty, event("resolve", incident), "resolve event", NOTIFIED, "PagerDuty resolved");
+        if (settings.pagerDuty != null) {
+            round.page(settings.pagerDuty, event("resolve", incident), "resolve event", NOTIFIED, "PagerDuty resolved");
         }
-        if (secondaryPagerDuty != null && hasEvent(incident, PAGED_SECONDARY)) {
-            round.page(secondaryPagerDuty, event("resolve", incident), "resolve event to the secondary", NOTIFIED,
-                    "PagerDuty resolved for the secondary on-call");
+        if (settings.secondaryPagerDuty != null && hasEvent(incident, PAGED_SECONDARY)) {
+            round.page(settings.secondaryPagerDuty, event("resolve", incident), "resolve event to the secondary",
+                    NOTIFIED, "PagerDuty resolved for the secondary on-call");
         }
         String channel = WarRoom.channelOf(incident);
-        if (warRoom != null && channel != null) {
+        if (settings.warRoom != null && channel != null) {
             round.step("war room", () -> {
-                Attempt posted = warRoom.post(channel, ":white_check_mark: " + incident.id() + " resolved: "
+                Attempt posted = settings.warRoom.post(channel, ":white_check_mark: " + incident.id() + " resolved: "
                         + incident.title(), null, "war room resolution", round.notification, round.deliveries);
                 round.check(posted, "war room resolution (chat.postMessage)");
-                if (round.check(warRoom.archive(channel, round.notification, round.deliveries),
+                if (round.check(settings.warRoom.archive(channel, round.notification, round.deliveries),
                         "war room archive (conversations.archive)")) {
                     round.event(WAR_ROOM, "Slack war room " + channel + " archived");
                 }
@@ -248,52 +224,52 @@ public final class IncidentPaging implements IncidentResponders {
             return Response.NOTHING;
         }
         Duration open = Duration.between(incident.openedAt(), now);
-        boolean repage = isDue(repageAfter, open) && !hasEvent(incident, REPAGED)
-                && (pagerDuty != null || sms != null);
-        boolean secondary = isDue(secondaryAfter, open) && !hasEvent(incident, PAGED_SECONDARY)
-                && (secondaryPagerDuty != null || secondarySms != null);
+        boolean repage = isDue(settings.repageAfter, open) && !hasEvent(incident, REPAGED)
+                && (settings.pagerDuty != null || settings.sms != null);
+        boolean secondary = isDue(settings.secondaryAfter, open) && !hasEvent(incident, PAGED_SECONDARY)
+                && (settings.secondaryPagerDuty != null || settings.secondarySms != null);
         if (!repage && !secondary) {
             return Response.NOTHING;
         }
         Round round = new Round(incident, now, "ESCALATED, not acknowledged for " + HttpCalls.format(open) + ": ");
         if (repage) {
             List<String> done = new ArrayList<>();
-            if (pagerDuty != null) {
+            if (settings.pagerDuty != null) {
                 round.step("PagerDuty re-page", () -> {
-                    if (round.delivered(pagerDuty, trigger(incident, round.links), "re-page trigger event")) {
+                    if (round.delivered(settings.pagerDuty, trigger(incident, round.links), "re-page trigger event")) {
                         done.add("PagerDuty triggered again");
                     }
                 });
             }
-            if (sms != null) {
+            if (settings.sms != null) {
                 round.step("SMS re-page", () -> {
-                    if (round.delivered(sms, "re-page SMS")) {
+                    if (round.delivered(settings.sms, "re-page SMS")) {
                         done.add("SMS sent to the on-call again");
                     }
                 });
             }
-            round.event(REPAGED, "nobody acknowledged within " + HttpCalls.format(repageAfter) + "; "
+            round.event(REPAGED, "nobody acknowledged within " + HttpCalls.format(settings.repageAfter) + "; "
                     + (done.isEmpty() ? "re-paging the on-call failed" : String.join(", ", done)));
         }
         if (secondary) {
             List<String> done = new ArrayList<>();
-            if (secondaryPagerDuty != null) {
+            if (settings.secondaryPagerDuty != null) {
                 round.step("PagerDuty page of the secondary", () -> {
-                    if (round.delivered(secondaryPagerDuty, trigger(incident, round.links),
+                    if (round.delivered(settings.secondaryPagerDuty, trigger(incident, round.links),
                             "trigger event to the secondary")) {
                         done.add("PagerDuty triggered for the secondary on-call");
                     }
                 });
             }
-            if (secondarySms != null) {
+            if (settings.secondarySms != null) {
                 round.step("SMS to the secondary", () -> {
-                    if (round.delivered(secondarySms, "SMS to the secondary")) {
+                    if (round.delivered(settings.secondarySms, "SMS to the secondary")) {
                         done.add("SMS sent to the secondary on-call");
                     }
                 });
             }
-            round.event(PAGED_SECONDARY, "nobody acknowledged within " + HttpCalls.format(secondaryAfter) + "; "
-                    + (done.isEmpty() ? "paging the secondary on-call failed" : String.join(", ", done)));
+            round.event(PAGED_SECONDARY, "nobody acknowledged within " + HttpCalls.format(settings.secondaryAfter)
+                    + "; " + (done.isEmpty() ? "paging the secondary on-call failed" : String.join(", ", done)));
         }
         round.toWarRoom(incident, "Escalated: nobody acknowledged " + incident.id() + " for "
                 + HttpCalls.format(open));
@@ -309,7 +285,7 @@ public final class IncidentPaging implements IncidentResponders {
     }
 
     private Instant now() {
-        return context.getClock().instant();
+        return settings.context.getClock().instant();
     }
 
     /**
@@ -319,7 +295,7 @@ public final class IncidentPaging implements IncidentResponders {
         ObjectNode event = event("trigger", incident);
         ObjectNode payload = event.putObject("payload");
         payload.put("summary", Channel.fit(incident.id() + " " + incident.severity() + ": " + incident.title(),
-                PagerDutyChannel.MAX_SUMMARY, "PagerDuty summary", context.getLog()));
+                PagerDutyChannel.MAX_SUMMARY, "PagerDuty summary", settings.context.getLog()));
         payload.put("source", incident.service().isBlank() ? "lotabots" : incident.service());
         payload.put("severity", severity(incident.severity()).wireName());
         payload.put("timestamp", incident.openedAt().toString());
@@ -404,8 +380,8 @@ public final class IncidentPaging implements IncidentResponders {
         Round(final Incident incident, final Instant time, final String prefix) {
             this.time = time;
             EngineLog log = new EngineLog("Errors of incident paging:");
-            LogSink out = context.getLog().and(log.masked(context.getMasker()));
-            this.deliveries = new Deliveries(context, out, policy, sleeper);
+            LogSink out = settings.context.getLog().and(log.masked(settings.context.getMasker()));
+            this.deliveries = new Deliveries(settings.context, out, settings.policy, settings.sleeper);
             List<String> details = new ArrayList<>();
             details.add("severity: " + incident.severity());
             details.add("status: " + incident.status().name().toLowerCase(Locale.ROOT));
@@ -423,7 +399,7 @@ public final class IncidentPaging implements IncidentResponders {
         }
 
         void event(final String kind, final String text) {
-            events.add(new IncidentEvent(time, kind, ACTOR, context.getMasker().mask(text)));
+            events.add(new IncidentEvent(time, kind, ACTOR, settings.context.getMasker().mask(text)));
         }
 
         /**
@@ -435,7 +411,8 @@ public final class IncidentPaging implements IncidentResponders {
             }
             catch (RuntimeException e) {
                 event(WARNING, what + " failed: " + HttpCalls.describe(e));
-                deliveries.getOut().warning(context.getMasker().mask(what + " failed: " + HttpCalls.describe(e)));
+                deliveries.getOut().warning(settings.context.getMasker().mask(what + " failed: "
+                        + HttpCalls.describe(e)));
             }
         }
 
@@ -499,8 +476,8 @@ public final class IncidentPaging implements IncidentResponders {
 
         void toWarRoom(final Incident incident, final String text) {
             String channel = WarRoom.channelOf(incident);
-            if (warRoom != null && channel != null) {
-                step("war room", () -> check(warRoom.post(channel, text, null, "war room update", notification,
+            if (settings.warRoom != null && channel != null) {
+                step("war room", () -> check(settings.warRoom.post(channel, text, null, "war room update", notification,
                         deliveries), "war room update (chat.postMessage)"));
             }
         }
