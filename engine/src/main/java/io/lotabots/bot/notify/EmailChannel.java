@@ -191,6 +191,7 @@ final class EmailChannel implements Channel {
             case RUNNING -> "&#x23F3;";
             case WARNING -> "&#x26A0;";
             case FAILED -> "&#x274C;";
+            case OPEN -> "&#x1F6A8;";
         };
     }
 

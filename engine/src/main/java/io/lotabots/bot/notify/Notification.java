@@ -69,7 +69,9 @@ record Notification(String title, Severity severity, @CheckForNull Message subje
         String correlationId = run.isEmpty() ? null : run.get(run.size() - 1).getCorrelationId().orElse(null);
         Optional<StageLine> failed = stages.stream().filter(s -> s.state() == StageLine.State.FAILED).findFirst();
         long passed = stages.stream().filter(s -> s.state() == StageLine.State.OK).count();
+        Optional<StageLine> open = stages.stream().filter(s -> s.state() == StageLine.State.OPEN).findFirst();
         String outcome = failed.map(s -> s.stage() + " failed: " + s.text())
+                .or(() -> open.map(s -> s.stage() + " open: " + s.text()))
                 .orElseGet(() -> passed == stages.size() ? (passed == 1 ? "1 stage passed"
                         : "all " + stages.size() + " stages passed")
                         : passed + " of " + stages.size() + " stages passed");

@@ -321,6 +321,7 @@ final class SlackChannel implements Channel {
             case RUNNING -> ":hourglass_flowing_sand:";
             case WARNING -> ":warning:";
             case FAILED -> ":x:";
+            case OPEN -> ":rotating_light:";
         };
     }
 

@@ -31,7 +31,12 @@ record StageLine(String stage, State state, String text, Message message) {
         /** Passed with warnings. */
         WARNING,
         /** Failed. */
-        FAILED
+        FAILED,
+        /**
+         * Something that needs a person is going on: an alert that fired or an incident that is not resolved yet.
+         * It is not a stage that failed, and not one that passed.
+         */
+        OPEN
     }
 
     /**
@@ -44,9 +49,22 @@ record StageLine(String stage, State state, String text, Message message) {
         String type = message.getType();
         Severity severity = Severity.of(message);
         State state = type.endsWith(".started") || type.endsWith(".requested") ? State.RUNNING
+                : isOpen(message) ? State.OPEN
                 : severity.compareTo(Severity.ERROR) >= 0 ? State.FAILED
                 : severity == Severity.WARNING ? State.WARNING : State.OK;
         return new StageLine(stageName(type), state, headline(message), message);
+    }
+
+    /**
+     * Returns whether a message says that an alert or an incident is open: {@code alert.triggered}, and
+     * {@code incident.created} or {@code incident.updated} of an incident that is not resolved.
+     */
+    private static boolean isOpen(final Message message) {
+        return switch (message.getType()) {
+            case "alert.triggered", "incident.created" -> true;
+            case "incident.updated" -> !"resolved".equals(optionalText(message, "status").orElse(""));
+            default -> false;
+        };
     }
 
     /**
@@ -99,6 +117,9 @@ record StageLine(String stage, State state, String text, Message message) {
             case "alert.resolved" -> "alert " + text(message, "alert_name") + " resolved";
             case "incident.created" -> "incident " + text(message, "incident_id") + " ("
                     + text(message, "severity") + "): " + text(message, "title");
+            case "incident.updated" -> "incident " + text(message, "incident_id") + " "
+                    + optionalText(message, "change").orElse("updated") + ", " + text(message, "status")
+                    + optionalText(message, "note").map(n -> ": " + n).orElse("");
             case "incident.resolved" -> "incident " + text(message, "incident_id") + " resolved"
                     + optionalText(message, "resolution").map(r -> ": " + r).orElse("");
             default -> message.getType() + ": " + MessageSummary.of(message);

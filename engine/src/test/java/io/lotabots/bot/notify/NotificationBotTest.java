@@ -75,6 +75,32 @@ class NotificationBotTest {
     }
 
     @Test
+    void shouldShowAnOpenIncidentAsOpenNotAsAFailedStageAndAResolvedOneAsOk() {
+        harness.publish(TestMessages.deployCompleted());
+        harness.publish(TestMessages.alertTriggered());
+        harness.publish(TestMessages.incidentCreated());
+        run(Map.of("messageType", "incident.created"));
+
+        assertThat(harness.console.getInfoLines()).contains(
+                "  OK Deploy: deployed 1.4.2 to production in 42.5s",
+                "  OPEN Alerts: alert HighErrorRate (critical): error_rate 7.5 crossed 5.0",
+                "  OPEN Incident: incident INC-2041 (critical): High error rate on web")
+                .noneMatch(line -> line.contains("FAILED"));
+
+        harness.publish(TestMessages.incidentUpdated());
+        run(Map.of("messageType", "incident.updated"));
+        assertThat(harness.console.getInfoLines()).contains("  OPEN Incident: incident INC-2041 updated,"
+                + " acknowledged: On-call engineer is looking at the web pods");
+
+        harness.publish(TestMessages.incidentResolved());
+        run(Map.of());
+        assertThat(harness.console.getInfoLines()).contains(
+                "  OK Incident: incident INC-2041 resolved: Rolled back to 1.4.1")
+                .anyMatch(line -> line.startsWith("NOTIFY") && line.endsWith("- Alerts open: alert HighErrorRate"
+                        + " (critical): error_rate 7.5 crossed 5.0"));
+    }
+
+    @Test
     void appendsEveryNotificationToALocalFile() throws IOException {
         publishARun();
         run(Map.of("channel", "file,console", "messageType", "test.completed"));
