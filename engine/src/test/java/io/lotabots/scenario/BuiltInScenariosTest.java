@@ -3,6 +3,7 @@ package io.lotabots.scenario;
 import io.lotabots.bot.BotRegistry;
 import io.lotabots.workflow.Workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,5 +47,28 @@ class BuiltInScenariosTest {
         assertThat(scenario.botStages()).filteredOn(stage -> stage.bot().equals("incident"))
                 .filteredOn(stage -> !stage.id().equals("openIncident"))
                 .allSatisfy(stage -> assertThat(stage.options()).containsEntry("id", "${stages.openIncident.id}"));
+    }
+
+    @Test
+    void shouldJudgeTheRolledBackReleaseByItsErrorRateOnlyWhenARunGivesPrometheus() {
+        ScenarioStage.BotStage verify = loader.builtIn("incident-response").botStages().stream()
+                .filter(stage -> stage.id().equals("verify")).findFirst().orElseThrow();
+
+        Map<String, Object> byHand = ScenarioPlaceholders.resolve(verify.options(), Map.of(), (id, output) -> null);
+        Map<String, Object> withMetrics = ScenarioPlaceholders.resolve(verify.options(), Map.of("prometheus",
+                "http://127.0.0.1:9090", "errorRate", "error_rate < 1% key", "selector", "job=\"web\""),
+                (id, output) -> null);
+
+        assertThat(byHand).doesNotContainKeys("prometheus", "selector").containsEntry("criterion", List.of())
+                .containsEntry("deployedHealth", true);
+        assertThat(withMetrics).containsEntry("prometheus", "http://127.0.0.1:9090")
+                .containsEntry("criterion", List.of("error_rate < 1% key")).containsEntry("selector", "job=\"web\"")
+                .containsEntry("deployedHealth", true);
+        assertThat(io.lotabots.bot.monitor.MonitorBotDescriptor.get().createRequest(withMetrics))
+                .satisfies(request -> {
+                    assertThat(request.queries()).containsKey("error_rate");
+                    assertThat(request.queries().get("error_rate")).contains("job=\"web\"");
+                    assertThat(request.deployedHealth()).isTrue();
+                });
     }
 }

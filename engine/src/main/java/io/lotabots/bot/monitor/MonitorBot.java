@@ -156,12 +156,14 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
     }
 
     /**
-     * With nothing given to watch, watches the health of the release that the latest {@code deploy.completed} (of
-     * the run, else of the journal; of the environment when one is given) announced at a URL.
+     * With nothing given to watch, or with {@code deployedHealth}, also watches the health of the release that the
+     * latest {@code deploy.completed} (of the run, else of the journal; of the environment when one is given)
+     * announced at a URL.
      */
     private static MonitorRequest withDeployedRelease(final MonitorRequest request, final BotContext context,
             final LogSink sink) {
-        if (!request.health().isEmpty() || !request.queries().isEmpty() || request.prometheus() != null) {
+        if (!request.deployedHealth()
+                && (!request.health().isEmpty() || !request.queries().isEmpty() || request.prometheus() != null)) {
             return request;
         }
         String environment = request.environment();
@@ -187,7 +189,9 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         }
         sink.info("Watching the health of " + deployed.version() + " in " + deployed.environment() + " at " + url
                 + ", from its deploy.completed");
-        return request.withHealth(List.of(check));
+        List<HttpCheck> checks = new ArrayList<>(request.health());
+        checks.add(check);
+        return request.withHealth(checks);
     }
 
     /**

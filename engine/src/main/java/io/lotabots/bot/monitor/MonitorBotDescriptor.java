@@ -39,7 +39,13 @@ public final class MonitorBotDescriptor {
     /** The health path on the deployed release. */
     public static final BotOption<String> HEALTH_PATH = BotOption.optional("healthPath", OptionType.STRING, "/health",
             "Path checked for 200 on the URL of the release that the run's latest deploy.completed announced (of"
-                    + " the environment, when given), when neither health checks nor metrics are given.");
+                    + " the environment, when given), when neither health checks nor metrics are given, or with"
+                    + " deployedHealth.");
+    /** Whether the deployed release's health is watched alongside metrics and health checks. */
+    public static final BotOption<Boolean> DEPLOYED_HEALTH = BotOption.optional("deployedHealth", OptionType.BOOLEAN,
+            Boolean.FALSE, "Also check healthPath on the release the latest deploy.completed announced when health"
+                    + " checks or metrics are given, for example to judge a rollback by its health and its error"
+                    + " rate; without it that check runs only when nothing else is watched.");
     /** The Prometheus URL. */
     public static final BotOption<String> PROMETHEUS = BotOption.optional("prometheus", OptionType.STRING, null,
             "URL of the Prometheus server to query, for example http://localhost:9090; a bearer token may come"
@@ -106,7 +112,7 @@ public final class MonitorBotDescriptor {
                     + " baselines, finds anomalies and trends, raises alerts and announces monitor.verdict.",
             List.of(HEALTH, PROMETHEUS, QUERY, CRITERION, INTERVAL, DURATION, BASELINE, BASELINE_RUNS, LOOKBACK,
                     STEP, SELECTOR, RATE_WINDOW, ENVIRONMENT, PASS_SCORE, WARNING_SCORE, TIMEOUT, HORIZON,
-                    ANOMALY_LIMIT, HEALTH_PATH),
+                    ANOMALY_LIMIT, HEALTH_PATH, DEPLOYED_HEALTH),
             MonitorBotDescriptor::toRequest).withSecrets(BotSecret.of(PROMETHEUS_TOKEN,
                     "the bearer token for Prometheus", "prometheusToken", "token", "bearerToken"));
 
@@ -173,7 +179,8 @@ public final class MonitorBotDescriptor {
                 options.require(DURATION), options.require(LOOKBACK), options.get(STEP), options.get(BASELINE),
                 options.require(BASELINE_RUNS), options.get(ENVIRONMENT), options.require(PASS_SCORE),
                 options.require(WARNING_SCORE), options.require(TIMEOUT), options.require(HORIZON),
-                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH), options.nameOf(HEALTH_PATH)));
+                options.require(ANOMALY_LIMIT), healthPath(options.require(HEALTH_PATH), options.nameOf(HEALTH_PATH)),
+                options.require(DEPLOYED_HEALTH));
     }
 
     private static String healthPath(final String path, final String optionName) {

@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * @param horizon how far ahead trends predict
  * @param anomalyLimit the robust z-score above which a sample is an anomaly
  * @param healthPath the path checked on the deployed release's URL when nothing else is given to watch
+ * @param deployedHealth whether that path is checked alongside the health checks and metrics given, too
  */
 public record MonitorRequest(List<HttpCheck> health, @CheckForNull URI prometheus, Map<String, String> queries,
         List<Criterion> criteria, Duration interval, Duration duration, Duration lookback, @CheckForNull Duration step,
         @CheckForNull String baselineFile, int baselineRuns, @CheckForNull String environment, double passScore,
-        double warningScore, Duration timeout, Duration horizon, double anomalyLimit, String healthPath) {
+        double warningScore, Duration timeout, Duration horizon, double anomalyLimit, String healthPath,
+        boolean deployedHealth) {
     /** The most runs a baseline is taken over. */
     public static final int MAX_BASELINE_RUNS = 1000;
     /** The longest watch. */
@@ -100,7 +102,7 @@ public record MonitorRequest(List<HttpCheck> health, @CheckForNull URI prometheu
     public MonitorRequest withHealth(final List<HttpCheck> checks) {
         return new MonitorRequest(checks, prometheus, queries, criteria, interval, duration, lookback, step,
                 baselineFile, baselineRuns, environment, passScore, warningScore, timeout, horizon, anomalyLimit,
-                healthPath);
+                healthPath, deployedHealth);
     }
 
     private static LotaBotsException invalid(final String message) {

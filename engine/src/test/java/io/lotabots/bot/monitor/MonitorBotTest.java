@@ -164,6 +164,26 @@ class MonitorBotTest {
     }
 
     @Test
+    void shouldWatchTheDeployedReleaseAlongsideTheGivenChecksOnlyWithDeployedHealth() {
+        context.getBus().publish("DeployBot", new DeployCompleted("production", "build-1", 3.0, "blueGreen", null,
+                null, base()));
+        Map<String, Object> options = new HashMap<>(Map.of("health", List.of(health() + " 200 ~UP"), "interval", "10s",
+                "duration", "10s"));
+
+        watch(options);
+        assertThat(healthCalls).as("the given check only, at each of the two ticks").hasValue(2);
+        assertThat(lines).noneMatch(line -> line.startsWith("Watching the health of build-1"));
+
+        options.put("deployedHealth", true);
+        MonitorResult result = watch(options);
+
+        assertThat(healthCalls).as("the given check and the deployed release's, at each tick").hasValue(6);
+        assertThat(lines).contains("Watching the health of build-1 in production at " + health()
+                + ", from its deploy.completed");
+        assertThat(result.getVerdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void refusesAHealthPathThatIsNotAPath() {
         assertThatExceptionOfType(LotaBotsException.class)
                 .isThrownBy(() -> watch(Map.of("healthPath", "health now")))

@@ -54,6 +54,8 @@ public class MonitorBotStep extends BotStep {
     private Double anomalyLimit;
     @CheckForNull
     private String healthPath;
+    @CheckForNull
+    private Boolean deployedHealth;
 
     /**
      * Creates the step; every option is optional and set through its setter.
@@ -439,13 +441,34 @@ public class MonitorBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code healthPath}: Path checked for 200 on the URL of the release that the run's latest deploy.completed announced (of the environment, when given), when neither health checks nor metrics are given.
+     * Sets option {@code healthPath}: Path checked for 200 on the URL of the release that the run's latest deploy.completed announced (of the environment, when given), when neither health checks nor metrics are given, or with deployedHealth.
      *
      * @param value the value, or {@code null} for the default
      */
     @DataBoundSetter
     public void setHealthPath(@CheckForNull final String value) {
         this.healthPath = BotOptionValues.text(value);
+    }
+
+    /**
+     * Returns option {@code deployedHealth}.
+     *
+     * @return the value, or {@code null} for the default
+     */
+    @CheckForNull
+    public Boolean getDeployedHealth() {
+        return deployedHealth;
+    }
+
+    /**
+     * Sets option {@code deployedHealth}: Also check healthPath on the release the latest deploy.completed announced when health checks or metrics are given, for example to judge a rollback by its health and its error rate; without it that check runs only when nothing else is watched. Default: {@code false}.
+     *
+     * @param value the value, or {@code null} for the default
+     */
+    @DataBoundSetter
+    public void setDeployedHealth(@CheckForNull final Boolean value) {
+        this.deployedHealth = BotOptionValues.unlessDefault(io.lotabots.bot.monitor.MonitorBotDescriptor.DEPLOYED_HEALTH,
+                value);
     }
 
     /**
