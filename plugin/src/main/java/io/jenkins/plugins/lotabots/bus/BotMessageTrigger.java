@@ -32,10 +32,8 @@ import io.lotabots.reaction.RecentMessages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Collections;
@@ -66,8 +64,8 @@ import org.springframework.security.core.Authentication;
  *
  * <p>With reaction rules ({@link #setRules(String)}, the YAML of docs/reactions.md), a message of the types starts the
  * job once per rule that decides to start for it ({@link ReactionRules#evaluate}): its payload conditions hold, the
- * earlier messages it asks for exist (from the publishing build's journal and the messages the controller saw
- * recently), it was not caused by this rule's own reaction (loops are impossible: a build started by a reaction names
+ * earlier messages it asks for exist (from the publishing build's journal and the messages of the controller's
+ * builds within the rule's window, {@link RecentBotMessages}, which reads them again after a restart), it was not caused by this rule's own reaction (loops are impossible: a build started by a reaction names
  * the message as the cause of everything it publishes), and the rule is not throttled. What each rule handled is
  * recorded durably in the job's {@value #LEDGER_FILE}, so that a message never starts a rule twice, also across
  * restarts; a throttled or cut reaction is reported in the publishing build's console. The build gets the rule's name
@@ -82,11 +80,7 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
     public static final String RULE_PARAMETER = "LOTABOTS_REACTION_RULE";
     /** The job's record of handled reactions, in its folder. */
     public static final String LEDGER_FILE = "lotabots-reactions.jsonl";
-    /** How many recent messages of any build the controller keeps for the rules' earlier-message conditions. */
-    static final int RECENT_MESSAGES = 10_000;
-
     private static final Logger LOGGER = Logger.getLogger(BotMessageTrigger.class.getName());
-    private static final Deque<Message> RECENT = new ArrayDeque<>();
     private static final Object LEDGERS = new Object();
 
     private final List<String> types;
@@ -257,9 +251,8 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
             final ReactionRules ruleSet) {
         RecentMessages recent = new RecentMessages(ruleSet.lookBack());
         Map<String, Message> known = new LinkedHashMap<>();
-        synchronized (RECENT) {
-            RECENT.forEach(seen -> known.put(seen.getId(), seen));
-        }
+        RecentBotMessages.get().within(ruleSet.lookBack(), Instant.now())
+                .forEach(seen -> known.put(seen.getId(), seen));
         RunJournal.of(upstream).read().forEach(seen -> known.putIfAbsent(seen.getId(), seen));
         known.values().stream().sorted(Comparator.comparing(Message::getTime)).forEach(recent::add);
         Path file = job.getRootDir().toPath().resolve(LEDGER_FILE);
@@ -300,17 +293,6 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
         }
     }
 
-    private static void remember(final List<Message> messages) {
-        synchronized (RECENT) {
-            for (Message message : messages) {
-                RECENT.addLast(message);
-                while (RECENT.size() > RECENT_MESSAGES) {
-                    RECENT.removeFirst();
-                }
-            }
-        }
-    }
-
     private MessageCondition condition() {
         MessageCondition parsed = condition;
         if (parsed == null) {
@@ -341,7 +323,7 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
     static void fire(final Run<?, ?> upstream, final List<Message> messages,
             @CheckForNull final TaskListener listener) {
         try {
-            remember(messages);
+            RecentBotMessages.get().remember(messages);
             List<Candidate> candidates = findCandidates(messages);
             for (Candidate candidate : candidates) {
                 schedule(upstream, candidate, listener);

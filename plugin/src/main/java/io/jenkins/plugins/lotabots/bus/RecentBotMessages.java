@@ -1,0 +1,141 @@
+package io.jenkins.plugins.lotabots.bus;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+
+import io.lotabots.bus.MessageFilter;
+import io.lotabots.error.LotaBotsException;
+import io.lotabots.message.Message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jenkins.model.Jenkins;
+
+/**
+ * The bot messages of every build of the controller that reaction rules may ask about ({@code after:} conditions:
+ * "a deploy.completed to the same environment within 30 minutes"): the messages published since the controller
+ * started, and, the first time a rule looks further back than what was restored so far, the messages of the builds
+ * that ended within that window, read again from their journals. So a Jenkins restart between a deploy and its alert
+ * loses nothing a rule needs. At most {@value #LIMIT} messages are kept, the newest.
+ */
+@Extension
+public final class RecentBotMessages {
+    /** How many messages are kept. */
+    static final int LIMIT = 10_000;
+
+    private static final Logger LOGGER = Logger.getLogger(RecentBotMessages.class.getName());
+
+    /** By id, in order of arrival; the oldest go first when the limit is reached. */
+    private final LinkedHashMap<String, Message> messages = new LinkedHashMap<>();
+    /** The longest window per type already read from the builds' journals since the controller started. */
+    private final Map<String, Duration> restored = new LinkedHashMap<>();
+
+    /**
+     * Returns the instance of this controller.
+     *
+     * @return the instance
+     */
+    public static RecentBotMessages get() {
+        return ExtensionList.lookupSingleton(RecentBotMessages.class);
+    }
+
+    /**
+     * Keeps messages a build just published.
+     *
+     * @param published the messages
+     */
+    public synchronized void remember(final List<Message> published) {
+        for (Message message : published) {
+            messages.putIfAbsent(message.getId(), message);
+        }
+        trim();
+    }
+
+    /**
+     * Returns the messages kept of the given types that are not older than their window, oldest first; reads the
+     * journals of the builds that ended within a window first, once per type and window since the controller started.
+     *
+     * @param lookBack how far back each type is needed
+     * @param now the time the windows end
+     * @return the messages
+     */
+    public synchronized List<Message> within(final Map<String, Duration> lookBack, final Instant now) {
+        Map<String, Duration> missing = new LinkedHashMap<>();
+        lookBack.forEach((type, window) -> {
+            if (restored.getOrDefault(type, Duration.ZERO).compareTo(window) < 0) {
+                missing.put(type, window);
+            }
+        });
+        if (!missing.isEmpty()) {
+            restore(missing, now);
+            missing.forEach((type, window) -> restored.merge(type, window, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        }
+        List<Message> result = new ArrayList<>();
+        for (Message message : messages.values()) {
+            Duration window = lookBack.get(message.getType());
+            if (window != null && !message.getTime().isBefore(now.minus(window))) {
+                result.add(message);
+            }
+        }
+        result.sort(Comparator.comparing(Message::getTime));
+        return result;
+    }
+
+    private void restore(final Map<String, Duration> windows, final Instant now) {
+        Duration longest = windows.values().stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        long cutoff = now.minus(longest).toEpochMilli();
+        MessageFilter filter = MessageFilter.ofTypes(windows.keySet().toArray(String[]::new));
+        List<Message> found = new ArrayList<>();
+        int builds = 0;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
+                for (Run<?, ?> run : job.getBuilds()) {
+                    if (!run.isBuilding() && run.getStartTimeInMillis() + run.getDuration() < cutoff) {
+                        break;
+                    }
+                    builds++;
+                    try {
+                        for (Message message : RunJournal.of(run).read(filter)) {
+                            if (!message.getTime().isBefore(now.minus(windows.get(message.getType())))) {
+                                found.add(message);
+                            }
+                        }
+                    }
+                    catch (LotaBotsException | java.io.UncheckedIOException e) {
+                        LOGGER.log(Level.WARNING, "Cannot read the bot messages of " + run + " for the reaction"
+                                + " rules; its messages are not counted as earlier messages", e);
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparing(Message::getTime));
+        LinkedHashMap<String, Message> merged = new LinkedHashMap<>();
+        found.forEach(message -> merged.put(message.getId(), message));
+        merged.putAll(messages);
+        messages.clear();
+        messages.putAll(merged);
+        trim();
+        LOGGER.log(Level.FINE, "Read {0} messages of types {1} from the journals of {2} builds", new Object[] {
+                found.size(), windows.keySet(), builds});
+    }
+
+    private void trim() {
+        var oldest = messages.entrySet().iterator();
+        while (messages.size() > LIMIT && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+}
