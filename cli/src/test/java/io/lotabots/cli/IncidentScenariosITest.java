@@ -105,6 +105,8 @@ class IncidentScenariosITest {
         DeployRolledBack rollback = messages(DeployRolledBack.TYPE).get(0).payloadAs(DeployRolledBack.class);
         assertThat(rollback.fromVersion()).isEqualTo("1.0.1");
         assertThat(rollback.toVersion()).isEqualTo("1.0.0");
+        assertThat(rollback.url()).as("where the restored release answers, for the watch after it")
+                .isEqualTo("http://127.0.0.1:" + servingPort() + "/");
         // the incident: a P1 from the alert, resolved, everything in the alert's run
         IncidentCreated created = messages(IncidentCreated.TYPE).get(0).payloadAs(IncidentCreated.class);
         assertThat(created.priority()).isEqualTo("P1");

@@ -560,13 +560,19 @@ public final class DeployBot implements Bot<DeployRequest, DeployResult> {
                 String to = toVersion != null ? toVersion : "unknown";
                 publish(new DeployRolledBack(environment, from, to, cap(ON_DEMAND + ": restored " + backupRef
                         + ", the state before " + last.version() + ". Done: " + String.join("; ",
-                        rollback.actions()))));
+                        rollback.actions())), httpUrl(rollback.url())));
                 out.info("Rolled %s back from %s to %s", environment, from, to);
                 return new DeployResult(BotStatus.SUCCESS, "Rolled " + environment + " back from " + from + " to "
                         + to, log, messages, List.of(new DeployResult.EnvironmentResult(environment, to, kind,
                                 "rollback", true, true, null, backupRef, rollback.url(), from, null,
                                 rollback.actions())));
             }
+        }
+
+        /** Returns the URL a target reported when it is an HTTP one, else {@code null}. */
+        @CheckForNull
+        private static String httpUrl(@CheckForNull final String url) {
+            return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? url : null;
         }
 
         private void publish(final BusMessage payload) {

@@ -167,8 +167,13 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             return request;
         }
         String environment = request.environment();
-        Optional<Message> latest = context.getBus().latestOfRun(MessageFilter.ofTypes(DeployCompleted.TYPE),
-                message -> {
+        Optional<Message> latest = context.getBus().latestOfRun(MessageFilter.ofTypes(DeployCompleted.TYPE,
+                DeployRolledBack.TYPE), message -> {
+                    if (DeployRolledBack.TYPE.equals(message.getType())) {
+                        DeployRolledBack rollback = message.payloadAs(DeployRolledBack.class);
+                        return rollback.url() != null
+                                && (environment == null || environment.equals(rollback.environment()));
+                    }
                     DeployCompleted deployed = message.payloadAs(DeployCompleted.class);
                     return deployed.url() != null
                             && (environment == null || environment.equals(deployed.environment()));
@@ -176,8 +181,19 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
         if (latest.isEmpty()) {
             return request;
         }
-        DeployCompleted deployed = servingAfterRollbacks(latest.get(), context, sink);
-        String base = Objects.requireNonNull(deployed.url());
+        Serving deployed;
+        if (DeployRolledBack.TYPE.equals(latest.get().getType())) {
+            // a rollback that says where the restored release answers, as DeployBot's on-demand rollback does: a
+            // run that only rolled back (incident-response in Jenkins, whose build has no deploy.completed) watches it
+            DeployRolledBack rollback = latest.get().payloadAs(DeployRolledBack.class);
+            deployed = new Serving(rollback.environment(), rollback.toVersion(), Objects.requireNonNull(rollback.url()));
+        }
+        else {
+            DeployCompleted completed = servingAfterRollbacks(latest.get(), context, sink);
+            deployed = new Serving(completed.environment(), completed.version(),
+                    Objects.requireNonNull(completed.url()));
+        }
+        String base = deployed.url();
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.healthPath();
         HttpCheck check;
         try {
@@ -188,10 +204,15 @@ public final class MonitorBot implements Bot<MonitorRequest, MonitorResult> {
             return request;
         }
         sink.info("Watching the health of " + deployed.version() + " in " + deployed.environment() + " at " + url
-                + ", from its deploy.completed");
+                + (DeployRolledBack.TYPE.equals(latest.get().getType()) ? ", from the deploy.rolled_back that restored it"
+                        : ", from its deploy.completed"));
         List<HttpCheck> checks = new ArrayList<>(request.health());
         checks.add(check);
         return request.withHealth(checks);
+    }
+
+    /** The release a watch without options checks: its environment, version and base URL. */
+    private record Serving(String environment, String version, String url) {
     }
 
     /**

@@ -150,6 +150,22 @@ class MonitorBotTest {
     }
 
     @Test
+    void shouldWatchTheReleaseARollbackRestoredInARunThatOnlyRolledBack() {
+        context.getBus().publish("DeployBot", new io.lotabots.message.DeployRolledBack("staging", "build-2",
+                "build-1", "the alert", "http://127.0.0.1:9/"));
+        context.getBus().publish("DeployBot", new io.lotabots.message.DeployRolledBack("production", "build-2",
+                "build-1", "the alert", base()));
+        statuses = List.of(200, 503);
+
+        MonitorResult result = watch(Map.of("environment", "production", "interval", "10s", "duration", "10s"));
+
+        assertThat(lines).contains("Watching the health of build-1 in production at " + health()
+                + ", from the deploy.rolled_back that restored it");
+        assertThat(healthCalls).hasValue(2);
+        assertThat(result.getVerdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void takesTheLatestDeploymentOfTheRunAndAnotherHealthPath() {
         context.getBus().publish("DeployBot", new DeployCompleted("staging", "build-1", 3.0, "rolling", null, null,
                 "http://127.0.0.1:9/"));
