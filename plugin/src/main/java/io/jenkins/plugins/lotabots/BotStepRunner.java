@@ -87,7 +87,7 @@ public final class BotStepRunner {
         warnings.forEach(console::error);
         RunJournal journal = RunJournal.of(run);
         List<String> earlier = new ArrayList<>();
-        for (Message message : journal.read()) {
+        for (Message message : withDeployHistory(botId, journal.read())) {
             earlier.add(MessageCodec.get().toJson(message));
         }
         boolean incident = IncidentBotStep.BOT_ID.equals(botId);
@@ -197,6 +197,44 @@ public final class BotStepRunner {
             return Map.of();
         }
         return maskedCopy(outputs, masker);
+    }
+
+    /** How far back the deployments of other builds are given to DeployBot and MonitorBot. */
+    static final java.time.Duration DEPLOY_HISTORY = java.time.Duration.ofDays(7);
+
+    /**
+     * Returns the messages of this build, and for DeployBot and MonitorBot before them the deployments of the
+     * controller's other builds of the last {@link #DEPLOY_HISTORY} ({@code deploy.started}, {@code deploy.completed},
+     * {@code deploy.rolled_back}) of the jobs this build may read, in time order: on the command line these bots read
+     * the project's journal, where every run's deployments are; in Jenkins each build has a journal of its own, and a
+     * job that did not deploy (incident-response rolling production back, a scheduled watch of production) needs the
+     * deployments that the delivery job's builds recorded.
+     */
+    static List<Message> withDeployHistory(final String botId, final List<Message> ofThisBuild) {
+        if (!io.lotabots.bot.deploy.DeployBotDescriptor.ID.equals(botId)
+                && !io.lotabots.bot.monitor.MonitorBotDescriptor.ID.equals(botId)) {
+            return ofThisBuild;
+        }
+        java.util.Map<String, java.time.Duration> types = java.util.Map.of(
+                io.lotabots.message.DeployStarted.TYPE, DEPLOY_HISTORY,
+                io.lotabots.message.DeployCompleted.TYPE, DEPLOY_HISTORY,
+                io.lotabots.message.DeployRolledBack.TYPE, DEPLOY_HISTORY);
+        java.util.Set<String> own = new java.util.HashSet<>();
+        ofThisBuild.forEach(message -> own.add(message.getId()));
+        List<Message> all = new ArrayList<>();
+        // evaluated with the build's authentication: a job it may not read is null here
+        for (Message message : io.jenkins.plugins.lotabots.bus.RecentBotMessages.get().within(types,
+                java.time.Instant.now(), job -> jenkins.model.Jenkins.get().getItemByFullName(job) != null)) {
+            if (!own.contains(message.getId())) {
+                all.add(message);
+            }
+        }
+        if (all.isEmpty()) {
+            return ofThisBuild;
+        }
+        all.addAll(ofThisBuild);
+        all.sort(java.util.Comparator.comparing(Message::getTime));
+        return all;
     }
 
     private static Map<String, Object> maskedCopy(final Map<String, Object> outputs, final SecretMasker masker) {

@@ -239,6 +239,27 @@ class BotStepsITest {
     }
 
     @Test
+    void shouldLetAJobThatDidNotDeployWatchWhatAnotherJobDeployed(final JenkinsRule j) throws Exception {
+        WorkflowJob delivery = pipeline(j, "node { botMessage type: 'deploy.completed', source: 'DeployBot', payload:"
+                + " [environment: 'production', version: '1.5.0', deployment_time: 30, url: '" + j.getURL() + "'] }\n");
+        j.buildAndAssertSuccess(delivery);
+        WorkflowJob watch = pipeline(j, """
+                node {
+                  def m = monitorBot environment: 'production', healthPath: '/login', duration: '0s'
+                  echo "verdict=${m.verdict}"
+                }
+                """);
+
+        WorkflowRun run = j.buildAndAssertSuccess(watch);
+
+        j.assertLogContains("Watching the health of 1.5.0 in production at " + j.getURL() + "login, from its"
+                + " deploy.completed", run);
+        j.assertLogContains("verdict=pass", run);
+        assertThat(RunJournal.of(run).read()).extracting(Message::getType).as("the delivery's messages are read,"
+                + " not copied into this build").doesNotContain("deploy.completed").contains("monitor.verdict");
+    }
+
+    @Test
     void shouldRunTheTestBotRecorderOnAFreestyleJob(final JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
         project.getBuildersList().add(new ReportWriter(FAILING));

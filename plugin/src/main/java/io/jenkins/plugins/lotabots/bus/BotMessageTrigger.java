@@ -323,7 +323,7 @@ public class BotMessageTrigger extends Trigger<Job<?, ?>> {
     static void fire(final Run<?, ?> upstream, final List<Message> messages,
             @CheckForNull final TaskListener listener) {
         try {
-            RecentBotMessages.get().remember(messages);
+            RecentBotMessages.get().remember(upstream, messages);
             List<Candidate> candidates = findCandidates(messages);
             for (Candidate candidate : candidates) {
                 schedule(upstream, candidate, listener);

@@ -37,8 +37,8 @@ public final class RecentBotMessages {
 
     private static final Logger LOGGER = Logger.getLogger(RecentBotMessages.class.getName());
 
-    /** By id, in order of arrival; the oldest go first when the limit is reached. */
-    private final LinkedHashMap<String, Message> messages = new LinkedHashMap<>();
+    /** By id, in order of arrival, with the full name of the job whose build published it; the oldest go first. */
+    private final LinkedHashMap<String, Kept> messages = new LinkedHashMap<>();
     /** The longest window per type already read from the builds' journals since the controller started. */
     private final Map<String, Duration> restored = new LinkedHashMap<>();
 
@@ -54,11 +54,13 @@ public final class RecentBotMessages {
     /**
      * Keeps messages a build just published.
      *
+     * @param run the build
      * @param published the messages
      */
-    public synchronized void remember(final List<Message> published) {
+    public synchronized void remember(final Run<?, ?> run, final List<Message> published) {
+        String job = run.getParent().getFullName();
         for (Message message : published) {
-            messages.putIfAbsent(message.getId(), message);
+            messages.putIfAbsent(message.getId(), new Kept(message, job));
         }
         trim();
     }
@@ -71,7 +73,21 @@ public final class RecentBotMessages {
      * @param now the time the windows end
      * @return the messages
      */
-    public synchronized List<Message> within(final Map<String, Duration> lookBack, final Instant now) {
+    public List<Message> within(final Map<String, Duration> lookBack, final Instant now) {
+        return within(lookBack, now, job -> true);
+    }
+
+    /**
+     * Returns the messages kept of the given types that are not older than their window and were published by a job
+     * the filter accepts, oldest first; see {@link #within(Map, Instant)}.
+     *
+     * @param lookBack how far back each type is needed
+     * @param now the time the windows end
+     * @param jobs accepts the full names of the jobs whose messages count
+     * @return the messages
+     */
+    public synchronized List<Message> within(final Map<String, Duration> lookBack, final Instant now,
+            final java.util.function.Predicate<String> jobs) {
         Map<String, Duration> missing = new LinkedHashMap<>();
         lookBack.forEach((type, window) -> {
             if (restored.getOrDefault(type, Duration.ZERO).compareTo(window) < 0) {
@@ -83,9 +99,10 @@ public final class RecentBotMessages {
             missing.forEach((type, window) -> restored.merge(type, window, (a, b) -> a.compareTo(b) >= 0 ? a : b));
         }
         List<Message> result = new ArrayList<>();
-        for (Message message : messages.values()) {
+        for (Kept kept : messages.values()) {
+            Message message = kept.message();
             Duration window = lookBack.get(message.getType());
-            if (window != null && !message.getTime().isBefore(now.minus(window))) {
+            if (window != null && !message.getTime().isBefore(now.minus(window)) && jobs.test(kept.job())) {
                 result.add(message);
             }
         }
@@ -97,7 +114,7 @@ public final class RecentBotMessages {
         Duration longest = windows.values().stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         long cutoff = now.minus(longest).toEpochMilli();
         MessageFilter filter = MessageFilter.ofTypes(windows.keySet().toArray(String[]::new));
-        List<Message> found = new ArrayList<>();
+        List<Kept> found = new ArrayList<>();
         int builds = 0;
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             for (Job<?, ?> job : Jenkins.get().allItems(Job.class)) {
@@ -109,7 +126,7 @@ public final class RecentBotMessages {
                     try {
                         for (Message message : RunJournal.of(run).read(filter)) {
                             if (!message.getTime().isBefore(now.minus(windows.get(message.getType())))) {
-                                found.add(message);
+                                found.add(new Kept(message, job.getFullName()));
                             }
                         }
                     }
@@ -120,15 +137,19 @@ public final class RecentBotMessages {
                 }
             }
         }
-        found.sort(Comparator.comparing(Message::getTime));
-        LinkedHashMap<String, Message> merged = new LinkedHashMap<>();
-        found.forEach(message -> merged.put(message.getId(), message));
+        found.sort(Comparator.comparing(kept -> kept.message().getTime()));
+        LinkedHashMap<String, Kept> merged = new LinkedHashMap<>();
+        found.forEach(kept -> merged.put(kept.message().getId(), kept));
         merged.putAll(messages);
         messages.clear();
         messages.putAll(merged);
         trim();
         LOGGER.log(Level.FINE, "Read {0} messages of types {1} from the journals of {2} builds", new Object[] {
                 found.size(), windows.keySet(), builds});
+    }
+
+    /** A message and the full name of the job whose build published it. */
+    private record Kept(Message message, String job) {
     }
 
     private void trim() {
