@@ -91,10 +91,17 @@ class ScenarioFlow implements Serializable {
             return checked.error
         }
         overrides = (Map) checked.overrides
-        parameters = (Map) checked.parameters
+        parameters = ScenarioOptions.withTrigger((Map) checked.parameters, triggerMessage())
         approvers = checked.approvers
         results = [:]
         return ScenarioOptions.checkOptions(scenario, overrides, BotSteps.parametersOf(ScenarioFlow.functions(scenario)))
+    }
+
+    /** The message that started this build through the message trigger (its JSON), or {@code null}. */
+    private String triggerMessage() {
+        Object env = script.env
+        Object message = env == null ? null : env.LOTABOTS_MESSAGE
+        return message == null || message.toString().isEmpty() ? null : message.toString()
     }
 
     private String branchOfBuild() {

@@ -48,6 +48,49 @@ class ScenarioOptions implements Serializable {
     }
 
     /**
+     * Adds the run parameters a scenario gets from the message that started the build (the message trigger's
+     * {@code LOTABOTS_MESSAGE}), as {@code lotabots scenario run --caused-by} gives them: {@code trigger.id},
+     * {@code trigger.type} and each top-level payload field that is a single value. Parameters the call gives win.
+     *
+     * @param given the parameters of the call
+     * @param message the triggering message's JSON, or {@code null}
+     * @return the parameters
+     */
+    @NonCPS
+    static Map withTrigger(Map given, String message) {
+        if (message == null) {
+            return given
+        }
+        Object parsed
+        try {
+            parsed = new groovy.json.JsonSlurperClassic().parseText(message)
+        } catch (Exception e) {
+            return given
+        }
+        if (!(parsed instanceof Map)) {
+            return given
+        }
+        Map result = [:]
+        Map envelope = (Map) parsed
+        if (envelope.id != null) {
+            result.put('trigger.id', envelope.id.toString())
+        }
+        if (envelope.type != null) {
+            result.put('trigger.type', envelope.type.toString())
+        }
+        if (envelope.payload instanceof Map) {
+            for (Object field : ((Map) envelope.payload).keySet()) {
+                Object value = ((Map) envelope.payload).get(field)
+                if (value != null && !(value instanceof Map) && !(value instanceof List)) {
+                    result.put("trigger.${field}".toString(), value.toString())
+                }
+            }
+        }
+        result.putAll(given)
+        return result
+    }
+
+    /**
      * Splits and checks the arguments of a call.
      *
      * @param scenario a parsed scenario

@@ -44,6 +44,23 @@ class LotabotsIncidentScenariosTest extends LibraryTestBase {
     }
 
     @Test
+    void shouldTakeTheAlertThatStartedTheBuildAsTheRunsTriggerParameters() {
+        stepReturns('incidentBot', [action: 'open'], OPENED)
+        ((Map) binding.getVariable('env')).LOTABOTS_MESSAGE = '{"id":"m-77","specversion":"1.0",' +
+                '"time":"2026-12-07T10:00:00Z","type":"alert.triggered","source":{"bot_name":"MonitorBot"},' +
+                '"payload":{"alert_name":"HighErrorRate","severity":"critical","metric":"error_rate","value":7.5,' +
+                '"threshold":5.0,"environment":"staging","labels":{"team":"web"}}}'
+
+        Throwable error = run('lotabotsIncidentResponse', "parameters: ['trigger.environment': 'production']," +
+                " approvers: [rollback: 'oncall']")
+
+        assertThat(error).isNull()
+        assertThat(optionsOf('incidentBot')[0]).containsEntry('cause', 'm-77')
+                .containsEntry('alertName', 'HighErrorRate')
+                .as('a parameter the call gives wins over the message').containsEntry('environment', 'production')
+    }
+
+    @Test
     void shouldLeaveOutTheCauseAndUseTheDefaultsWhenStartedByHand() {
         stepReturns('incidentBot', [action: 'open'], OPENED)
 
