@@ -205,6 +205,43 @@ final class JenkinsClient {
         return BotMessagesView.of(getJson(job(name) + number + "/lotabots/api/json" + query));
     }
 
+    /**
+     * Approves the first input a build waits for, as a person does on the build's input page ("Approve" with no
+     * parameters): waits within the deadline until the build asks (the Pipeline REST API's pending inputs), then
+     * submits it as the user of this client.
+     *
+     * @return the message of the input that was approved
+     */
+    String approveInput(final String name, final int number, final Duration deadline)
+            throws IOException, InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            JsonNode pending = getJson(job(name) + number + "/wfapi/pendingInputActions");
+            if (pending.isArray() && !pending.isEmpty()) {
+                JsonNode input = pending.get(0);
+                String id = input.path("id").asText();
+                String form = "proceed=Approve&json=" + URLEncoder.encode("{\"parameter\":[]}", StandardCharsets.UTF_8);
+                HttpResponse<String> response = post(job(name) + number + "/input/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/submit",
+                        HttpRequest.BodyPublishers.ofString(form), "application/x-www-form-urlencoded");
+                if (response.statusCode() != 200 && response.statusCode() != 302) {
+                    throw new IOException("Approving input " + id + " of " + name + " #" + number + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                return input.path("message").asText();
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException(name + " #" + number + " asked for no input within " + deadline
+                        + "; its console ends with:\n" + tail(consoleText(name, number).text()));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private static String tail(final String text) {
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
     /** The path of a job, checked to be a plain name (the tests only make such names). */
     static String job(final String name) {
         if (!JOB_NAME.matcher(name).matches()) {

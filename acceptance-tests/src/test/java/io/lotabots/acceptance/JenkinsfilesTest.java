@@ -55,11 +55,11 @@ class JenkinsfilesTest {
     void shouldRunAnExampleInTheGivenWorkspaceInsteadOfAnyAgent() {
         String example = "pipeline {\n    agent any\n    stages { }\n}\n";
 
-        String changed = ExampleJenkinsfilesATest.inWorkspace(example, Path.of("/tmp/it's here"));
+        String changed = SampleAppWorkspaces.inWorkspace(example, Path.of("/tmp/it's here"));
 
         assertThat(changed).doesNotContain("agent any").contains("customWorkspace '/tmp/it\\'s here'")
                 .contains("label ''").endsWith("    stages { }\n}\n");
-        assertThatThrownBy(() -> ExampleJenkinsfilesATest.inWorkspace("agent any agent any", Path.of("/w")))
+        assertThatThrownBy(() -> SampleAppWorkspaces.inWorkspace("agent any agent any", Path.of("/w")))
                 .hasMessageContaining("exactly once");
     }
 }

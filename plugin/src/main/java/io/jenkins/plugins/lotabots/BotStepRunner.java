@@ -87,7 +87,7 @@ public final class BotStepRunner {
         warnings.forEach(console::error);
         RunJournal journal = RunJournal.of(run);
         List<String> earlier = new ArrayList<>();
-        for (Message message : withDeployHistory(botId, journal.read())) {
+        for (Message message : withDeployHistory(botId, run, journal.read())) {
             earlier.add(MessageCodec.get().toJson(message));
         }
         boolean incident = IncidentBotStep.BOT_ID.equals(botId);
@@ -203,14 +203,15 @@ public final class BotStepRunner {
     static final java.time.Duration DEPLOY_HISTORY = java.time.Duration.ofDays(7);
 
     /**
-     * Returns the messages of this build, and for DeployBot and MonitorBot before them the deployments of the
-     * controller's other builds of the last {@link #DEPLOY_HISTORY} ({@code deploy.started}, {@code deploy.completed},
-     * {@code deploy.rolled_back}) of the jobs this build may read, in time order: on the command line these bots read
-     * the project's journal, where every run's deployments are; in Jenkins each build has a journal of its own, and a
-     * job that did not deploy (incident-response rolling production back, a scheduled watch of production) needs the
-     * deployments that the delivery job's builds recorded.
+     * Returns the messages of this build, and for DeployBot and MonitorBot before them the deployments of the last
+     * {@link #DEPLOY_HISTORY} ({@code deploy.started}, {@code deploy.completed}, {@code deploy.rolled_back}) recorded by
+     * the builds of the jobs in the same folder as this build's job (top-level jobs: the other top-level jobs) that
+     * this build may read, in time order. On the command line these bots read the project's journal, where every
+     * run's deployments are; in Jenkins each build has a journal of its own, and a job that did not deploy
+     * (incident-response rolling production back, a scheduled watch of production) needs the deployments that the
+     * delivery job of the same application, kept in the same folder, recorded.
      */
-    static List<Message> withDeployHistory(final String botId, final List<Message> ofThisBuild) {
+    static List<Message> withDeployHistory(final String botId, final Run<?, ?> run, final List<Message> ofThisBuild) {
         if (!io.lotabots.bot.deploy.DeployBotDescriptor.ID.equals(botId)
                 && !io.lotabots.bot.monitor.MonitorBotDescriptor.ID.equals(botId)) {
             return ofThisBuild;
@@ -222,9 +223,14 @@ public final class BotStepRunner {
         java.util.Set<String> own = new java.util.HashSet<>();
         ofThisBuild.forEach(message -> own.add(message.getId()));
         List<Message> all = new ArrayList<>();
+        hudson.model.ItemGroup<?> folder = run.getParent().getParent();
         // evaluated with the build's authentication: a job it may not read is null here
+        java.util.function.Predicate<String> sameFolder = name -> {
+            hudson.model.Item item = jenkins.model.Jenkins.get().getItemByFullName(name);
+            return item != null && item.getParent() == folder;
+        };
         for (Message message : io.jenkins.plugins.lotabots.bus.RecentBotMessages.get().within(types,
-                java.time.Instant.now(), job -> jenkins.model.Jenkins.get().getItemByFullName(job) != null)) {
+                java.time.Instant.now(), sameFolder)) {
             if (!own.contains(message.getId())) {
                 all.add(message);
             }

@@ -239,10 +239,16 @@ class BotStepsITest {
     }
 
     @Test
-    void shouldLetAJobThatDidNotDeployWatchWhatAnotherJobDeployed(final JenkinsRule j) throws Exception {
+    void shouldLetAJobThatDidNotDeployWatchWhatAnotherJobOfItsFolderDeployed(final JenkinsRule j) throws Exception {
         WorkflowJob delivery = pipeline(j, "node { botMessage type: 'deploy.completed', source: 'DeployBot', payload:"
                 + " [environment: 'production', version: '1.5.0', deployment_time: 30, url: '" + j.getURL() + "'] }\n");
         j.buildAndAssertSuccess(delivery);
+        WorkflowJob otherApplication = j.createFolder("other-application").createProject(WorkflowJob.class,
+                "delivery");
+        otherApplication.setDefinition(new CpsFlowDefinition("node { botMessage type: 'deploy.completed', source:"
+                + " 'DeployBot', payload: [environment: 'production', version: '9.9.9', deployment_time: 30,"
+                + " url: 'http://127.0.0.1:9/'] }", true));
+        j.buildAndAssertSuccess(otherApplication);
         WorkflowJob watch = pipeline(j, """
                 node {
                   def m = monitorBot environment: 'production', healthPath: '/login', duration: '0s'
