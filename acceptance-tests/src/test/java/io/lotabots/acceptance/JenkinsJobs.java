@@ -87,6 +87,19 @@ final class JenkinsJobs implements BeforeAllCallback, AfterAllCallback {
         return new BuildRun(job, number, result, client.consoleText(job, number));
     }
 
+    /** Waits, within {@link #buildDeadline()}, for the job to have a build after the given one; returns its number. */
+    int nextBuild(final String job, final int after) throws IOException, InterruptedException {
+        Duration deadline = buildDeadline();
+        java.time.Instant end = java.time.Instant.now().plus(deadline);
+        while (client.lastBuildNumber(job) <= after) {
+            if (java.time.Instant.now().isAfter(end)) {
+                throw new AssertionError(job + " did not start a build after #" + after + " within " + deadline);
+            }
+            Thread.sleep(1000);
+        }
+        return after + 1;
+    }
+
     /** The messages of a build over the REST API, with every field the tests read. */
     BotMessagesView messages(final BuildRun run) throws IOException, InterruptedException {
         return client.botMessages(run.job(), run.number(), BotMessagesView.FULL_TREE);
