@@ -261,6 +261,7 @@ class ScenarioFlow implements Serializable {
             outcome.status = 'ABORTED'
             outcome.summary = "approval '${approval.gate}' was not given".toString()
             failure = e
+            publish('approval.denied', [gate: approval.gate, reason: 'the input was aborted: ' + ScenarioFlow.messageOf(e)])
         } catch (Throwable e) {
             outcome.status = 'FAILURE'
             outcome.summary = ScenarioFlow.messageOf(e)
@@ -289,8 +290,25 @@ class ScenarioFlow implements Serializable {
         if (submitter != null) {
             input.submitter = submitter
         }
+        publish('approval.requested', [gate: approval.gate, reason: ScenarioFlow.approvalMessage(approval)])
         Object approver = script.input(input)
         outcome.summary = "approved by ${approver}".toString()
+        publish('approval.granted', [gate: approval.gate, approver: approver == null ? 'unknown' : approver.toString()])
+    }
+
+    /**
+     * Records an approval on the bus, as the command line's scenario runner does (source WorkflowRunner), so that the
+     * run's messages, the incident timeline and the post-mortem say who decided what. A message that cannot be
+     * recorded is a warning; the decision stands.
+     */
+    private void publish(String type, Map payload) {
+        try {
+            script.botMessage(type: type, source: 'WorkflowRunner', payload: payload)
+        } catch (InterruptedException e) {
+            throw e
+        } catch (Throwable e) {
+            script.echo("[LotaBots] WARNING: could not record ${type}: " + ScenarioFlow.messageOf(e))
+        }
     }
 
     private void notifyStage(String stageName, String status, String summary) {

@@ -121,6 +121,11 @@ abstract class LibraryTestBase extends BasePipelineTest {
             calls.add([step: 'input', options: options, stage: currentStage()])
             return answer('input', options) ?: 'alice'
         })
+        helper.registerAllowedMethod('botMessage', [Map], { Map options ->
+            events.add("botMessage ${options.type}".toString())
+            calls.add([step: 'botMessage', options: options, stage: currentStage()])
+            return null
+        })
         helper.registerAllowedMethod('libraryResource', [String], { String path ->
             events.add("libraryResource ${path}".toString())
             return resources.containsKey(path) ? resources.get(path) : helper.libraryResourceInterceptor.call(path)

@@ -17,7 +17,8 @@ class LotabotsIncidentScenariosTest extends LibraryTestBase {
     }
 
     private List<String> botSteps() {
-        return calls.findAll { it.step != 'notificationBot' || it.stage in ['Escalate', 'Announce'] }
+        return calls.findAll { it.step != 'botMessage' }
+                .findAll { it.step != 'notificationBot' || it.stage in ['Escalate', 'Announce'] }
                 .collect { "${it.stage}: ${it.step}".toString() }
     }
 
@@ -38,6 +39,10 @@ class LotabotsIncidentScenariosTest extends LibraryTestBase {
                 .containsEntry('alertName', 'HighErrorRate').containsEntry('environment', 'production')
                 .containsEntry('service', 'app').containsEntry('severity', 'P1')
         assertThat(optionsOf('input')[0]).containsEntry('submitter', 'oncall')
+        assertThat(optionsOf('botMessage')).containsExactly(
+                [type: 'approval.requested', source: 'WorkflowRunner', payload: [gate: 'rollback',
+                        reason: 'Roll production back to its last successful deployment?']],
+                [type: 'approval.granted', source: 'WorkflowRunner', payload: [gate: 'rollback', approver: 'alice']])
         assertThat(optionsOf('incidentBot')[1]).isEqualTo([action: 'resolve', id: 'INC-7',
                 note: 'production rolled back to 1.4.1; the watch after it passed'])
         assertThat(optionsOf('incidentBot')[2]).isEqualTo([action: 'postmortem', id: 'INC-7'])

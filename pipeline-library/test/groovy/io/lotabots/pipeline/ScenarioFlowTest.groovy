@@ -26,7 +26,8 @@ class ScenarioFlowTest extends LibraryTestBase {
                 'stage Build', 'buildBot', 'notify Build SUCCESS',
                 'stage Checks', 'parallel', 'stage Unit Tests', 'testBot', 'stage Security Scan', 'securityBot',
                 'notify Checks SUCCESS',
-                'stage Approve Production', 'input Deploy this build to production? submitter=null',
+                'stage Approve Production', 'botMessage approval.requested',
+                'input Deploy this build to production? submitter=null', 'botMessage approval.granted',
                 'notify Approve Production SUCCESS',
                 'stage Deploy to Production', 'deployBot', 'notify Deploy to Production SUCCESS',
                 'stage Deploy Preview', 'notify Deploy Preview SKIPPED')
@@ -94,8 +95,11 @@ class ScenarioFlowTest extends LibraryTestBase {
         Throwable error = runScenario()
 
         assertThat(error).isInstanceOf(FlowInterrupted)
-        assertThat(flow()).endsWith('stage Approve Production', 'input Deploy this build to production? submitter=null',
+        assertThat(flow()).endsWith('stage Approve Production', 'botMessage approval.requested',
+                'input Deploy this build to production? submitter=null', 'botMessage approval.denied',
                 'notify Approve Production ABORTED')
+        assertThat(optionsOf('botMessage').last().payload).isEqualTo([gate: 'deploy.production',
+                reason: 'the input was aborted: Rejected by bob'])
         assertThat(optionsOf('notificationBot').last().summary)
                 .isEqualTo("approval 'deploy.production' was not given")
         assertThat(calls*.step).doesNotContain('deployBot')

@@ -85,7 +85,7 @@ class IncidentResponseEndToEndATest {
         assertThat(watched.result()).as("%s", watched).isEqualTo("FAILURE");
         BotMessagesView alerts = JENKINS.messages(watched);
         assertThat(alerts.messagesOfType("alert.triggered")).as("%s", alerts).isNotEmpty()
-                .allSatisfy(alert -> assertThat(alert.path("payload").path("severity").asText())
+                .allSatisfy(alert -> assertThat(alert.path("data").path("severity").asText())
                         .isEqualTo("critical"));
         assertThat(watched.console().text()).contains("Watching the health of " + brokenVersion + " in production");
         int response = JENKINS.nextBuild(responder, registering.number());
@@ -100,12 +100,14 @@ class IncidentResponseEndToEndATest {
         assertThat(reported.get("incident")).matches("INC-\\d+");
         // production serves the good release again, where the broken one answered
         String restored = JENKINS.messages(responded).messagesOfType("deploy.rolled_back").stream()
-                .map(message -> message.path("payload").path("url").asText()).findFirst().orElseThrow();
+                .map(message -> message.path("data").path("url").asText()).findFirst().orElseThrow();
         assertThat(health(URI.create(restored))).startsWith("200 ").contains(goodVersion);
         BotMessagesView messages = JENKINS.messages(responded);
         assertThat(messages.countsByType()).as("%s", messages).containsKeys("incident.created", "approval.granted",
                 "deploy.rolled_back", "monitor.verdict", "incident.resolved", "incident.postmortem_written");
-        JsonNode rollback = messages.messagesOfType("deploy.rolled_back").get(0).path("payload");
+        assertThat(messages.messagesOfType("approval.granted").get(0).path("data").path("approver").asText())
+                .as("who approved the rollback on the input").isEqualTo(approver);
+        JsonNode rollback = messages.messagesOfType("deploy.rolled_back").get(0).path("data");
         assertThat(rollback.path("from_version").asText()).isEqualTo(brokenVersion);
         assertThat(rollback.path("to_version").asText()).isEqualTo(goodVersion);
         String page = JENKINS.client().getText("job/" + responder + "/" + responded.number() + "/lotabots/");
