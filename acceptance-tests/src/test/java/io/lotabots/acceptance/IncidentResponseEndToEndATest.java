@@ -53,6 +53,9 @@ class IncidentResponseEndToEndATest {
     @Test
     void shouldRollProductionBackThroughTheIncidentResponseJobThatTheAlertAfterABrokenDeployStarts()
             throws Exception {
+        // job names of this run only: a build's correlation id is its job's name and number, and a job made again
+        // under an earlier run's name would share its builds' correlation ids with that run's messages
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         Path workspace = SampleAppWorkspaces.copySampleApp(work.resolve("incident-e2e"));
         String approver = System.getenv().getOrDefault("JENKINS_USER", "admin");
         Map<String, String> values = Map.of("WORKSPACE", workspace.toAbsolutePath().toString(),
@@ -61,11 +64,11 @@ class IncidentResponseEndToEndATest {
                 "BLUE", String.valueOf(SampleAppWorkspaces.freePort()),
                 "GREEN", String.valueOf(SampleAppWorkspaces.freePort()),
                 "APPROVER", approver);
-        String responder = JENKINS.pipeline("incident-e2e-response", "incident-e2e-response.Jenkinsfile", values);
+        String responder = JENKINS.pipeline("incident-e2e-response-" + run, "incident-e2e-response.Jenkinsfile", values);
         BuildRun registering = JENKINS.run(responder, Map.of());
         assertThat(registering.result()).as("the first build registers the trigger: %s", registering)
                 .isEqualTo("SUCCESS");
-        String delivery = JENKINS.pipeline("incident-e2e-delivery", "incident-e2e-delivery.Jenkinsfile", values);
+        String delivery = JENKINS.pipeline("incident-e2e-delivery-" + run, "incident-e2e-delivery.Jenkinsfile", values);
 
         BuildRun good = scenario(delivery, Map.of());
         BuildRun broken = scenario(delivery, Map.of("START",
@@ -79,7 +82,7 @@ class IncidentResponseEndToEndATest {
         URI production = URI.create(broken.console().values().get("url"));
         assertThat(health(production)).startsWith("200 ").contains(brokenVersion);
 
-        String watch = JENKINS.pipeline("incident-e2e-watch", "incident-e2e-watch.Jenkinsfile", Map.of());
+        String watch = JENKINS.pipeline("incident-e2e-watch-" + run, "incident-e2e-watch.Jenkinsfile", Map.of());
         BuildRun watched = JENKINS.run(watch, Map.of());
 
         assertThat(watched.result()).as("%s", watched).isEqualTo("FAILURE");

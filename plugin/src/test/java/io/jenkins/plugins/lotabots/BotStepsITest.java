@@ -263,6 +263,13 @@ class BotStepsITest {
         j.assertLogContains("verdict=pass", run);
         assertThat(RunJournal.of(run).read()).extracting(Message::getType).as("the delivery's messages are read,"
                 + " not copied into this build").doesNotContain("deploy.completed").contains("monitor.verdict");
+
+        String name = delivery.getFullName();
+        delivery.delete();
+        j.jenkins.createProject(WorkflowJob.class, name);
+        WorkflowRun afterDelete = j.buildAndAssertSuccess(watch);
+        // the deleted job's deployments are forgotten, not given to a new job of its name
+        j.assertLogNotContains("Watching the health of 1.5.0", afterDelete);
     }
 
     @Test

@@ -148,6 +148,45 @@ public final class RecentBotMessages {
                 found.size(), windows.keySet(), builds});
     }
 
+    /**
+     * Forgets the messages of a job that was deleted, so that a job made again under its name (whose builds then
+     * have the same correlation ids, {@code jenkins/<job>/<number>}) does not inherit them.
+     *
+     * @param job the full name of the job
+     */
+    public synchronized void forgetJob(final String job) {
+        messages.values().removeIf(kept -> kept.job().equals(job) || kept.job().startsWith(job + "/"));
+    }
+
+    /**
+     * Follows the message's jobs as they are renamed or deleted.
+     */
+    @Extension
+    public static final class JobListener extends hudson.model.listeners.ItemListener {
+        @Override
+        public void onDeleted(final hudson.model.Item item) {
+            RecentBotMessages.get().forgetJob(item.getFullName());
+        }
+
+        @Override
+        public void onLocationChanged(final hudson.model.Item item, final String oldFullName,
+                final String newFullName) {
+            RecentBotMessages.get().moveJob(oldFullName, newFullName);
+        }
+    }
+
+    /**
+     * Renames the job of the messages of a job (or folder) that moved.
+     *
+     * @param from the old full name
+     * @param to the new full name
+     */
+    public synchronized void moveJob(final String from, final String to) {
+        messages.replaceAll((id, kept) -> kept.job().equals(from) ? new Kept(kept.message(), to)
+                : kept.job().startsWith(from + "/") ? new Kept(kept.message(), to + kept.job().substring(from.length()))
+                : kept);
+    }
+
     /** A message and the full name of the job whose build published it. */
     private record Kept(Message message, String job) {
     }
