@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The two example Jenkinsfiles of {@code examples/jenkinsfiles/} run as they are on a copy of
@@ -38,10 +37,7 @@ class ExampleJenkinsfilesATest {
 
     @BeforeAll
     static void requireALocalAgent() throws IOException {
-        assumeTrue(SampleAppWorkspaces.agentIsLocal(JENKINS.client()), "the Jenkins at " + JENKINS.client().base()
-                + " is not on this machine, so its agent cannot use a copy of examples/sample-app made here; set"
-                + " LOTABOTS_AT_LOCAL_AGENT=true if it is");
-        work = SampleAppWorkspaces.workDir();
+        work = SampleAppWorkspaces.requireLocalAgent(JENKINS.client());
     }
 
     /**

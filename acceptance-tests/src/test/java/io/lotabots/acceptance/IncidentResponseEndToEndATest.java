@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 16 from end to end in a real Jenkins, on the sample app: the build-test-deploy job deploys a good release to
@@ -37,10 +36,7 @@ class IncidentResponseEndToEndATest {
 
     @BeforeAll
     static void requireALocalAgent() throws IOException {
-        assumeTrue(SampleAppWorkspaces.agentIsLocal(JENKINS.client()), "the Jenkins at " + JENKINS.client().base()
-                + " is not on this machine, so its agent cannot use a copy of examples/sample-app made here; set"
-                + " LOTABOTS_AT_LOCAL_AGENT=true if it is");
-        work = SampleAppWorkspaces.workDir();
+        work = SampleAppWorkspaces.requireLocalAgent(JENKINS.client());
     }
 
     @AfterAll

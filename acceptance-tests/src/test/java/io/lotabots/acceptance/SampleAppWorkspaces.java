@@ -35,6 +35,16 @@ final class SampleAppWorkspaces {
         return host != null && InetAddress.getByName(host).isLoopbackAddress();
     }
 
+    /**
+     * Skips the test class unless the Jenkins' agent runs on this machine, and returns the folder its copies go to.
+     */
+    static Path requireLocalAgent(final JenkinsClient client) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(agentIsLocal(client), "the Jenkins at " + client.base()
+                + " is not on this machine, so its agent cannot use a copy of examples/sample-app made here; set"
+                + " LOTABOTS_AT_LOCAL_AGENT=true if it is");
+        return workDir();
+    }
+
     /** The folder the copies go to: LOTABOTS_AT_WORK_DIR, or a new temporary folder. */
     static Path workDir() throws IOException {
         String dir = System.getenv("LOTABOTS_AT_WORK_DIR");

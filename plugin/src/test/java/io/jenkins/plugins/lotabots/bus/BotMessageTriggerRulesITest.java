@@ -22,7 +22,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class BotMessageTriggerRulesITest {
-    private static final String RULES = """
+    /** The rule of the issue: a critical alert within 30 minutes of a deploy to the same environment. */
+    static final String RULES = """
             rules:
               - name: incident-after-deploy
                 on: alert.triggered

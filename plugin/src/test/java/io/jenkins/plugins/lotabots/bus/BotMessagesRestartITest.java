@@ -39,15 +39,7 @@ class BotMessagesRestartITest {
             WorkflowJob responder = j.jenkins.createProject(WorkflowJob.class, "incident-response");
             responder.setDefinition(new CpsFlowDefinition("echo 'responding'", true));
             BotMessageTrigger trigger = new BotMessageTrigger(List.of("alert.triggered"));
-            trigger.setRules("""
-                    rules:
-                      - name: incident-after-deploy
-                        on: alert.triggered
-                        when: {severity: critical}
-                        after:
-                          - {type: deploy.completed, within: 30m, same: [environment]}
-                        run: {scenario: incident-response}
-                    """);
+            trigger.setRules(BotMessageTriggerRulesITest.RULES);
             responder.addTrigger(trigger);
             responder.save();
             WorkflowJob deployer = j.jenkins.createProject(WorkflowJob.class, "deployer");
