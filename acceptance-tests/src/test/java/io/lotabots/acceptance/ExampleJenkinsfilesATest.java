@@ -1,13 +1,10 @@
 package io.lotabots.acceptance;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +30,8 @@ class ExampleJenkinsfilesATest {
     @RegisterExtension
     static final JenkinsJobs JENKINS = new JenkinsJobs();
 
-    private static Path work;
-
-    @BeforeAll
-    static void requireALocalAgent() throws IOException {
-        work = SampleAppWorkspaces.requireLocalAgent(JENKINS.client());
-    }
+    @RegisterExtension
+    static final SampleAppWorkspaces WORKSPACES = new SampleAppWorkspaces(JENKINS);
 
     /**
      * Stops the services an example deployed, after each example: the directory target keeps them running after the
@@ -46,21 +39,14 @@ class ExampleJenkinsfilesATest {
      */
     @AfterEach
     void stopTheServicesOfThisExample() throws InterruptedException {
-        stopTheDeployedServices();
-    }
-
-    @AfterAll
-    static void stopTheDeployedServices() throws InterruptedException {
-        if (work != null) {
-            SampleAppWorkspaces.stopServicesUnder(work);
-        }
+        WORKSPACES.stopServices();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"build-test-deploy.Jenkinsfile", "build-test-deploy-steps.Jenkinsfile"})
     void shouldRunTheExampleOnTheSampleAppThroughAllBots(final String example) throws Exception {
         Path repository = SampleAppWorkspaces.repositoryRoot();
-        Path workspace = SampleAppWorkspaces.copySampleApp(work.resolve(example.replace(".Jenkinsfile", "")));
+        Path workspace = SampleAppWorkspaces.copySampleApp(WORKSPACES.work().resolve(example.replace(".Jenkinsfile", "")));
         String jenkinsfile = SampleAppWorkspaces.inWorkspace(
                 Files.readString(repository.resolve("examples/jenkinsfiles").resolve(example), StandardCharsets.UTF_8),
                 workspace);

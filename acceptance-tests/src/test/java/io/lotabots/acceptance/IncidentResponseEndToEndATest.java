@@ -2,8 +2,6 @@ package io.lotabots.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,19 +30,8 @@ class IncidentResponseEndToEndATest {
     @RegisterExtension
     static final JenkinsJobs JENKINS = new JenkinsJobs();
 
-    private static Path work;
-
-    @BeforeAll
-    static void requireALocalAgent() throws IOException {
-        work = SampleAppWorkspaces.requireLocalAgent(JENKINS.client());
-    }
-
-    @AfterAll
-    static void stopProduction() throws InterruptedException {
-        if (work != null) {
-            SampleAppWorkspaces.stopServicesUnder(work);
-        }
-    }
+    @RegisterExtension
+    static final SampleAppWorkspaces WORKSPACES = new SampleAppWorkspaces(JENKINS);
 
     @Test
     void shouldRollProductionBackThroughTheIncidentResponseJobThatTheAlertAfterABrokenDeployStarts()
@@ -52,7 +39,7 @@ class IncidentResponseEndToEndATest {
         // job names of this run only: a build's correlation id is its job's name and number, and a job made again
         // under an earlier run's name would share its builds' correlation ids with that run's messages
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-        Path workspace = SampleAppWorkspaces.copySampleApp(work.resolve("incident-e2e"));
+        Path workspace = SampleAppWorkspaces.copySampleApp(WORKSPACES.work().resolve("incident-e2e"));
         String approver = System.getenv().getOrDefault("JENKINS_USER", "admin");
         Map<String, String> values = Map.of("WORKSPACE", workspace.toAbsolutePath().toString(),
                 "STAGING_BLUE", String.valueOf(SampleAppWorkspaces.freePort()),

@@ -19,8 +19,40 @@ import java.util.stream.Stream;
  * (a node with a custom workspace), and the services those builds deployed from them. Tests that use them need the
  * Jenkins agent on this machine ({@link #agentIsLocal}), Maven and access to Maven Central on the agent.
  */
-final class SampleAppWorkspaces {
-    private SampleAppWorkspaces() {
+final class SampleAppWorkspaces implements org.junit.jupiter.api.extension.BeforeAllCallback,
+        org.junit.jupiter.api.extension.AfterAllCallback {
+    private final JenkinsJobs jenkins;
+    private Path work;
+
+    /**
+     * Creates the extension of a test class: before the class it skips it unless the Jenkins' agent is local and
+     * picks the work folder; after the class it stops the services deployed from there. Register it with
+     * {@code @RegisterExtension} after the class's {@link JenkinsJobs}.
+     */
+    SampleAppWorkspaces(final JenkinsJobs jenkins) {
+        this.jenkins = jenkins;
+    }
+
+    @Override
+    public void beforeAll(final org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
+        work = requireLocalAgent(jenkins.client());
+    }
+
+    @Override
+    public void afterAll(final org.junit.jupiter.api.extension.ExtensionContext context) throws InterruptedException {
+        stopServices();
+    }
+
+    /** The folder the copies of this test class go to. */
+    Path work() {
+        return work;
+    }
+
+    /** Stops the services deployed from the copies of this test class. */
+    void stopServices() throws InterruptedException {
+        if (work != null) {
+            stopServicesUnder(work);
+        }
     }
 
     /**
