@@ -47,6 +47,8 @@ class DeployStatusCommandTest {
                         exchange.close();
                     });
                     server.start();
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("service.pid"),
+                            Long.toString(ProcessHandle.current().pid()));
                 }
             }
             """;
@@ -130,6 +132,25 @@ class DeployStatusCommandTest {
         assertThat(status.exitCode()).isEqualTo(ExitCode.FAILURE);
         assertThat(status.out()).startsWith("staging: NOT SERVING, stopped by lotabots deploy stop at ")
                 .contains("process   none runs; port " + BLUE + ": no process");
+    }
+
+    @Test
+    void shouldRunTheStopCommandTheReleaseWasDeployedWith() throws Exception {
+        deploy("staging", "--stop-command", "sh -c 'echo stop command of $VERSION > stopped.txt; kill $(cat service.pid)'");
+        long pid = servicePid(".lotabots/releases", "staging");
+        Path release;
+        try (Stream<Path> releases = Files.list(workdir.resolve(".lotabots/releases/staging/releases"))) {
+            release = releases.findFirst().orElseThrow();
+        }
+
+        CliRun stop = cli("deploy", "stop", "--environment", "staging", "--workdir", workdir.toString());
+
+        assertThat(stop.exitCode()).as(stop.err()).isEqualTo(ExitCode.SUCCESS);
+        assertThat(release.resolve("stopped.txt")).as("the stop command ran in the release folder")
+                .content(StandardCharsets.UTF_8).isEqualTo("stop command of 1.0.0\n");
+        assertThat(stop.out()).startsWith("staging: Stopped 1.0.0 in the blue slot (port " + BLUE + ", process "
+                + pid + ")");
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test

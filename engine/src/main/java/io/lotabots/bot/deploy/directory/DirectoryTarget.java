@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.deploy.DeployStrategy;
 import io.lotabots.bot.deploy.directory.PortListeners.Holder;
+import io.lotabots.bot.deploy.directory.ReleaseHistory.Commands;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.Pending;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.Release;
 import io.lotabots.bot.deploy.directory.ReleaseHistory.SlotProcess;
@@ -34,12 +35,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -144,7 +147,8 @@ public final class DirectoryTarget {
     /**
      * Returns a target that reads, checks and stops an environment that earlier deployments made, for
      * {@code lotabots deploy status|stop}: it never starts a service (its start command is a placeholder), stops
-     * services by ending their process tree, and takes ports and slots from the state file.
+     * services with the stop command each release was deployed with (then ends their process tree if it still
+     * runs), and takes ports and slots from the state file.
      *
      * @param releasesDir the folder that holds one folder per environment; a relative path is taken from the
      *         workspace
@@ -626,6 +630,8 @@ public final class DirectoryTarget {
     private class Run {
         final ReleaseHistory history;
         final List<String> actions = new ArrayList<>();
+        /** The releases whose missing commands were warned about in this run, as {@code start|stop <name>}. */
+        private final Set<String> warned = new HashSet<>();
 
         Run(final ReleaseHistory history) {
             this.history = history;
@@ -641,6 +647,54 @@ public final class DirectoryTarget {
             String masked = context.getMasker().mask(text);
             actions.add(masked);
             context.getLog().error(masked);
+        }
+
+        /** Records something the run goes on without, as an action starting with {@code Warning: }. */
+        void warning(final String text) {
+            String masked = context.getMasker().mask(text);
+            actions.add("Warning: " + masked);
+            context.getLog().warning(masked);
+        }
+
+        /**
+         * Returns the command that starts or stops a release: the one it was deployed with, as the state file
+         * records it. This run's command is used instead, with a warning that names the release and the command,
+         * when the state file records none (it was written by an earlier LotaBots), or when the recorded one held a
+         * secret (kept masked) and this run's command does not mask to the same words; when it does, it is the
+         * same command and this run supplies the secret.
+         *
+         * @param release the release
+         * @param start {@code true} for the start command, {@code false} for the stop command
+         * @return the command, placeholders not expanded; an empty stop command ends the process tree
+         */
+        List<String> commandOf(final Release release, final boolean start) {
+            List<String> current = start ? settings.startCommand() : settings.stopCommand();
+            Commands recorded = release.commands();
+            if (recorded != null && !recorded.masked()) {
+                return start ? recorded.start() : recorded.stop();
+            }
+            String which = start ? "start" : "stop";
+            String reason;
+            if (recorded == null) {
+                reason = STATE_FILE + " records no " + which + " command for the release " + release.name()
+                        + " (it was deployed by an earlier LotaBots that did not record its commands)";
+            }
+            else {
+                List<String> own = start ? recorded.start() : recorded.stop();
+                if (current.stream().map(context.getMasker()::mask).toList().equals(own)) {
+                    return current;
+                }
+                reason = "the " + which + " command the release " + release.name() + " was deployed with held a"
+                        + " secret, which " + STATE_FILE + " does not keep ('" + String.join(" ", own) + "'), and"
+                        + " this run's differs from it";
+            }
+            if (warned.add(which + " " + release.name())) {
+                String used = start ? "started it with this run's start command '" + String.join(" ", current) + "'"
+                        : current.isEmpty() ? "ended its process tree, as this run has no stop command"
+                        : "stopped it with this run's stop command '" + String.join(" ", current) + "'";
+                warning(reason + "; " + used + " instead");
+            }
+            return current;
         }
 
         void save() {
@@ -748,7 +802,9 @@ public final class DirectoryTarget {
                 return ServiceProcesses.variables(port, dir, dir, version);
             });
             boolean wasRunning = services.find(process).isPresent();
-            services.stop(version, process, Path.of(variables.get("RELEASE_DIR")), variables);
+            List<String> stopCommand = !wasRunning ? List.of()
+                    : release.map(r -> commandOf(r, false)).orElseGet(settings::stopCommand);
+            services.stop(version, stopCommand, process, Path.of(variables.get("RELEASE_DIR")), variables);
             history.clearSlot(slot);
             save();
             if (wasRunning) {
@@ -766,7 +822,8 @@ public final class DirectoryTarget {
             Release placed = release.inSlot(slot.id(), port);
             history.update(placed);
             save();
-            Running running = services.start(release.version(), dir, variables(placed, port), logOf(dir));
+            Running running = services.start(release.version(), commandOf(release, true), dir,
+                    variables(placed, port), logOf(dir));
             history.setSlot(slot, running.record(release.name()));
             save();
             action(verb + " " + release.version() + " in the " + slot.id() + " slot on port " + port + " (process "
@@ -1154,7 +1211,7 @@ public final class DirectoryTarget {
             Path fileName = source.getFileName();
             String artifactName = fileName == null ? "artifact" : fileName.toString();
             Release created = new Release(name, version, artifactName, slot.id(), port, Status.STARTING, now, null,
-                    null);
+                    null, Commands.recorded(settings.startCommand(), settings.stopCommand(), context.getMasker()));
             history.add(created);
             release = created;
             begin("deploy", created, "release-created");

@@ -54,6 +54,41 @@ final class ReleaseHistory {
     }
 
     /**
+     * The commands a release was deployed with, so that restarting, stopping and rolling back to it run them and
+     * not the settings of a later run. Only the commands are kept: the variables a service gets ({@code PORT},
+     * {@code RELEASE_DIR}, {@code ARTIFACT}, {@code VERSION}, ...) follow from the release and are derived again,
+     * and the rest of its environment is that of the process running LotaBots, which holds secrets and is never
+     * written down.
+     *
+     * @param start the start command, its placeholders not expanded
+     * @param stop the stop command, or empty to end the process tree
+     * @param masked whether a registered secret was replaced by {@value io.lotabots.util.SecretMasker#MASK} in
+     *         them: secret values never reach the state file, so such commands are only used again when the
+     *         commands of a later run mask to the same words
+     */
+    record Commands(List<String> start, List<String> stop, boolean masked) {
+        Commands {
+            start = start == null ? List.of() : List.copyOf(start);
+            stop = stop == null ? List.of() : List.copyOf(stop);
+        }
+
+        /**
+         * Returns the commands as they are written into the state file: every registered secret masked.
+         *
+         * @param start the start command
+         * @param stop the stop command
+         * @param masker the masker of the run
+         * @return the commands to record
+         */
+        static Commands recorded(final List<String> start, final List<String> stop,
+                final io.lotabots.util.SecretMasker masker) {
+            List<String> maskedStart = start.stream().map(masker::mask).toList();
+            List<String> maskedStop = stop.stream().map(masker::mask).toList();
+            return new Commands(maskedStart, maskedStop, !maskedStart.equals(start) || !maskedStop.equals(stop));
+        }
+    }
+
+    /**
      * One release folder.
      *
      * @param name the folder name under {@code releases/}
@@ -65,21 +100,25 @@ final class ReleaseHistory {
      * @param createdAt when the folder was made
      * @param servedAt when {@code current} last pointed at it, or {@code null}
      * @param retiredAt when it stopped serving or failed, or {@code null}
+     * @param commands the commands it was deployed with, or {@code null} in a state file of an earlier LotaBots
+     *         that did not record them
      */
     record Release(String name, String version, String artifact, String slot, int port, Status status,
-            Instant createdAt, @CheckForNull Instant servedAt, @CheckForNull Instant retiredAt) {
+            Instant createdAt, @CheckForNull Instant servedAt, @CheckForNull Instant retiredAt,
+            @CheckForNull Commands commands) {
         Release withStatus(final Status value, final Instant at) {
             return switch (value) {
-                case SERVING -> new Release(name, version, artifact, slot, port, value, createdAt, at, null);
+                case SERVING -> new Release(name, version, artifact, slot, port, value, createdAt, at, null, commands);
                 case RETIRED, FAILED, ROLLED_BACK -> new Release(name, version, artifact, slot, port, value,
-                        createdAt, servedAt, at);
+                        createdAt, servedAt, at, commands);
                 case STARTING -> new Release(name, version, artifact, slot, port, value, createdAt, servedAt,
-                        retiredAt);
+                        retiredAt, commands);
             };
         }
 
         Release inSlot(final String value, final int valuePort) {
-            return new Release(name, version, artifact, value, valuePort, status, createdAt, servedAt, retiredAt);
+            return new Release(name, version, artifact, value, valuePort, status, createdAt, servedAt, retiredAt,
+                    commands);
         }
 
         /** When it stopped serving, or failed, or, if neither, when it was made. */
@@ -212,6 +251,11 @@ final class ReleaseHistory {
                         + " outside its folder", null);
             }
             checkSlot(file, release.slot());
+            Commands commands = release.commands();
+            if (commands != null && (commands.start().isEmpty() || commands.start().get(0).isBlank())) {
+                throw unreadable(file, "the release '" + release.name() + "' records its commands without a start"
+                        + " command", null);
+            }
             if (release.status() == Status.SERVING) {
                 serving++;
             }

@@ -169,13 +169,15 @@ final class ServiceProcesses {
      * appended to the log and no input, so that it keeps running after this process ends.
      *
      * @param version the version, for messages
+     * @param startCommand the start command of the release, placeholders not expanded
      * @param releaseDir the release's folder, the working directory
      * @param variables the placeholder values, also passed as environment variables
      * @param log the log file
      * @return the started process
      */
-    Running start(final String version, final Path releaseDir, final Map<String, String> variables, final Path log) {
-        List<String> command = expand(settings.startCommand(), variables);
+    Running start(final String version, final List<String> startCommand, final Path releaseDir,
+            final Map<String, String> variables, final Path log) {
+        List<String> command = expand(startCommand, variables);
         List<String> launched = new ArrayList<>();
         if (setsid != null) {
             launched.add(setsid);
@@ -468,18 +470,19 @@ final class ServiceProcesses {
      * terminates the process and its descendants, gracefully and then forcibly, if it still runs.
      *
      * @param version the version, for messages
+     * @param stopCommand the stop command of the release, placeholders not expanded, or empty
      * @param process the recorded process
      * @param releaseDir the release's folder
      * @param variables the placeholder values
      */
-    void stop(final String version, final SlotProcess process, final Path releaseDir,
+    void stop(final String version, final List<String> stopCommand, final SlotProcess process, final Path releaseDir,
             final Map<String, String> variables) {
         Optional<Running> running = find(process);
         if (running.isEmpty()) {
             return;
         }
-        if (!settings.stopCommand().isEmpty()) {
-            List<String> command = expand(settings.stopCommand(), variables);
+        if (!stopCommand.isEmpty()) {
+            List<String> command = expand(stopCommand, variables);
             context.getLog().info("Stopping " + version + ": " + shown(command));
             Path directory = Files.isDirectory(releaseDir) ? releaseDir : context.getWorkspace();
             ProcessOutcome outcome = context.getProcesses().run(

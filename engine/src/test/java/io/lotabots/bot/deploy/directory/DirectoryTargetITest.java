@@ -182,13 +182,91 @@ class DirectoryTargetITest {
     }
 
 
+    /** A target whose start command carries a marker, which the started service answers on /args. */
+    private DirectoryTarget targetStartedWith(final String marker) {
+        BotContext context = BotContext.builder(workspace).clock(clock).log(log).http(http).build();
+        DirectoryTarget target = new DirectoryTarget(new DirectorySettings(Path.of("releases"), "staging",
+                ServiceJars.startCommand("--marker=" + marker), List.of(), "/health", bluePort, greenPort,
+                Duration.ofSeconds(30), Duration.ofHours(1)), context);
+        targets.add(target);
+        return target;
+    }
+
+    @Test
+    void shouldRollBackToAReleaseWithTheStartCommandItWasDeployedWith() throws Exception {
+        targetStartedWith("one").deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        targetStartedWith("two").deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING, ACCEPT);
+        assertThat(get(bluePort, "/args")).isEqualTo("--marker=two");
+
+        DirectoryRollback rollback = targetStartedWith("three").rollback();
+
+        assertThat(rollback.toVersion()).contains("1.0.0");
+        assertThat(get(bluePort)).isEqualTo("version 1.0.0");
+        assertThat(get(bluePort, "/args")).as("1.0.0 was started again by its own start command")
+                .isEqualTo("--marker=one");
+        assertThat(rollback.actions()).noneMatch(a -> a.startsWith("Warning"));
+        assertThat(environment().resolve("state.json")).content().contains("\"--marker=one\"")
+                .contains("\"--marker=two\"").doesNotContain("--marker=three");
+    }
+
+    @Test
+    void shouldRollBackWithThisRunsStartCommandAndWarnWhenAnOldStateFileRecordsNoCommands() throws Exception {
+        targetStartedWith("one").deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        targetStartedWith("two").deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING, ACCEPT);
+        // the state file as LotaBots wrote it before releases kept their commands
+        Path state = environment().resolve("state.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ReleaseHistory.mapper().readTree(state.toFile());
+        json.withArray("releases").forEach(release -> ((com.fasterxml.jackson.databind.node.ObjectNode) release)
+                .remove("commands"));
+        ReleaseHistory.mapper().writeValue(state.toFile(), json);
+        assertThat(state).content().doesNotContain("--marker=");
+        String old = ReleaseHistory.load(state, "staging").previous().orElseThrow().name();
+        String rolledBackFrom = ReleaseHistory.load(state, "staging").current().orElseThrow().name();
+
+        DirectoryRollback rollback = targetStartedWith("three").rollback();
+
+        assertThat(rollback.toVersion()).contains("1.0.0");
+        assertThat(get(bluePort)).isEqualTo("version 1.0.0");
+        assertThat(get(bluePort, "/args")).isEqualTo("--marker=three");
+        assertThat(rollback.actions())
+                .anyMatch(a -> a.startsWith("Warning: state.json records no start command for the release " + old
+                        + " (it was deployed by an earlier LotaBots") && a.contains("started it with this run's start"
+                        + " command '") && a.endsWith("--marker=three' instead"))
+                .anyMatch(a -> a.startsWith("Warning: state.json records no stop command for the release "
+                        + rolledBackFrom) && a.endsWith("ended its process tree, as this run has no stop command"
+                        + " instead"));
+        assertThat(log.getInfoLines()).anyMatch(line -> line.startsWith("Warning: state.json records no start"
+                + " command for the release " + old));
+    }
+
+    @Test
+    void shouldKeepASecretOfTheStartCommandOutOfTheStateFileAndStillRestartTheReleaseWithIt() throws Exception {
+        target().deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
+        target().deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING, ACCEPT);
+
+        assertThat(environment().resolve("state.json")).content().doesNotContain(SECRET)
+                .contains("\"--token=****\"").contains("\"masked\" : true");
+
+        DirectoryRollback rollback = target().rollback();
+
+        assertThat(get(bluePort, "/args")).as("this run's command masks to the recorded one, so it gives the secret")
+                .isEqualTo("--token=" + SECRET);
+        assertThat(rollback.actions()).noneMatch(a -> a.startsWith("Warning"));
+        assertThat(log.getInfoLines()).noneMatch(line -> line.contains(SECRET));
+    }
+
     private Path jar(final String name, final String mode) throws IOException {
         return ServiceJars.write(workspace.resolve("target").resolve(name), mode);
     }
 
     private String get(final int port) throws InterruptedException {
+        return get(port, "/");
+    }
+
+    private String get(final int port, final String path) throws InterruptedException {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return response.body();
         }

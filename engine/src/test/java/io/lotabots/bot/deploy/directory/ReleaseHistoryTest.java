@@ -25,7 +25,8 @@ class ReleaseHistoryTest {
     private Path folder;
 
     private static Release release(final String version, final Status status, final Instant servedAt) {
-        return new Release(version + "-20260301100000", version, "app.jar", "blue", 8080, status, T0, servedAt, null);
+        return new Release(version + "-20260301100000", version, "app.jar", "blue", 8080, status, T0, servedAt, null,
+                new ReleaseHistory.Commands(java.util.List.of("java", "-jar", "${ARTIFACT}"), java.util.List.of(), false));
     }
 
     private Path write(final String json) throws IOException {
@@ -142,6 +143,23 @@ class ReleaseHistoryTest {
         Path file = write("{\"format\": 1, \"environment\": \"staging\", \"written_by\": \"a later version\"}");
 
         assertThat(ReleaseHistory.load(file, "staging").releases()).isEmpty();
+    }
+
+    @Test
+    void shouldReadReleasesWithoutCommandsAndRefuseRecordedCommandsWithoutAStartCommand() throws IOException {
+        String release = "{\"name\": \"1.0.0-20260301100000\", \"version\": \"1.0.0\", \"artifact\": \"app.jar\","
+                + " \"slot\": \"blue\", \"port\": 8081, \"status\": \"SERVING\", \"createdAt\": \"" + T0 + "\"";
+        Path old = write("{\"format\": 1, \"environment\": \"staging\", \"releases\": [" + release + "}]}");
+
+        assertThat(ReleaseHistory.load(old, "staging").current().orElseThrow().commands())
+                .as("a state file of an earlier LotaBots").isNull();
+
+        Path empty = write("{\"format\": 1, \"environment\": \"staging\", \"releases\": [" + release
+                + ", \"commands\": {\"start\": [], \"stop\": [\"kill\"]}}]}");
+
+        assertThatThrownBy(() -> ReleaseHistory.load(empty, "staging"))
+                .isInstanceOf(LotaBotsException.class)
+                .hasMessageContaining("the release '1.0.0-20260301100000' records its commands without a start command");
     }
 
     @Test

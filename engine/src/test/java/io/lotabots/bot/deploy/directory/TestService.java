@@ -17,7 +17,8 @@ import java.util.Properties;
  * its port from {@code PORT} and its version from {@code APP_VERSION}. How it behaves comes from
  * {@code test-service.properties} inside its jar ({@code mode=healthy}, {@code unhealthy}: /health answers 503,
  * {@code crash}: prints a message and exits with code 3), so that a broken build is a broken artifact.
- * {@code GET /shutdown} ends it, for the stop command.
+ * {@code GET /shutdown} ends it, for the stop command; {@code GET /args} answers the arguments it was started with,
+ * which tells which start command started it.
  */
 public final class TestService {
     private TestService() {
@@ -57,6 +58,7 @@ public final class TestService {
             server.stop(0);
             System.exit(0);
         });
+        server.createContext("/args", exchange -> respond(exchange, 200, String.join(" ", args)));
         server.createContext("/", exchange -> respond(exchange, 200, "version " + version));
         server.start();
     }
