@@ -102,17 +102,32 @@ final class DirectoryDeployTarget implements DeployTarget {
     @Override
     public TargetDeployment deploy(final DeployStrategy strategy, final DeployChecks checks) {
         AtomicReference<CheckOutcome> smoke = new AtomicReference<>();
+        AtomicReference<CheckOutcome> canary = new AtomicReference<>();
         DirectoryDeployment deployment = target.deploy(artifact, version, strategy, url -> {
             CheckOutcome outcome = checks.smoke(url);
             smoke.set(outcome);
             return outcome.passed();
+        }, url -> {
+            CheckOutcome outcome = checks.canary(url);
+            canary.set(outcome);
+            return outcome.passed();
         });
-        String failure = deployment.switched() ? null : smoke.get() == null
-                ? "the new release did not switch" : "the smoke tests failed: " + smoke.get().summary();
+        String failure = deployment.switched() ? null : failureOf(smoke.get(), canary.get());
         return new TargetDeployment(deployment.switched(), deployment.version(),
                 String.valueOf(deployment.releaseDir().getFileName()) + " (" + deployment.slot() + ")",
                 String.valueOf(deployment.url()), deployment.previousVersion().orElse(null), failure, true,
                 deployment.actions());
+    }
+
+    /** Why a deployment did not switch, in the words of the Kubernetes target. */
+    private static String failureOf(@CheckForNull final CheckOutcome smoke, @CheckForNull final CheckOutcome canary) {
+        if (canary != null && !canary.passed()) {
+            return "the canary check failed: " + canary.summary();
+        }
+        if (smoke != null && !smoke.passed()) {
+            return "the smoke tests failed: " + smoke.summary();
+        }
+        return "the new release did not switch";
     }
 
     @Override

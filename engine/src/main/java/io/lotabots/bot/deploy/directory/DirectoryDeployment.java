@@ -9,7 +9,8 @@ import java.util.Optional;
  * What a deployment did.
  *
  * @param switched whether {@code current} now points at the new release; {@code false} when the checks before the
- *         switch said no, in which case the new release was stopped and the previous one keeps serving
+ *         switch or the canary check said no, in which case the new release was stopped and the previous one keeps
+ *         serving
  * @param version the version deployed
  * @param releaseDir the new release's folder
  * @param slot the slot the new release ran in, {@code blue} or {@code green}

@@ -24,7 +24,7 @@ public enum DirectoryErrorCode implements ErrorCode {
     START_FAILED,
     /** The service did not answer its health path in time. */
     NOT_HEALTHY,
-    /** The checks before the switch threw instead of answering. */
+    /** The checks before the switch, or the canary check, threw instead of answering. */
     CHECK_FAILED,
     /** There is no earlier release to roll back to. */
     NOTHING_TO_ROLL_BACK,

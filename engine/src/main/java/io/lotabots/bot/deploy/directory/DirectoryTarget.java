@@ -66,9 +66,13 @@ import java.util.function.Predicate;
  * <p>Strategies: {@code blueGreen} starts the new release in the idle slot (the other port), waits until its health
  * path answers 200, asks the checks before the switch, switches {@code current} and keeps the old release running
  * for the rollback window. {@code rolling} stops the serving release, starts the new one on the same port and, if
- * it does not become healthy or the checks say no, starts the old one again. {@code canary} behaves as
- * {@code rolling}: one directory host runs one instance per slot, so the canary is the new release checked before
- * the switch. A deployment that fails half-way always ends with the previous release serving; every step done and
+ * it does not become healthy or the checks say no, starts the old one again. {@code canary} starts the new release
+ * in the idle slot as {@code blueGreen} does, runs the checks before the switch, then watches it for the canary
+ * window (the canary check given to {@link #deploy(Path, String, DeployStrategy, Predicate, Predicate)}) while the
+ * serving release keeps serving, and only then switches {@code current}; a canary that fails either is stopped and
+ * the serving release was never touched. A directory host has no load balancer, so the canary gets the checks'
+ * traffic, not a share of the users'. The first deployment of an environment has nothing to compare with and is
+ * not watched. A deployment that fails half-way always ends with the previous release serving; every step done and
  * undone is logged and returned.</p>
  *
  * <p>A later deployment removes releases that ended longer than the rollback window ago, always keeping the serving
@@ -397,14 +401,36 @@ public final class DirectoryTarget {
      */
     public DirectoryDeployment deploy(final Path artifact, final String version, final DeployStrategy strategy,
             final Predicate<URI> beforeSwitch) {
+        return deploy(artifact, version, strategy, beforeSwitch, url -> true);
+    }
+
+    /**
+     * Deploys a version; a {@code canary} is watched with the canary check before the switch.
+     *
+     * @param artifact the artifact, a file (e.g. a jar) or a folder inside the workspace
+     * @param version the version
+     * @param strategy how the new release replaces the serving one
+     * @param beforeSwitch the checks (smoke tests) run against the new release's base URL once it is healthy;
+     *         {@code false} stops the new release and leaves the previous one serving
+     * @param canaryCheck for {@link DeployStrategy#CANARY} while a release serves: watches the new release's base
+     *         URL for the canary window after the checks passed; {@code false} stops it and leaves the previous one
+     *         serving. Not asked for other strategies
+     * @return what was done; {@link DirectoryDeployment#switched()} is {@code false} when the checks or the canary
+     *         check said no
+     * @throws LotaBotsException as {@link #deploy(Path, String, DeployStrategy, Predicate)} does, also when the
+     *         canary check throws
+     */
+    public DirectoryDeployment deploy(final Path artifact, final String version, final DeployStrategy strategy,
+            final Predicate<URI> beforeSwitch, final Predicate<URI> canaryCheck) {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(beforeSwitch, "beforeSwitch");
+        Objects.requireNonNull(canaryCheck, "canaryCheck");
         checkVersion(version);
         Path source = resolveArtifact(artifact);
         checkCommands();
         prepareEnvironmentDir();
         try (EnvironmentLock lock = lock()) {
-            return new Deployment(load(), source, version, strategy, beforeSwitch).run();
+            return new Deployment(load(), source, version, strategy, beforeSwitch, canaryCheck).run();
         }
     }
 
@@ -498,8 +524,13 @@ public final class DirectoryTarget {
     }
 
     private Slot targetSlot(final ReleaseHistory history, final DeployStrategy strategy) {
-        return history.current().map(r -> strategy == DeployStrategy.BLUE_GREEN ? Slot.of(r.slot()).other()
+        return history.current().map(r -> besideServing(strategy) ? Slot.of(r.slot()).other()
                 : Slot.of(r.slot())).orElse(Slot.BLUE);
+    }
+
+    /** Whether the strategy starts the new release in the idle slot while the serving one keeps serving. */
+    private static boolean besideServing(final DeployStrategy strategy) {
+        return strategy == DeployStrategy.BLUE_GREEN || strategy == DeployStrategy.CANARY;
     }
 
     private void checkCommands() {
@@ -1048,10 +1079,11 @@ public final class DirectoryTarget {
         if (holder.isPresent()) {
             SlotProcess process = history.slot(holder.get()).orElseThrow();
             boolean isServing = serving.filter(r -> r.name().equals(process.release())).isPresent();
-            if (isServing && strategy == DeployStrategy.BLUE_GREEN) {
+            if (isServing && besideServing(strategy)) {
                 throw LotaBotsException.of(DirectoryErrorCode.PORT_IN_USE, "Port " + port + " of the " + slot.id()
                         + " slot of " + settings.environment() + " is where the serving release "
-                        + serving.get().version() + " runs; blue-green starts the new release beside it, so give the "
+                        + serving.get().version() + " runs; " + strategy.getId() + " starts the new release beside it,"
+                        + " so give the "
                         + slot.id() + "Port another port. Nothing was changed.");
             }
             run.requirePortUsable(port, Optional.of(process), "the " + slot.id() + " slot");
@@ -1072,6 +1104,7 @@ public final class DirectoryTarget {
         private final String version;
         private final DeployStrategy strategy;
         private final Predicate<URI> beforeSwitch;
+        private final Predicate<URI> canaryCheck;
         @CheckForNull
         private Release release;
         private Optional<Release> serving = Optional.empty();
@@ -1081,21 +1114,23 @@ public final class DirectoryTarget {
         private boolean switched;
 
         Deployment(final ReleaseHistory history, final Path source, final String version,
-                final DeployStrategy strategy, final Predicate<URI> beforeSwitch) {
+                final DeployStrategy strategy, final Predicate<URI> beforeSwitch, final Predicate<URI> canaryCheck) {
             super(history);
             this.source = source;
             this.version = version;
             this.strategy = strategy;
             this.beforeSwitch = beforeSwitch;
+            this.canaryCheck = canaryCheck;
         }
 
         DirectoryDeployment run() {
-            if (strategy == DeployStrategy.CANARY) {
-                context.getLog().info("A directory target runs one instance per slot: the canary is the new release,"
-                        + " checked before the switch, and it replaces the serving one in place as rolling does");
-            }
             reconcile();
             serving = history.current();
+            boolean canary = strategy == DeployStrategy.CANARY && serving.isPresent();
+            if (strategy == DeployStrategy.CANARY && serving.isEmpty()) {
+                context.getLog().info("Canary: nothing serves " + settings.environment() + " yet, so there is nothing"
+                        + " to compare with; deploying " + version + " directly");
+            }
             Plan plan = plan(this, strategy);
             slot = plan.slot();
             port = plan.port();
@@ -1117,11 +1152,24 @@ public final class DirectoryTarget {
                 step("old-stopped");
                 startIn(created, slot, port, "Started");
                 step("new-healthy");
-                if (!check(url)) {
+                if (!check(beforeSwitch, url, "The checks before the switch to ")) {
                     problem("The checks before the switch failed against " + url + "; not switching to " + version);
                     String outcome = undo();
                     context.getLog().error(outcome);
                     return result(false, url);
+                }
+                if (canary) {
+                    Release old = serving.orElseThrow();
+                    step("canary-watching");
+                    action("Watching the canary " + version + " in the " + slot.id() + " slot on port " + port
+                            + " while " + old.version() + " keeps serving on port " + old.port());
+                    if (!check(canaryCheck, url, "The canary check of ")) {
+                        problem("The canary " + version + " failed its watch at " + url + "; not switching to it");
+                        String outcome = undo();
+                        context.getLog().error(outcome);
+                        return result(false, url);
+                    }
+                    action("The canary " + version + " passed its watch; switching to it");
                 }
                 Instant now = now();
                 serving.ifPresent(s -> history.update(history.find(s.name()).orElse(s).withStatus(Status.RETIRED, now)));
@@ -1169,16 +1217,16 @@ public final class DirectoryTarget {
             return LotaBotsException.of(DirectoryErrorCode.IO_FAILURE, message, e);
         }
 
-        private boolean check(final URI url) {
+        private boolean check(final Predicate<URI> checks, final URI url, final String what) {
             try {
-                return beforeSwitch.test(url);
+                return checks.test(url);
             }
             catch (LotaBotsException e) {
                 throw e;
             }
             catch (RuntimeException e) {
-                throw LotaBotsException.of(DirectoryErrorCode.CHECK_FAILED, "The checks before the switch to "
-                        + version + " failed: " + context.getMasker().mask(String.valueOf(e.getMessage())), e);
+                throw LotaBotsException.of(DirectoryErrorCode.CHECK_FAILED, what + version + " failed: "
+                        + context.getMasker().mask(String.valueOf(e.getMessage())), e);
             }
         }
 

@@ -460,7 +460,7 @@ class DirectoryTargetITest {
         DirectoryTarget target = target(Duration.ofSeconds(5), Duration.ofHours(1), List.of());
         target.deploy(jar("app-1.jar", "healthy"), "1.0.0", DeployStrategy.ROLLING, ACCEPT);
 
-        DirectoryDeployment second = target.deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.CANARY, ACCEPT);
+        DirectoryDeployment second = target.deploy(jar("app-2.jar", "healthy"), "2.0.0", DeployStrategy.ROLLING, ACCEPT);
 
         assertThat(second.slot()).isEqualTo("blue");
         assertThat(get(bluePort)).isEqualTo("version 2.0.0");

@@ -36,12 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kills the process that deploys (SIGKILL and SIGINT) at every step of a rolling and a blue-green deployment, and
- * checks that the next run finds and leaves one consistent, serving release: the state file, {@code current}, the
- * process that really listens on the port and the health answer of that very process agree.
+ * in the watch of a canary, and checks that the next run finds and leaves one consistent, serving release: the
+ * state file, {@code current}, the process that really listens on the port and the health answer of that very
+ * process agree.
  */
 class DirectoryTargetKillITest {
     private static final List<String> STEPS = List.of("release-created", "old-stopped", "new-started",
-            "new-healthy", "state-switched", "link-switched");
+            "new-healthy", "canary-watching", "state-switched", "link-switched");
 
     @TempDir
     private Path workspace;
@@ -57,9 +58,15 @@ class DirectoryTargetKillITest {
         for (DeployStrategy strategy : List.of(DeployStrategy.ROLLING, DeployStrategy.BLUE_GREEN)) {
             for (String signal : List.of("KILL", "INT")) {
                 for (String step : STEPS) {
-                    cases.add(Arguments.of(strategy, signal, step));
+                    if (!"canary-watching".equals(step)) {
+                        cases.add(Arguments.of(strategy, signal, step));
+                    }
                 }
             }
+        }
+        // a canary is a blue-green deployment with a watch before the switch: killed in the watch, the old one serves
+        for (String signal : List.of("KILL", "INT")) {
+            cases.add(Arguments.of(DeployStrategy.CANARY, signal, "canary-watching"));
         }
         return cases.stream();
     }

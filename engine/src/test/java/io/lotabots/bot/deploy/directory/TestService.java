@@ -16,11 +16,16 @@ import java.util.Properties;
  * A tiny service that the directory target's tests package into a jar and deploy. Like the sample app it reads
  * its port from {@code PORT} and its version from {@code APP_VERSION}. How it behaves comes from
  * {@code test-service.properties} inside its jar ({@code mode=healthy}, {@code unhealthy}: /health answers 503,
- * {@code crash}: prints a message and exits with code 3), so that a broken build is a broken artifact.
+ * {@code crash}: prints a message and exits with code 3, {@code degrading}: /health answers 200 to the first
+ * {@value #DEGRADING_HEALTHY_CHECKS} checks and 503 after, a release that passes its start and smoke test and fails
+ * its canary watch), so that a broken build is a broken artifact.
  * {@code GET /shutdown} ends it, for the stop command; {@code GET /args} answers the arguments it was started with,
  * which tells which start command started it.
  */
 public final class TestService {
+    /** How many health checks a {@code degrading} service passes: the start's and the smoke test's. */
+    static final int DEGRADING_HEALTHY_CHECKS = 2;
+
     private TestService() {
     }
 
@@ -49,9 +54,13 @@ public final class TestService {
             System.exit(3);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/health", exchange -> respond(exchange, "unhealthy".equals(mode) ? 503 : 200,
-                "{\"status\":\"" + ("unhealthy".equals(mode) ? "DOWN" : "UP") + "\",\"version\":\"" + version
-                        + "\",\"pid\":" + ProcessHandle.current().pid() + "}"));
+        java.util.concurrent.atomic.AtomicInteger healthChecks = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/health", exchange -> {
+            boolean down = "unhealthy".equals(mode)
+                    || "degrading".equals(mode) && healthChecks.incrementAndGet() > DEGRADING_HEALTHY_CHECKS;
+            respond(exchange, down ? 503 : 200, "{\"status\":\"" + (down ? "DOWN" : "UP") + "\",\"version\":\""
+                    + version + "\",\"pid\":" + ProcessHandle.current().pid() + "}");
+        });
         server.createContext("/shutdown", exchange -> {
             out.println("shutdown requested");
             respond(exchange, 200, "bye");
