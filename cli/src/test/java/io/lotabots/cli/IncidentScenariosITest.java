@@ -175,6 +175,7 @@ class IncidentScenariosITest {
         Files.writeString(greeter, Files.readString(greeter).replace("Builds greetings.", "Builds greetings (fixed)."));
         git("checkout", "-q", "-b", "hotfix/greeting");
         git("commit", "-q", "-am", "the fix");
+        int servedBefore = servingPort();
 
         CliRun fix = hotfix();
 
@@ -193,6 +194,12 @@ class IncidentScenariosITest {
         String hotfixVersion = last(DeployCompleted.TYPE).payloadAs(DeployCompleted.class).version();
         assertThat(last(DeployCompleted.TYPE).payloadAs(DeployCompleted.class).strategy()).isEqualTo("canary");
         assertThat(SampleApp.get(servingPort(), "/health")).startsWith("200 ").contains(hotfixVersion);
+        // the canary ran on the port production did not serve on, watched while the release before kept serving
+        int canaryPort = servedBefore == bluePort ? greenPort : bluePort;
+        assertThat(servingPort()).isEqualTo(canaryPort);
+        assertThat(fix.err()).contains("Watching the canary " + hotfixVersion + " in the ")
+                .contains("slot on port " + canaryPort + " while 1.0.0 keeps serving on port " + servedBefore)
+                .contains("The canary " + hotfixVersion + " passed its watch");
         assertThat(last(IncidentUpdated.TYPE).payloadAs(IncidentUpdated.class).status()).isEqualTo("mitigated");
         assertThat(copy.resolve(".lotabots/postmortems/" + incident.incidentId() + ".md")).isRegularFile();
 
@@ -250,6 +257,7 @@ class IncidentScenariosITest {
         List<String> args = new ArrayList<>(List.of("scenario", "run", "hotfix", "--workdir", copy.toString(),
                 "--param", "since=main", "--param", "branch=hotfix/greeting", "--set", "build.command=true",
                 "--set", "deployProduction.bluePort=" + bluePort, "--set", "deployProduction.greenPort=" + greenPort,
+                "--set", "deployProduction.canaryWindow=2s", "--set", "deployProduction.canaryInterval=1s",
                 "--set", "monitor.duration=2s", "--set", "monitor.interval=1s"));
         args.addAll(List.of(extra));
         return cli(args.toArray(String[]::new));

@@ -61,7 +61,8 @@ final class DirectoryDeployTarget implements DeployTarget {
         Path artifact = artifactOption != null ? workspace.resolve(artifactOption).normalize()
                 : built != null ? built : workspace;
         String startCommand = options.startCommand();
-        // a rollback that must restart a stopped release uses the jar default too, as the deployment did
+        // a rollback restarts a release with the command it was deployed with; the jar default is only used for a
+        // release that an earlier LotaBots recorded without its commands
         if (startCommand == null && (isJar(artifact) || request.rollback())) {
             startCommand = DEFAULT_JAR_COMMAND;
         }
