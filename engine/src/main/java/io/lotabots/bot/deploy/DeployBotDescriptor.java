@@ -94,7 +94,8 @@ public final class DeployBotDescriptor {
     /** The strategy. */
     public static final BotOption<String> STRATEGY = BotOption.optional("strategy",
             OptionType.choice("rolling", "blueGreen", "canary"), "rolling", "How the new version replaces the"
-                    + " old: rolling, blueGreen (switch all traffic after checks) or canary (one pod first).");
+                    + " old: rolling, blueGreen (switch all traffic after checks) or canary (one pod, or on the"
+                    + " directory target one instance on the other port, first).");
     /** The smoke tests. */
     public static final BotOption<List<String>> SMOKE = BotOption.optional("smoke", OptionType.STRING_LIST,
             List.of(), "Smoke tests run against the new version before traffic moves, as URL[ STATUS][ ~TEXT], for"
@@ -108,7 +109,7 @@ public final class DeployBotDescriptor {
             DEFAULT_SMOKE_TIMEOUT, "Time one attempt of a smoke test may take, for example 10s.");
     /** The canary window. */
     public static final BotOption<Duration> CANARY_WINDOW = BotOption.optional("canaryWindow", OptionType.DURATION,
-            DEFAULT_CANARY_WINDOW, "How long a canary is watched before all pods get the new version, for"
+            DEFAULT_CANARY_WINDOW, "How long a canary is watched before it gets all the traffic, for"
                     + " example 2m.");
     /** The canary interval. */
     public static final BotOption<Duration> CANARY_INTERVAL = BotOption.optional("canaryInterval",

@@ -315,7 +315,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code strategy}: How the new version replaces the old: rolling, blueGreen (switch all traffic after checks) or canary (one pod first). Default: {@code 'rolling'}.
+     * Sets option {@code strategy}: How the new version replaces the old: rolling, blueGreen (switch all traffic after checks) or canary (one pod, or on the directory target one instance on the other port, first). Default: {@code 'rolling'}.
      *
      * @param value the value, or {@code null} for the default
      */
@@ -395,7 +395,7 @@ public class DeployBotStep extends BotStep {
     }
 
     /**
-     * Sets option {@code canaryWindow}: How long a canary is watched before all pods get the new version, for example 2m. Default: {@code 2m}.
+     * Sets option {@code canaryWindow}: How long a canary is watched before it gets all the traffic, for example 2m. Default: {@code 2m}.
      *
      * @param value the value, or {@code null} for the default
      */
