@@ -96,6 +96,52 @@ class ReactEscalationITest {
     }
 
     @Test
+    void shouldEscalateWhileFollowingEveryInterval() throws Exception {
+        String triggered = incident("open", null, "checkout");
+        Path rules = logs.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        Process react = start("react", "--rules", rules.toString(), "--workdir", workdir.toString(), "--poll",
+                "100ms", "--escalate-every", "1s", "--pagerduty-url", vendors.pagerDutyUrl(), "--secondary-after", "0");
+        try {
+            long deadline = System.currentTimeMillis() + 90_000;
+            while (triggers(FakeVendorServer.PAGERDUTY_ROUTING_KEY, triggered).isEmpty() && react.isAlive()
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(triggers(FakeVendorServer.PAGERDUTY_ROUTING_KEY, triggered)).hasSize(1);
+            // a few more passes: nothing more is due
+            deadline = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            react.destroy();
+            assertThat(react.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        finally {
+            react.destroyForcibly();
+        }
+
+        assertThat(react.exitValue()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(vendors.requests(Vendor.PAGERDUTY)).hasSize(1);
+        assertThat(Files.readString(logs.resolve("err.txt"))).contains("escalation every 1s")
+                .contains("lotabots react: escalation pass: Escalated 1 of 1 triggered incident: 1 step(s)")
+                .contains("stopped (interrupted by SIGTERM)");
+    }
+
+    @Test
+    void shouldStopWithBadInputWhenTheFirstPassRefusesTheEscalationOptions() throws IOException {
+        Path rules = logs.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+
+        CliRun run = CliRun.of(BotRegistry.standard(), "react", "--rules", rules.toString(), "--workdir",
+                workdir.toString(), "--repage-after=-5m");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("repage-after").contains("may not be negative")
+                .contains("the escalation options are refused (above)");
+    }
+
+    @Test
     void shouldRefuseAnEscalationIntervalBelowOneSecond() throws IOException {
         Path rules = logs.resolve("rules.yaml");
         Files.writeString(rules, RULES);
@@ -144,6 +190,13 @@ class ReactEscalationITest {
     }
 
     private Child child(final String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Child(process.exitValue(), Files.readString(logs.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(logs.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private Process start(final String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LotaBotsCommand.class.getName()));
@@ -155,10 +208,7 @@ class ReactEscalationITest {
                 FakeVendorServer.PAGERDUTY_ROUTING_KEY);
         builder.environment().put(IncidentPaging.PAGERDUTY_SECONDARY_ROUTING_KEY,
                 FakeVendorServer.PAGERDUTY_SECONDARY_ROUTING_KEY);
-        Process process = builder.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Child(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return builder.start();
     }
 
     private record Child(int exit, String out, String err) {

@@ -153,8 +153,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                 case LIST -> list();
                 case SHOW -> show();
                 case POSTMORTEM -> postmortem();
-                case ESCALATE -> request.id() == null || request.id().isBlank() ? escalateDue(tell)
-                        : change(action, tell);
+                case ESCALATE -> first(request.id(), null) == null ? escalateDue(tell) : change(action, tell);
                 default -> change(action, tell);
             };
         }

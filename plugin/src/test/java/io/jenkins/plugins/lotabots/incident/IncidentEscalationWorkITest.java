@@ -2,6 +2,7 @@ package io.jenkins.plugins.lotabots.incident;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import hudson.ExtensionList;
@@ -22,8 +23,12 @@ import io.lotabots.bot.notify.IncidentPaging;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -39,11 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The controller escalates the incidents of the {@code incidentBot} step's store by itself, with the paging settings
  * of the global configuration: the incident nobody acknowledged is re-paged once on the fake PagerDuty, the
- * acknowledged one is left alone, and without paging settings nothing happens.
+ * acknowledged one is left alone, also in the PostgreSQL store of the global configuration (the test server of
+ * {@code scripts/services}: {@code POSTGRES_URL}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}), and without
+ * paging settings nothing happens.
  */
 @WithJenkins
 class IncidentEscalationWorkITest {
     private FakeVendorServer vendors;
+    private String database;
 
     @BeforeEach
     void startVendors() {
@@ -51,9 +59,16 @@ class IncidentEscalationWorkITest {
     }
 
     @AfterEach
-    void stopVendors() {
+    void stopVendors() throws Exception {
         vendors.close();
         System.clearProperty(IncidentEscalationWork.PERIOD_PROPERTY);
+        if (database != null) {
+            try (Connection connection = DriverManager.getConnection(System.getenv("POSTGRES_URL"),
+                    System.getenv("POSTGRES_USER"), System.getenv("POSTGRES_PASSWORD"));
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
     }
 
     @Test
@@ -109,6 +124,46 @@ class IncidentEscalationWorkITest {
         }
         assertThat(taskLog).content().contains("Nothing to escalate now");
         assertThat(triggers("INC-1")).hasSize(2);
+    }
+
+    @Test
+    void shouldEscalateTheIncidentsOfTheConfiguredDatabaseWithTheCredentialsLogin(final JenkinsRule j)
+            throws Exception {
+        String server = System.getenv("POSTGRES_URL");
+        String user = System.getenv("POSTGRES_USER");
+        String password = System.getenv("POSTGRES_PASSWORD");
+        assertThat(server != null && user != null && password != null)
+                .as("POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set: start the test PostgreSQL with"
+                        + " scripts/services and export what it prints")
+                .isTrue();
+        database = "lotabots_escalation_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(server, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "incident-db", "", user, password));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "pagerduty", "", Secret.fromString(FakeVendorServer.PAGERDUTY_ROUTING_KEY)));
+        SystemCredentialsProvider.getInstance().save();
+        LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
+        configuration.setIncidentDatabaseUrl(server.substring(0, server.lastIndexOf('/') + 1) + database);
+        configuration.setIncidentDatabaseCredentialsId("incident-db");
+        configuration.setPagerDutyCredentialsId("pagerduty");
+        configuration.setEscalationPagerDutyUrl(vendors.pagerDutyUrl());
+        configuration.setEscalationRepageAfter("1ms");
+        run(j, "opener", "incidentBot action: 'open', service: 'checkout', alertName: 'HighErrorRate',"
+                + " alertSeverity: 'critical', pagerdutyUrl: '" + vendors.pagerDutyUrl() + "', retries: 0\n");
+        IncidentEscalationWork work = ExtensionList.lookupSingleton(IncidentEscalationWork.class);
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Optional<IncidentResult> result = work.escalate(new StreamTaskListener(log, StandardCharsets.UTF_8));
+
+        assertThat(result).as(log.toString(StandardCharsets.UTF_8)).hasValueSatisfying(escalated ->
+                assertThat(escalated.getIncidents()).extracting(Incident::id).containsExactly("INC-1"));
+        assertThat(triggers("INC-1")).hasSize(2);
+        assertThat(ControllerIncidents.storeFolder().resolve("INC-1.json")).doesNotExist();
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain(password);
     }
 
     @Test
