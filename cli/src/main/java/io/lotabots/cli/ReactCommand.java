@@ -258,7 +258,7 @@ final class ReactCommand implements Callable<Integer> {
      */
     private Optional<Duration> escalateInterval() {
         String given = escalateEvery.trim();
-        if (!escalation || "off".equalsIgnoreCase(given)) {
+        if (!escalation || "off".equalsIgnoreCase(given) || "0".equals(given)) {
             return Optional.empty();
         }
         try {

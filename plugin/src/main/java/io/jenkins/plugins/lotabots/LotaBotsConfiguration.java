@@ -362,6 +362,10 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
         if (value == null) {
             return null;
         }
+        if ("0".equals(value)) {
+            // the engine's durations carry a unit
+            return "0s";
+        }
         try {
             if (!io.lotabots.util.Durations.parse(value).isNegative()) {
                 return value;
