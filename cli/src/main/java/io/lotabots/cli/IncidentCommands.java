@@ -58,7 +58,9 @@ final class IncidentCommands {
         add(incident, bot, "list", "list", "lists incidents, by default the open ones; changes nothing.",
                 reading("status", "service", "environment"));
         add(incident, bot, "escalate", "escalate", "applies the escalation policy now: re-pages, or pages the next"
-                + " level, when nobody acknowledged in time.", changing(responders, "id", "by"));
+                + " level, when nobody acknowledged in time; without --id to every triggered incident that is due (of"
+                + " --service and --environment if given), for cron: run every minute, each step happens once.",
+                changing(responders, "id", "service", "environment", "by"));
     }
 
     private static List<String> changing(final List<String> responders, final String... names) {

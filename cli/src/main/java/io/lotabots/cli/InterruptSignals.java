@@ -2,7 +2,9 @@ package io.lotabots.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ final class InterruptSignals implements AutoCloseable {
     private final PrintWriter err;
     private final Consumer<String> onInterrupt;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final List<String> ignored = new ArrayList<>();
     private final AtomicReference<String> received = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -56,13 +59,30 @@ final class InterruptSignals implements AutoCloseable {
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
-                signals.previous.put(signal, Signal.handle(signal, signals::handle));
+                SignalHandler before = Signal.handle(signal, signals::handle);
+                signals.previous.put(signal, before);
+                if (before == SignalHandler.SIG_IGN) {
+                    // ignored when the JVM started (a background job of a script): the JVM never installs a handler
+                    signals.ignored.add(name);
+                }
             }
             catch (IllegalArgumentException e) {
                 // this JVM keeps the signal to itself (-Xrs) or the system has none: its default handling applies
             }
         }
         return signals;
+    }
+
+    /**
+     * Returns the signals that were ignored when this process started and so cannot be handled: a shell without job
+     * control starts a background job ({@code lotabots react ... &} in a script) with SIGINT ignored, and the JVM
+     * keeps a signal ignored at its start ignored. The {@code lotabots} launcher gives them their default back first
+     * where the system's {@code env} can ({@code --default-signal}, GNU coreutils 8.31 and later).
+     *
+     * @return for example {@code [INT]}, or empty
+     */
+    List<String> getIgnored() {
+        return List.copyOf(ignored);
     }
 
     /**

@@ -100,6 +100,11 @@ public final class LotaBotsCommand {
             }
             commandLine.addSubcommand(bot.getDescriptor().getId(), botCommand);
         }
+        CommandLine react = commandLine.getSubcommands().get("react");
+        CommandLine incident = commandLine.getSubcommands().get(io.lotabots.bot.incident.IncidentBotDescriptor.ID);
+        if (react != null && incident != null && incident.getSubcommands().containsKey("escalate")) {
+            ((ReactCommand) react.getCommand()).offerEscalation(react, incident.getSubcommands().get("escalate"));
+        }
         commandLine.setExecutionExceptionHandler(LotaBotsCommand::handle);
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();

@@ -25,9 +25,11 @@ import io.lotabots.util.Durations;
 import io.lotabots.util.OutputPaths;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,6 +54,11 @@ import picocli.CommandLine.Spec;
  * command line as {@code lotabots scenario run NAME} or {@code lotabots BOT}, with {@code --caused-by} naming the
  * triggering message and {@code --journal} this journal, so that the run shares the message's correlation id and
  * names it as its cause. Reactions run one after the other, in journal order.
+ *
+ * <p>Between polls it also runs the escalation pass of IncidentBot every {@code --escalate-every} (30 s by
+ * default): {@code lotabots incident escalate} without an id, with the incident store and paging options given to
+ * react, through the same command line, so that an incident nobody acknowledges is re-paged and its secondary on-call
+ * paged without anyone calling escalate. {@code --once} runs one pass after the journal.</p>
  */
 @Command(name = "react", mixinStandardHelpOptions = true,
         description = {"Follow a journal (as tail -f does) and start the scenarios and bots the reaction rules name,"
@@ -59,11 +67,16 @@ import picocli.CommandLine.Spec;
                         + " this journal; a start is recorded in the reaction record before the run starts."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped, or with --once every reaction started succeeded",
-                "1:with --once, a reaction's run failed", "2:bad input (the rules file names file, line and field)",
+                "1:with --once, a reaction's run or the escalation pass failed",
+                "2:bad input (the rules file names file, line and field; an escalation option)",
                 "130:interrupted by SIGINT or SIGTERM"})
 final class ReactCommand implements Callable<Integer> {
     /** The record's file name, next to the journal, unless --ledger names another. */
     static final String LEDGER_NAME = "reactions.jsonl";
+
+    /** Options of {@code incident escalate} that react sets itself, or that choose single incidents. */
+    private static final List<String> NOT_PASSED_ON = List.of("--id", "--service", "--environment", "--workdir",
+            "--journal", "--correlation-id", CausedBy.OPTION, "--strict", "--format", "--help", "--version", "--cause");
 
     @Spec
     private CommandSpec spec;
@@ -87,8 +100,16 @@ final class ReactCommand implements Callable<Integer> {
     @CheckForNull
     private Path ledgerFile;
 
-    @Option(names = "--once", description = "Process what the journal holds now, then stop.")
+    @Option(names = "--once", description = "Process what the journal holds now, run one escalation pass (unless"
+            + " --escalate-every is 0 or off), then stop.")
     private boolean once;
+
+    @Option(names = "--escalate-every", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How often the escalation pass runs while following: 'lotabots incident escalate' without"
+                    + " --id, which re-pages (repageAfter) and pages the secondary on-call (secondaryAfter) for every"
+                    + " incident nobody acknowledged, once each, with the incident store and paging options below and"
+                    + " the paging secrets of the environment. 0 or off: never. Default: 30s.")
+    private String escalateEvery;
 
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "1s",
             description = "How often the journal is checked for new lines. Default: 1s.")
@@ -96,6 +117,9 @@ final class ReactCommand implements Callable<Integer> {
 
     private final BotRegistry registry;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** The options of {@code lotabots incident escalate} that react offers and passes on, by their longest name. */
+    private final List<String> escalationOptions = new ArrayList<>();
+    private boolean escalation;
 
     ReactCommand() {
         this(BotRegistry.standard());
@@ -111,6 +135,7 @@ final class ReactCommand implements Callable<Integer> {
         ReactionRules rules = ReactionRules.load(rulesFile, rulesFile.toString());
         checkActions(rules);
         Duration interval = interval();
+        Optional<Duration> escalateInterval = escalateInterval();
         Path root = WorkflowSession.workdir(workdir, err).toAbsolutePath().normalize();
         Path journalFile = journal.resolve(root).toAbsolutePath().normalize();
         Path record = record(root, journalFile);
@@ -123,17 +148,38 @@ final class ReactCommand implements Callable<Integer> {
                         + " journal (lotabots messages) and run it by hand if it did not finish.%n", entry.rule(),
                         entry.messageType(), entry.messageId(), entry.time());
             }
-            err.printf("lotabots react: %d rule%s from %s on %s; journal %s, record %s%s%n", rules.getRules().size(),
-                    rules.getRules().size() == 1 ? "" : "s", rulesFile, String.join(", ", rules.triggerTypes()),
-                    journalFile, ledger.getFile(), once ? " (--once)" : "");
+            err.printf("lotabots react: %d rule%s from %s on %s; journal %s, record %s; escalation %s%s%n",
+                    rules.getRules().size(), rules.getRules().size() == 1 ? "" : "s", rulesFile,
+                    String.join(", ", rules.triggerTypes()), journalFile, ledger.getFile(),
+                    escalateInterval.map(every -> once ? "pass once" : "every " + Durations.format(every))
+                            .orElse(escalation ? "off" : "off (no IncidentBot)"), once ? " (--once)" : "");
             err.flush();
             Follower follower = new Follower(rules, ledger, root, journalFile, clock);
             JournalTail tail = new JournalTail(Journal.at(journalFile));
             try (InterruptSignals signals = InterruptSignals.install(err, reason -> stop.countDown())) {
+                signals.getIgnored().forEach(signal -> err.println("lotabots react: warning: SIG" + signal
+                        + " was ignored when this process started (a background job of a script started without"
+                        + " the lotabots launcher) and cannot be handled; stop react with SIGTERM (kill PID)"));
+                Instant nextPass = clock.instant();
+                int escalationExit = ExitCode.SUCCESS;
                 do {
                     JournalScan scan = tail.poll(MessageFilter.ALL, follower::handle);
                     scan.warnings().forEach(warning -> err.println("lotabots react: warning: " + warning));
                     err.flush();
+                    if (escalateInterval.isPresent() && !follower.interrupted && signals.getReason().isEmpty()
+                            && (once || !clock.instant().isBefore(nextPass))) {
+                        boolean first = follower.passes == 0;
+                        escalationExit = escalate(root, journalFile);
+                        follower.passes++;
+                        nextPass = clock.instant().plus(escalateInterval.get());
+                        if (escalationExit == ExitCode.BAD_INPUT && first) {
+                            err.println("lotabots react: the escalation options are refused (above); fix them, or"
+                                    + " turn the escalation off with --escalate-every off");
+                            err.flush();
+                            return ExitCode.BAD_INPUT;
+                        }
+                        follower.interrupted |= escalationExit == ExitCode.INTERRUPTED;
+                    }
                     if (follower.interrupted || signals.getReason().isPresent()) {
                         err.println("lotabots react: stopped (" + signals.getReason().orElse("a reaction was"
                                 + " interrupted") + ")");
@@ -147,11 +193,13 @@ final class ReactCommand implements Callable<Integer> {
                     err.flush();
                     return ExitCode.INTERRUPTED;
                 }
+                err.printf("lotabots react: done: %d started, %d failed, %d throttled, %d loops cut%s%n",
+                        follower.started, follower.failed, follower.throttled, follower.loops,
+                        escalateInterval.isEmpty() ? "" : "; escalation pass " + exitText(escalationExit));
+                err.flush();
+                return follower.failed > 0 || escalationExit != ExitCode.SUCCESS ? ExitCode.FAILURE
+                        : ExitCode.SUCCESS;
             }
-            err.printf("lotabots react: done: %d started, %d failed, %d throttled, %d loops cut%n", follower.started,
-                    follower.failed, follower.throttled, follower.loops);
-            err.flush();
-            return follower.failed > 0 ? ExitCode.FAILURE : ExitCode.SUCCESS;
         }
     }
 
@@ -179,6 +227,93 @@ final class ReactCommand implements Callable<Integer> {
      */
     void stop() {
         stop.countDown();
+    }
+
+    /**
+     * Offers the options of {@code lotabots incident escalate} that choose the incident store and the paging
+     * (store, storeFolder, the responders' options, by) on react too, each passed on to every escalation pass as
+     * given, so that the store and the responders are opened by IncidentBot's command exactly as there.
+     *
+     * @param react this command's command line
+     * @param escalate the command line of {@code lotabots incident escalate}
+     */
+    void offerEscalation(final CommandLine react, final CommandLine escalate) {
+        CommandSpec own = react.getCommandSpec();
+        for (OptionSpec option : escalate.getCommandSpec().options()) {
+            String name = option.longestName();
+            if (NOT_PASSED_ON.contains(name) || own.findOption(name) != null) {
+                continue;
+            }
+            own.addOption(OptionSpec.builder(option.names()).type(option.type())
+                    .auxiliaryTypes(option.auxiliaryTypes()).splitRegex(option.splitRegex()).arity(option.arity())
+                    .fallbackValue(option.fallbackValue()).paramLabel(option.paramLabel())
+                    .description(option.description()).hidden(option.hidden()).build());
+            escalationOptions.add(name);
+        }
+        escalation = true;
+    }
+
+    /**
+     * Returns how often the escalation pass runs, or empty when it is off (0, off, or no IncidentBot).
+     */
+    private Optional<Duration> escalateInterval() {
+        String given = escalateEvery.trim();
+        if (!escalation || "off".equalsIgnoreCase(given) || "0".equals(given)) {
+            return Optional.empty();
+        }
+        try {
+            Duration every = Durations.parse(given);
+            if (every.isZero()) {
+                return Optional.empty();
+            }
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("'" + given + "' must be 1s or more, or 0 or off to turn the"
+                        + " escalation off");
+            }
+            return Optional.of(every);
+        }
+        catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--escalate-every " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs one escalation pass: {@code lotabots incident escalate} without an id, in this process, with the
+     * escalation options given to react. Its output is shown only when it escalated something or failed.
+     *
+     * @return the pass's exit code
+     */
+    private int escalate(final Path root, final Path journalFile) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> args = new ArrayList<>(List.of("incident", "escalate", "--workdir", root.toString()));
+        if (journal.isNamed()) {
+            args.addAll(List.of("--journal", journalFile.toString()));
+        }
+        for (String name : escalationOptions) {
+            OptionSpec option = spec.findOption(name);
+            if (option != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                Object value = option.getValue();
+                args.add(name + "=" + (value instanceof List<?> list ? list.stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")) : value));
+            }
+        }
+        StringWriter passOut = new StringWriter();
+        StringWriter passErr = new StringWriter();
+        CommandLine run = LotaBotsCommand.commandLine(registry);
+        run.setOut(new PrintWriter(passOut, true));
+        run.setErr(new PrintWriter(passErr, true));
+        int exit = run.execute(args.toArray(String[]::new));
+        String summary = passOut.toString().lines().findFirst().orElse("");
+        if (exit != ExitCode.SUCCESS || !summary.startsWith("Nothing to escalate")) {
+            err.print(passErr);
+            err.printf("lotabots react: escalation pass: %s (%s)%n", summary.isEmpty() ? "no summary" : summary,
+                    exitText(exit));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(passOut);
+            out.flush();
+            err.flush();
+        }
+        return exit;
     }
 
     private Duration interval() {
@@ -248,6 +383,7 @@ final class ReactCommand implements Callable<Integer> {
         private int failed;
         private int throttled;
         private int loops;
+        private int passes;
         private boolean interrupted;
 
         Follower(final ReactionRules rules, final ReactionLedger ledger, final Path root, final Path journalFile,

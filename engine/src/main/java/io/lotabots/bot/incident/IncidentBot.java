@@ -153,6 +153,7 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                 case LIST -> list();
                 case SHOW -> show();
                 case POSTMORTEM -> postmortem();
+                case ESCALATE -> first(request.id(), null) == null ? escalateDue(tell) : change(action, tell);
                 default -> change(action, tell);
             };
         }
@@ -204,9 +205,17 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             List<String> links = links(cause);
             Incident before = find(id);
             List<IncidentEvent> events = new ArrayList<>();
+            List<IncidentResponders.Response> escalated = new ArrayList<>(1);
             Incident changed = store.update(id, current -> {
                 events.clear();
+                escalated.clear();
                 Incident next = apply(action, current, events, tell);
+                if (action == IncidentAction.ESCALATE) {
+                    // inside the store's step: two processes escalating at once never page twice
+                    IncidentResponders.Response response = respond(next, () -> tell.escalate(next, now));
+                    escalated.add(response);
+                    return next.withAdded(links, events).withAdded(response.links(), response.events());
+                }
                 return next.withAdded(links, events);
             });
             IncidentEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
@@ -229,13 +238,10 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                             Duration.between(changed.openedAt(), now));
                 }
                 case ESCALATE -> {
-                    response = respond(changed, () -> tell.escalate(changed, now));
-                    if (!response.events().isEmpty()) {
-                        publish(updated(changed, "escalated", response.events().stream().map(IncidentEvent::text)
-                                .reduce((a, b) -> a + "; " + b).orElse("")), cause);
-                    }
-                    summary = response.events().isEmpty() ? "Nothing to escalate for " + id + " now"
-                            : "Escalated " + id + ": " + response.events().size() + " step(s)";
+                    IncidentResponders.Response done = escalated.get(0);
+                    escalated(changed, done, cause);
+                    summary = done.events().isEmpty() ? "Nothing to escalate for " + id + " now"
+                            : "Escalated " + id + ": " + done.events().size() + " step(s)";
                 }
                 default -> {
                     publish(updated(changed, action == IncidentAction.NOTE ? "note" : "update", said), cause);
@@ -249,6 +255,67 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             }
             Incident told = addResponse(changed, response);
             return result(summary, told, false, null, null);
+        }
+
+        /**
+         * Escalates every open incident nobody has acknowledged whose escalation is due now: lists the triggered
+         * incidents, then, for each, applies the escalation policy inside one step of the store, so that the status
+         * checked is the status escalated and two processes running this at once never page twice (what was done is
+         * read back from the incident's events). An incident acknowledged, mitigated or resolved meanwhile is left
+         * alone; a vendor that fails is a warning on that incident's timeline, and an incident that cannot be read or
+         * changed is a warning of the run: neither stops the others.
+         */
+        private IncidentResult escalateDue(final IncidentResponders tell) {
+            Message cause = cause();
+            List<String> ids = new ArrayList<>();
+            store.forEach(IncidentQuery.all().statuses(IncidentStatus.TRIGGERED).service(request.service())
+                    .environment(request.environment()), incident -> ids.add(incident.id()));
+            List<Incident> escalated = new ArrayList<>();
+            int steps = 0;
+            for (String id : ids) {
+                List<IncidentResponders.Response> done = new ArrayList<>(1);
+                Incident changed;
+                try {
+                    changed = store.update(id, current -> {
+                        done.clear();
+                        if (current.status() != IncidentStatus.TRIGGERED) {
+                            return current;
+                        }
+                        IncidentResponders.Response response = respond(current, () -> tell.escalate(current, now));
+                        done.add(response);
+                        return current.withAdded(response.links(), response.events());
+                    });
+                }
+                catch (LotaBotsException e) {
+                    out.warning("Cannot escalate " + id + ": " + e.getMessage());
+                    continue;
+                }
+                if (!done.isEmpty() && !done.get(0).events().isEmpty()) {
+                    escalated(changed, done.get(0), cause);
+                    escalated.add(changed);
+                    steps += done.get(0).events().size();
+                }
+            }
+            String summary = escalated.isEmpty() ? "Nothing to escalate now (" + ids.size() + " triggered "
+                    + (ids.size() == 1 ? "incident" : "incidents") + " in " + store.location() + ")"
+                    : "Escalated " + escalated.size() + " of " + ids.size() + " triggered "
+                            + (ids.size() == 1 ? "incident" : "incidents") + ": " + steps + " step(s)";
+            out.info(summary);
+            return new IncidentResult(summary, log, published, IncidentAction.ESCALATE, escalated, false, null, null,
+                    true);
+        }
+
+        /**
+         * Logs what an escalation did and announces it as {@code incident.updated} (change {@code escalated}).
+         */
+        private void escalated(final Incident incident, final IncidentResponders.Response response,
+                @CheckForNull final Message cause) {
+            if (response.events().isEmpty()) {
+                return;
+            }
+            report(incident, response);
+            publish(updated(incident, "escalated", response.events().stream().map(IncidentEvent::text)
+                    .reduce((a, b) -> a + "; " + b).orElse("")), cause);
         }
 
         /**
@@ -453,6 +520,11 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
             if (response.events().isEmpty() && response.links().isEmpty()) {
                 return incident;
             }
+            report(incident, response);
+            return store.update(incident.id(), current -> current.withAdded(response.links(), response.events()));
+        }
+
+        private void report(final Incident incident, final IncidentResponders.Response response) {
             for (IncidentEvent event : response.events()) {
                 if (IncidentEvent.WARNING.equals(event.kind())) {
                     out.warning(incident.id() + ": " + event.text());
@@ -460,7 +532,6 @@ public final class IncidentBot implements Bot<IncidentRequest, IncidentResult> {
                     out.info(incident.id() + ": " + event.kind() + " " + event.text());
                 }
             }
-            return store.update(incident.id(), current -> current.withAdded(response.links(), response.events()));
         }
 
         private void publish(final BusMessage payload, @CheckForNull final Message cause) {

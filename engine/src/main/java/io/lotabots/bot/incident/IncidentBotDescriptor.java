@@ -42,7 +42,8 @@ public final class IncidentBotDescriptor {
                     + " the same dedup key), acknowledge, note, update, resolve, postmortem, show, list or escalate.");
     /** The incident. */
     public static final BotOption<String> INCIDENT_ID = BotOption.optional("id", OptionType.STRING, null,
-            "The incident, INC-<number>, for example INC-12; every action but open and list needs it.");
+            "The incident, INC-<number>, for example INC-12; every action but open and list needs it, except"
+                    + " escalate, which without it escalates every triggered incident that is due.");
     /** The title. */
     public static final BotOption<String> TITLE = BotOption.optional("title", OptionType.STRING, null,
             "What is wrong, in a line, for example 'High error rate on web'; open: default '<alert name> on"

@@ -32,11 +32,24 @@ public final class IncidentResult extends AbstractBotResult {
     private final IncidentTimeline timeline;
     @CheckForNull
     private final String postmortem;
+    private final boolean pass;
 
     IncidentResult(final String summary, final EngineLog log, final List<Message> messages,
             final IncidentAction action, final List<Incident> incidents, final boolean created,
             @CheckForNull final IncidentTimeline timeline, @CheckForNull final String postmortem) {
+        this(summary, log, messages, action, incidents, created, timeline, postmortem, action == IncidentAction.LIST);
+    }
+
+    /**
+     * Creates the result; {@code pass} marks a result of many incidents (list, or an escalation pass over every
+     * due incident) rather than of one.
+     */
+    IncidentResult(final String summary, final EngineLog log, final List<Message> messages,
+            final IncidentAction action, final List<Incident> incidents, final boolean created,
+            @CheckForNull final IncidentTimeline timeline, @CheckForNull final String postmortem,
+            final boolean pass) {
         super(BotStatus.SUCCESS, summary, log, messages);
+        this.pass = pass;
         this.action = action;
         this.incidents = List.copyOf(incidents);
         this.created = created;
@@ -56,14 +69,15 @@ public final class IncidentResult extends AbstractBotResult {
     /**
      * Returns the incident acted on.
      *
-     * @return the incident as stored after the run, or empty for list
+     * @return the incident as stored after the run, or empty for list and for an escalation pass over every due
+     *         incident
      */
     public Optional<Incident> getIncident() {
-        return action == IncidentAction.LIST || incidents.isEmpty() ? Optional.empty() : Optional.of(incidents.get(0));
+        return pass || incidents.isEmpty() ? Optional.empty() : Optional.of(incidents.get(0));
     }
 
     /**
-     * Returns the incidents listed, or the one acted on.
+     * Returns the incidents listed, the incidents an escalation pass escalated, or the one acted on.
      *
      * @return the incidents
      */
@@ -105,7 +119,7 @@ public final class IncidentResult extends AbstractBotResult {
      */
     public List<String> getDetails() {
         List<String> lines = new ArrayList<>();
-        if (action == IncidentAction.LIST) {
+        if (pass) {
             if (!incidents.isEmpty()) {
                 lines.add(String.format(Locale.ROOT, "%-10s  %-4s  %-12s  %-16s  %-12s  %s", "ID", "SEV", "STATUS",
                         "SERVICE", "ENVIRONMENT", "TITLE"));
@@ -144,7 +158,7 @@ public final class IncidentResult extends AbstractBotResult {
             outputs.put("created", created);
         });
         outputs.put("ids", incidents.stream().map(Incident::id).toList());
-        if (action == IncidentAction.LIST) {
+        if (pass) {
             outputs.put("incidents", incidents.stream().map(IncidentResult::describe).toList());
         }
         if (postmortem != null) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lotabots;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -9,6 +10,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
 
 import io.jenkins.plugins.lotabots.kubernetes.KubeconfigBuilder;
 import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
@@ -23,9 +25,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import jenkins.model.Jenkins;
 
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -88,6 +93,24 @@ public final class CredentialsEnvironment {
      */
     public static Map<String, String> resolve(final Run<?, ?> run, final String botId,
             final Consumer<String> warnings) {
+        return resolveFor(run, botId, warnings);
+    }
+
+    /**
+     * Resolves, for one bot run by the controller itself (the escalation of incidents every minute, outside any
+     * build), the configured credentials that bot uses, as {@link #resolve(Run, String, Consumer)} does for a build,
+     * with the system's authority: only credentials of the global scope of Jenkins itself (not of a folder) are seen.
+     *
+     * @param botId the engine's bot id, for example {@code incident}
+     * @param warnings receives one line per credential left out
+     * @return the variables by name, only for the services that are configured and resolved
+     */
+    public static Map<String, String> resolveOnController(final String botId, final Consumer<String> warnings) {
+        return resolveFor(null, botId, warnings);
+    }
+
+    private static Map<String, String> resolveFor(@CheckForNull final Run<?, ?> run, final String botId,
+            final Consumer<String> warnings) {
         LotaBotsConfiguration configuration = LotaBotsConfiguration.get();
         Map<String, String> environment = new LinkedHashMap<>();
         switch (botId) {
@@ -140,7 +163,7 @@ public final class CredentialsEnvironment {
     }
 
     @CheckForNull
-    private static String kubeconfig(final LotaBotsConfiguration configuration, final Run<?, ?> run,
+    private static String kubeconfig(final LotaBotsConfiguration configuration, @CheckForNull final Run<?, ?> run,
             final Consumer<String> warnings) {
         KubeconfigBuilder builder = new KubeconfigBuilder();
         for (KubernetesCluster cluster : configuration.getClusters()) {
@@ -155,7 +178,7 @@ public final class CredentialsEnvironment {
     }
 
     private static void addCluster(final KubeconfigBuilder builder, final KubernetesCluster cluster,
-            final Run<?, ?> run) throws AbortException {
+            @CheckForNull final Run<?, ?> run) throws AbortException {
         String field = "clusters[" + cluster.getName() + "].credentialsId";
         StandardCredentials credentials = find(cluster.getCredentialsId(), StandardCredentials.class, field,
                 io.jenkins.plugins.lotabots.kubernetes.Messages.KubernetesCluster_CredentialsType(), run);
@@ -194,13 +217,13 @@ public final class CredentialsEnvironment {
     }
 
     private static void putSmtp(final Map<String, String> environment, final LotaBotsConfiguration configuration,
-            final Run<?, ?> run, final Consumer<String> warnings) {
+            @CheckForNull final Run<?, ?> run, final Consumer<String> warnings) {
         putUsernamePassword(environment, SMTP_USER, SMTP_PASSWORD, "smtpCredentialsId",
                 configuration.getSmtpCredentialsId(), run, warnings);
     }
 
     private static void putUsernamePassword(final Map<String, String> environment, final String userVariable,
-            final String passwordVariable, final String field, @CheckForNull final String id, final Run<?, ?> run,
+            final String passwordVariable, final String field, @CheckForNull final String id, @CheckForNull final Run<?, ?> run,
             final Consumer<String> warnings) {
         if (id != null) {
             try {
@@ -216,7 +239,8 @@ public final class CredentialsEnvironment {
     }
 
     private static void putSecretText(final Map<String, String> environment, final String variable,
-            final String field, @CheckForNull final String id, final Run<?, ?> run, final Consumer<String> warnings) {
+            final String field, @CheckForNull final String id, @CheckForNull final Run<?, ?> run,
+            final Consumer<String> warnings) {
         if (id != null) {
             try {
                 StringCredentials credentials = find(id, StringCredentials.class, field,
@@ -230,15 +254,28 @@ public final class CredentialsEnvironment {
     }
 
     private static <C extends IdCredentials> C find(final String id, final Class<C> type, final String field,
-            final String expected, final Run<?, ?> run) throws AbortException {
-        C credentials = CredentialsProvider.findCredentialById(id, type, run);
+            final String expected, @CheckForNull final Run<?, ?> run) throws AbortException {
+        C credentials = lookUp(id, type, run);
         if (credentials != null) {
             return credentials;
         }
-        if (!StandardCredentials.class.equals(type)
-                && CredentialsProvider.findCredentialById(id, StandardCredentials.class, run) != null) {
+        if (!StandardCredentials.class.equals(type) && lookUp(id, StandardCredentials.class, run) != null) {
             throw new AbortException(Messages.CredentialsEnvironment_WrongType(field, id, expected));
         }
         throw new AbortException(Messages.CredentialsEnvironment_Missing(field, id));
+    }
+
+    /**
+     * Finds a credential for a build (with its authentication, recording the use), or, without a build, among the
+     * global credentials of Jenkins with the system's authority.
+     */
+    @CheckForNull
+    private static <C extends IdCredentials> C lookUp(final String id, final Class<C> type,
+            @CheckForNull final Run<?, ?> run) {
+        if (run != null) {
+            return CredentialsProvider.findCredentialById(id, type, run);
+        }
+        return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(type, Jenkins.get(),
+                ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.lotabots.kubernetes.KubernetesCluster;
 import io.lotabots.bot.build.BuildBotDescriptor;
 import io.lotabots.bot.incident.IncidentBotDescriptor;
 import io.lotabots.bot.monitor.MonitorBotDescriptor;
+import io.lotabots.bot.notify.IncidentPaging;
 import io.lotabots.bot.notify.NotificationBotDescriptor;
 import io.lotabots.bot.security.SecurityBotDescriptor;
 import io.lotabots.bot.test.TestBotDescriptor;
@@ -76,6 +77,18 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     private String incidentDatabaseUrl;
     @CheckForNull
     private String incidentDatabaseCredentialsId;
+    @CheckForNull
+    private String escalationSmsTo;
+    @CheckForNull
+    private String escalationSecondarySmsTo;
+    @CheckForNull
+    private String escalationSmsFrom;
+    @CheckForNull
+    private String escalationRepageAfter;
+    @CheckForNull
+    private String escalationSecondaryAfter;
+    @CheckForNull
+    private String escalationPagerDutyUrl;
     @CheckForNull
     private String smtpHost;
     private int smtpPort = NotificationBotDescriptor.DEFAULT_SMTP_PORT;
@@ -200,6 +213,36 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
         }
     }
 
+    /**
+     * Returns whether the controller's escalation pass has anyone to page: a PagerDuty routing key (of the on-call or
+     * the secondary) or the numbers of the on-call or the secondary for SMS.
+     *
+     * @return {@code true} if {@link io.jenkins.plugins.lotabots.incident.IncidentEscalationWork} pages
+     */
+    public boolean isEscalationConfigured() {
+        return pagerDutyCredentialsId != null || pagerDutySecondaryCredentialsId != null || escalationSmsTo != null
+                || escalationSecondarySmsTo != null;
+    }
+
+    /**
+     * Returns the options of the controller's escalation pass (IncidentBot's {@code escalate} without an id): the
+     * paging settings of this configuration (SMS targets and sender, re-page and secondary times, the PagerDuty
+     * Events API URL) and the SMTP defaults of IncidentBot. The routing keys, Twilio's and SMTP's secrets come from
+     * the credentials, resolved on the controller.
+     *
+     * @return the options by engine option name
+     */
+    public Map<String, Object> escalationOptions() {
+        Map<String, Object> options = defaultsFor(IncidentBotDescriptor.ID);
+        putIfSet(options, IncidentPaging.Factory.SMS_TO.getName(), escalationSmsTo);
+        putIfSet(options, IncidentPaging.Factory.SECONDARY_SMS_TO.getName(), escalationSecondarySmsTo);
+        putIfSet(options, NotificationBotDescriptor.SMS_FROM.getName(), escalationSmsFrom);
+        putIfSet(options, IncidentPaging.Factory.REPAGE_AFTER.getName(), escalationRepageAfter);
+        putIfSet(options, IncidentPaging.Factory.SECONDARY_AFTER.getName(), escalationSecondaryAfter);
+        putIfSet(options, NotificationBotDescriptor.PAGERDUTY_URL.getName(), escalationPagerDutyUrl);
+        return options;
+    }
+
     // ---- validation: one rule each, used by the setters and by the form checks ----
 
     /**
@@ -280,6 +323,58 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
             throw new IllegalArgumentException(Messages.LotaBotsConfiguration_EmailInvalid(value));
         }
         return value;
+    }
+
+    /**
+     * Checks a list of phone numbers for SMS.
+     *
+     * @param numbers numbers in E.164 form, comma-separated, for example {@code +41790000000,+41790000001}, or empty
+     * @return the numbers without spaces, or {@code null} when empty
+     * @throws IllegalArgumentException naming the first number that is not in E.164 form
+     */
+    @CheckForNull
+    public static String ensurePhoneNumbers(@CheckForNull final String numbers) {
+        String value = Util.fixEmptyAndTrim(numbers);
+        if (value == null) {
+            return null;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String number : value.split(",")) {
+            String trimmed = number.trim();
+            if (!trimmed.matches("\\+[1-9][0-9]{1,14}")) {
+                throw new IllegalArgumentException(Messages.LotaBotsConfiguration_PhoneInvalid(trimmed));
+            }
+            kept.add(trimmed);
+        }
+        return String.join(",", kept);
+    }
+
+    /**
+     * Checks a waiting time of the escalation policy.
+     *
+     * @param duration for example {@code 5m}, {@code 0} to turn the step off, or empty for the engine's default
+     * @return the trimmed duration, or {@code null} when empty
+     * @throws IllegalArgumentException if it is not a duration of 0 or more
+     */
+    @CheckForNull
+    public static String ensureEscalationDuration(@CheckForNull final String duration) {
+        String value = Util.fixEmptyAndTrim(duration);
+        if (value == null) {
+            return null;
+        }
+        if ("0".equals(value)) {
+            // the engine's durations carry a unit
+            return "0s";
+        }
+        try {
+            if (!io.lotabots.util.Durations.parse(value).isNegative()) {
+                return value;
+            }
+        }
+        catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(Messages.LotaBotsConfiguration_DurationInvalid(value));
     }
 
     /**
@@ -562,6 +657,107 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setSmtpPort(final int port) {
         smtpPort = ensureSmtpPort(port);
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationSmsTo() {
+        return escalationSmsTo;
+    }
+
+    /**
+     * Sets the numbers of the on-call that the controller's escalation pass re-pages by SMS.
+     *
+     * @param numbers E.164 numbers, comma-separated, or empty
+     */
+    @DataBoundSetter
+    public void setEscalationSmsTo(@CheckForNull final String numbers) {
+        escalationSmsTo = ensurePhoneNumbers(numbers);
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationSecondarySmsTo() {
+        return escalationSecondarySmsTo;
+    }
+
+    /**
+     * Sets the numbers of the secondary on-call that the controller's escalation pass pages by SMS.
+     *
+     * @param numbers E.164 numbers, comma-separated, or empty
+     */
+    @DataBoundSetter
+    public void setEscalationSecondarySmsTo(@CheckForNull final String numbers) {
+        escalationSecondarySmsTo = ensurePhoneNumbers(numbers);
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationSmsFrom() {
+        return escalationSmsFrom;
+    }
+
+    /**
+     * Sets the Twilio number the escalation's SMS come from.
+     *
+     * @param number an E.164 number, or empty
+     */
+    @DataBoundSetter
+    public void setEscalationSmsFrom(@CheckForNull final String number) {
+        String checked = ensurePhoneNumbers(number);
+        if (checked != null && checked.contains(",")) {
+            throw new IllegalArgumentException(Messages.LotaBotsConfiguration_PhoneInvalid(checked));
+        }
+        escalationSmsFrom = checked;
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationRepageAfter() {
+        return escalationRepageAfter;
+    }
+
+    /**
+     * Sets how long after an incident opened nobody may have acknowledged it before the on-call is paged again.
+     *
+     * @param duration for example {@code 5m}; {@code 0} never; empty for the default, 5 minutes
+     */
+    @DataBoundSetter
+    public void setEscalationRepageAfter(@CheckForNull final String duration) {
+        escalationRepageAfter = ensureEscalationDuration(duration);
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationSecondaryAfter() {
+        return escalationSecondaryAfter;
+    }
+
+    /**
+     * Sets how long after an incident opened nobody may have acknowledged it before the secondary on-call is paged.
+     *
+     * @param duration for example {@code 15m}; {@code 0} never; empty for the default, 15 minutes
+     */
+    @DataBoundSetter
+    public void setEscalationSecondaryAfter(@CheckForNull final String duration) {
+        escalationSecondaryAfter = ensureEscalationDuration(duration);
+        save();
+    }
+
+    @CheckForNull
+    public String getEscalationPagerDutyUrl() {
+        return escalationPagerDutyUrl;
+    }
+
+    /**
+     * Sets the PagerDuty Events API v2 URL the escalation pass sends to.
+     *
+     * @param url for example {@code https://events.eu.pagerduty.com}, or empty for
+     *        {@code https://events.pagerduty.com}
+     */
+    @DataBoundSetter
+    public void setEscalationPagerDutyUrl(@CheckForNull final String url) {
+        escalationPagerDutyUrl = ensureHttpUrl("escalationPagerDutyUrl", url);
         save();
     }
 
@@ -919,6 +1115,72 @@ public final class LotaBotsConfiguration extends GlobalConfiguration {
                 throw new IllegalArgumentException(Messages.LotaBotsConfiguration_SmtpPortInvalid(value), e);
             }
         });
+    }
+
+    /**
+     * Checks the on-call numbers of the escalation.
+     *
+     * @param value the numbers
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationSmsTo(@QueryParameter final String value) {
+        return validate(() -> ensurePhoneNumbers(value));
+    }
+
+    /**
+     * Checks the secondary on-call numbers of the escalation.
+     *
+     * @param value the numbers
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationSecondarySmsTo(@QueryParameter final String value) {
+        return validate(() -> ensurePhoneNumbers(value));
+    }
+
+    /**
+     * Checks the sender number of the escalation's SMS.
+     *
+     * @param value the number
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationSmsFrom(@QueryParameter final String value) {
+        return validate(() -> ensurePhoneNumbers(value));
+    }
+
+    /**
+     * Checks the re-page time.
+     *
+     * @param value the duration
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationRepageAfter(@QueryParameter final String value) {
+        return validate(() -> ensureEscalationDuration(value));
+    }
+
+    /**
+     * Checks the secondary's time.
+     *
+     * @param value the duration
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationSecondaryAfter(@QueryParameter final String value) {
+        return validate(() -> ensureEscalationDuration(value));
+    }
+
+    /**
+     * Checks the PagerDuty Events API URL of the escalation.
+     *
+     * @param value the URL
+     * @return the result
+     */
+    @POST
+    public FormValidation doCheckEscalationPagerDutyUrl(@QueryParameter final String value) {
+        return validate(() -> ensureHttpUrl("escalationPagerDutyUrl", value));
     }
 
     /**

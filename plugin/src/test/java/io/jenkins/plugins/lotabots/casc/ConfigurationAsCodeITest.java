@@ -38,6 +38,16 @@ class ConfigurationAsCodeITest {
         assertThat(configuration.defaultsFor("security")).containsEntry("failOn", "critical");
         assertThat(configuration.getPagerDutySecondaryCredentialsId()).isEqualTo("pagerduty-secondary-key");
         assertThat(configuration.getTwilioCredentialsId()).isEqualTo("twilio-login");
+        assertThat(configuration.getEscalationSmsTo()).isEqualTo("+41790000001,+41790000002");
+        assertThat(configuration.getEscalationSecondarySmsTo()).isEqualTo("+41790000003");
+        assertThat(configuration.getEscalationSmsFrom()).isEqualTo("+15005550006");
+        assertThat(configuration.getEscalationRepageAfter()).isEqualTo("10m");
+        assertThat(configuration.getEscalationSecondaryAfter()).isEqualTo("30m");
+        assertThat(configuration.getEscalationPagerDutyUrl())
+                .isEqualTo("https://events.eu.pagerduty.com");
+        assertThat(configuration.escalationOptions()).containsEntry("smsTo", "+41790000001,+41790000002")
+                .containsEntry("repageAfter", "10m").containsEntry("secondaryAfter", "30m")
+                .containsEntry("pagerdutyUrl", "https://events.eu.pagerduty.com");
         assertThat(configuration.getIncidentDatabaseUrl()).isEqualTo("jdbc:postgresql://db.example.com:5432/incidents");
         assertThat(configuration.getIncidentDatabaseCredentialsId()).isEqualTo("incident-db-login");
         assertThat(configuration.defaultsFor("incident")).containsEntry("smtpHost", "smtp.example.com")
