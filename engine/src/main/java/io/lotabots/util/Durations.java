@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes durations the way users type them: {@code 90s}, {@code 2m}, {@code 1h30m} (or {@code 1h 30m}),
- * {@code 500ms}, or ISO-8601 {@code PT2M}. Everything a person reads, help defaults, errors, summaries and logs,
+ * {@code 500ms}, {@code 0} (zero needs no unit, as in Go and Prometheus), or ISO-8601 {@code PT2M}. Everything a person reads, help defaults, errors, summaries and logs,
  * goes through {@link #format(Duration)}: never {@code PT30M}.
  */
 public final class Durations {
@@ -34,6 +34,9 @@ public final class Durations {
             catch (DateTimeParseException e) {
                 throw invalid(text);
             }
+        }
+        if (trimmed.matches("0+")) {
+            return Duration.ZERO;
         }
         if (!WHOLE.matcher(trimmed).matches()) {
             throw invalid(text);

@@ -25,14 +25,16 @@ class DurationsTest {
             "PT1H30M, 5400000",
             "P1D, 86400000",
             "'1h 30m', 5400000",
-            "'2m 5s', 125000"
+            "'2m 5s', 125000",
+            "0, 0",
+            "' 0 ', 0"
     })
     void shouldParseDurationsAsUsersTypeThem(final String text, final long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest(name = "rejects \"{0}\"")
-    @ValueSource(strings = {"soon", "", "90", "1.5h", "s", "90 s", "1 h", "-5s", "PTsoon", "99999999999999999999d",
+    @ValueSource(strings = {"soon", "", "90", "10", "0.5", "-0", "1.5h", "s", "90 s", "1 h", "-5s", "PTsoon", "99999999999999999999d",
             "9999999999999999h"})
     void shouldRejectTextThatIsNoDurationNamingTextAndAcceptedForms(final String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text))
