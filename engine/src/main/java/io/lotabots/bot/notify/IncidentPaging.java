@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 import io.lotabots.bot.BotContext;
-import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
@@ -492,6 +491,8 @@ public final class IncidentPaging implements IncidentResponders {
      * {@link java.util.ServiceLoader} ({@code META-INF/services/io.lotabots.bot.incident.IncidentResponders$Factory}).
      */
     public static final class Factory implements IncidentResponders.Factory {
+        /** The bot whose options these are, as messages about them name it. */
+        private static final String BOT = "IncidentBot";
         /** The default wait before the on-call is paged again. */
         public static final Duration DEFAULT_REPAGE_AFTER = Duration.ofMinutes(5);
         /** The default wait before the secondary on-call is paged. */
@@ -600,8 +601,7 @@ public final class IncidentPaging implements IncidentResponders {
         }
 
         static LotaBotsException invalid(final BotContext context, final BotOption<?> option, final String problem) {
-            return LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option '" + context.nameOf(option)
-                    + "' of IncidentBot " + problem + (problem.endsWith(".") ? "" : "."));
+            return NotifyOptionChecks.invalidOption(context.getOptionNaming(), BOT, option, problem);
         }
 
         /**
@@ -632,20 +632,10 @@ public final class IncidentPaging implements IncidentResponders {
                 this.context = context;
                 this.sleeper = sleeper;
                 this.values = values;
-                int retries = value(NotificationBotDescriptor.RETRIES);
-                if (retries < 0 || retries > RetryPolicy.MAX_RETRIES) {
-                    throw invalid(context, NotificationBotDescriptor.RETRIES, "must be between 0 and "
-                            + RetryPolicy.MAX_RETRIES + ", was " + retries);
-                }
-                Duration timeout = value(NotificationBotDescriptor.TIMEOUT);
-                if (timeout.isZero() || timeout.isNegative()) {
-                    throw invalid(context, NotificationBotDescriptor.TIMEOUT, "must be positive, for example 10s");
-                }
-                int port = value(NotificationBotDescriptor.SMTP_PORT);
-                if (port < 1 || port > 65_535) {
-                    throw invalid(context, NotificationBotDescriptor.SMTP_PORT, "must be between 1 and 65535, was "
-                            + port);
-                }
+                NotifyOptionChecks.Invalid invalid = NotifyOptionChecks.asOption(context.getOptionNaming(), BOT);
+                NotifyOptionChecks.retries(value(NotificationBotDescriptor.RETRIES), invalid);
+                NotifyOptionChecks.timeout(value(NotificationBotDescriptor.TIMEOUT), invalid);
+                NotifyOptionChecks.smtpPort(value(NotificationBotDescriptor.SMTP_PORT), invalid);
                 this.repageAfter = notNegative(REPAGE_AFTER);
                 this.secondaryAfter = notNegative(SECONDARY_AFTER);
                 this.policy = request(builder -> { }).getRetryPolicy();

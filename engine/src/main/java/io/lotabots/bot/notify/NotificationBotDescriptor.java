@@ -1,12 +1,10 @@
 package io.lotabots.bot.notify;
 
 import io.lotabots.bot.BotDescriptor;
-import io.lotabots.bot.BotErrorCode;
 import io.lotabots.bot.BotOption;
 import io.lotabots.bot.BotOptions;
 import io.lotabots.bot.BotSecret;
 import io.lotabots.bot.OptionType;
-import io.lotabots.error.LotaBotsException;
 
 import java.time.Duration;
 import java.util.List;
@@ -236,31 +234,18 @@ public final class NotificationBotDescriptor {
                 .smsFrom(options.get(SMS_FROM))
                 .smsTo(options.require(SMS_TO))
                 .file(options.require(FILE));
-        int retries = options.require(RETRIES);
-        if (retries < 0 || retries > RetryPolicy.MAX_RETRIES) {
-            throw invalid(options.nameOf(RETRIES), "must be between 0 and " + RetryPolicy.MAX_RETRIES + ", was " + retries);
-        }
-        builder.retries(retries);
-        if (options.require(TIMEOUT).isZero() || options.require(TIMEOUT).isNegative()) {
-            throw invalid(options.nameOf(TIMEOUT), "must be positive, for example 10s");
-        }
+        NotifyOptionChecks.Invalid invalid = NotifyOptionChecks.asOption(options.getNaming(), NAME);
+        builder.retries(NotifyOptionChecks.retries(options.require(RETRIES), invalid));
+        NotifyOptionChecks.timeout(options.require(TIMEOUT), invalid);
         for (String severity : options.require(SLACK_MENTION)) {
             try {
                 builder.slackMention(Severity.parse(severity));
             }
             catch (IllegalArgumentException e) {
-                throw invalid(options.nameOf(SLACK_MENTION), e.getMessage());
+                throw invalid.of(SLACK_MENTION, e.getMessage());
             }
         }
-        int port = options.require(SMTP_PORT);
-        if (port < 1 || port > 65_535) {
-            throw invalid(options.nameOf(SMTP_PORT), "must be between 1 and 65535, was " + port);
-        }
+        NotifyOptionChecks.smtpPort(options.require(SMTP_PORT), invalid);
         return builder.build();
-    }
-
-    private static LotaBotsException invalid(final String option, final String problem) {
-        return LotaBotsException.of(BotErrorCode.INVALID_OPTION, "Option '" + option + "' of " + NAME + " "
-                + problem + ".");
     }
 }

@@ -100,9 +100,8 @@ public final class NotifyRequest {
         this.smsTo = List.copyOf(builder.smsTo);
         this.file = builder.file;
         this.secrets = Map.copyOf(builder.secrets);
-        if (smtpPort < 1 || smtpPort > 65_535) {
-            throw new IllegalArgumentException("the SMTP port must be between 1 and 65535, was " + smtpPort);
-        }
+        NotifyOptionChecks.smtpPort(smtpPort, (option, problem) -> new IllegalArgumentException("the SMTP port "
+                + problem));
     }
 
     @CheckForNull
