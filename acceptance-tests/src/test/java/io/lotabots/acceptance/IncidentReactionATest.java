@@ -3,8 +3,6 @@ package io.lotabots.acceptance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,15 +24,13 @@ class IncidentReactionATest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> values = Map.of("ENVIRONMENT", "at-" + run, "SERVICE", "web-" + run);
         String responder = JENKINS.pipeline("incident-response", "incident-response.Jenkinsfile", values);
-        BuildRun registering = JENKINS.run(responder, Map.of());
-        assertThat(registering.result()).as("the first build registers the trigger: %s", registering)
-                .isEqualTo("SUCCESS");
+        BuildRun registering = JENKINS.registerTrigger(responder);
         String source = JENKINS.pipeline("build-test-deploy", "incident-source.Jenkinsfile", values);
 
         BuildRun deploy = JENKINS.run(source, Map.of());
 
         assertThat(deploy.result()).as("%s", deploy).isEqualTo("SUCCESS");
-        BuildRun response = JENKINS.finished(responder, nextBuild(responder, registering.number()));
+        BuildRun response = JENKINS.nextFinished(responder, registering.number());
         assertThat(response.result()).as("%s", response).isEqualTo("SUCCESS");
         Map<String, String> reported = response.console().values();
         assertThat(reported).as("%s", response).containsEntry("started", "by-message")
@@ -46,20 +42,5 @@ class IncidentReactionATest {
         String page = JENKINS.client().getText("job/" + responder + "/" + response.number() + "/lotabots/");
         assertThat(page).contains(id).contains("T+0").contains("deploy.completed")
                 .contains("alert.triggered").contains("oncall");
-    }
-
-    /** Waits, within the build deadline, for the job to have a build after the given one. */
-    private static int nextBuild(final String job, final int after) throws Exception {
-        Duration deadline = JenkinsJobs.buildDeadline();
-        Instant end = Instant.now().plus(deadline);
-        int last = JENKINS.client().lastBuildNumber(job);
-        while (last <= after) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError(job + " did not start within " + deadline + " after the alert");
-            }
-            Thread.sleep(1000);
-            last = JENKINS.client().lastBuildNumber(job);
-        }
-        return after + 1;
     }
 }

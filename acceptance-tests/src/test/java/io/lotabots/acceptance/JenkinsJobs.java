@@ -6,9 +6,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The jobs of one test class: created with the {@code lotabots-at-} prefix, run to their end, and deleted after
@@ -90,14 +93,39 @@ final class JenkinsJobs implements BeforeAllCallback, AfterAllCallback {
     /** Waits, within {@link #buildDeadline()}, for the job to have a build after the given one; returns its number. */
     int nextBuild(final String job, final int after) throws IOException, InterruptedException {
         Duration deadline = buildDeadline();
-        java.time.Instant end = java.time.Instant.now().plus(deadline);
+        Instant end = Instant.now().plus(deadline);
         while (client.lastBuildNumber(job) <= after) {
-            if (java.time.Instant.now().isAfter(end)) {
+            if (Instant.now().isAfter(end)) {
                 throw new AssertionError(job + " did not start a build after #" + after + " within " + deadline);
             }
             Thread.sleep(1000);
         }
         return after + 1;
+    }
+
+    /**
+     * Builds a job subscribed with {@code onBotMessage} by hand once, which registers its trigger (Jenkins reads a
+     * Pipeline job's triggers when it runs), and checks that the build succeeded.
+     *
+     * @return the build
+     */
+    BuildRun registerTrigger(final String job) throws IOException, InterruptedException {
+        BuildRun registering = run(job, Map.of());
+        assertThat(registering.result()).as("the first build registers the trigger: %s", registering)
+                .isEqualTo("SUCCESS");
+        return registering;
+    }
+
+    /**
+     * Waits, within {@link #buildDeadline()}, for the build after the given one (the build a message started) and for
+     * its end.
+     *
+     * @param job the job
+     * @param after the number of the last build before the message
+     * @return the next build, finished
+     */
+    BuildRun nextFinished(final String job, final int after) throws IOException, InterruptedException {
+        return finished(job, nextBuild(job, after));
     }
 
     /** The messages of a build over the REST API, with every field the tests read. */

@@ -9,21 +9,18 @@ import io.lotabots.bot.incident.IncidentSeverity;
 import io.lotabots.bot.incident.IncidentStore;
 import io.lotabots.bot.incident.NewIncident;
 import io.lotabots.bot.incident.PostgresIncidentStore;
+import io.lotabots.bot.incident.TestPostgresDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -103,11 +100,7 @@ public class IncidentStoreBenchmark {
          */
         @TearDown(Level.Trial)
         public void delete() throws IOException {
-            try (Stream<Path> files = java.nio.file.Files.walk(folder)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(file);
-                }
-            }
+            ScratchFolders.delete(folder);
         }
     }
 
@@ -122,10 +115,7 @@ public class IncidentStoreBenchmark {
         @Param("100000")
         public int incidents;
 
-        private String server;
-        private String user;
-        private String password;
-        private String database;
+        private TestPostgresDatabase database;
         private IncidentStore store;
         private long opened;
 
@@ -136,18 +126,9 @@ public class IncidentStoreBenchmark {
          */
         @Setup(Level.Trial)
         public void fill() throws SQLException {
-            server = System.getenv("POSTGRES_URL");
-            user = System.getenv("POSTGRES_USER");
-            password = System.getenv("POSTGRES_PASSWORD");
-            if (server == null || user == null || password == null) {
-                throw new IllegalStateException("POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set: start"
-                        + " the test PostgreSQL with scripts/services and export the lines it prints");
-            }
-            database = "lotabots_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute(server, "CREATE DATABASE " + database);
-            String url = server.substring(0, server.lastIndexOf('/') + 1) + database;
-            store = PostgresIncidentStore.connect(url, user, password);
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            database = TestPostgresDatabase.create("lotabots_bench_");
+            store = PostgresIncidentStore.connect(database.url(), database.user(), database.password());
+            try (Connection connection = database.connect()) {
                 IncidentFixtures.fillDatabase(connection, incidents, OPEN_EVERY, EVENTS);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ANALYZE lotabots_incident");
@@ -162,20 +143,7 @@ public class IncidentStoreBenchmark {
          */
         @TearDown(Level.Trial)
         public void drop() throws SQLException {
-            try {
-                execute(server, "DROP DATABASE IF EXISTS " + database);
-            }
-            catch (SQLException e) {
-                // still in use: by a connection this run left open
-                execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-
-        private void execute(final String url, final String sql) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(url, user, password);
-                    Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
+            database.close();
         }
     }
 

@@ -11,11 +11,8 @@ import io.lotabots.bot.security.secrets.SecretScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -145,12 +142,7 @@ public class SecretScanBenchmark {
             System.out.printf(Locale.ROOT, "keyword pre-filter: %d of %d lines matched against patterns, %.2f %%"
                     + " rejected%n", linesMatched, written.lines(), 100.0 * (written.lines() - linesMatched)
                     / written.lines());
-            try (Stream<Path> paths = Files.walk(folder())) {
-                List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
-                for (Path path : all) {
-                    Files.delete(path);
-                }
-            }
+            ScratchFolders.delete(folder());
         }
     }
 }

@@ -52,7 +52,7 @@ public final class SecretlintComparison {
                 "--sarif-out=.lotabots/secrets.sarif"));
         Path sarif = scratch.resolve("lotabots.sarif");
         Files.move(tree.resolve(".lotabots/secrets.sarif"), sarif);
-        deleteAll(tree.resolve(".lotabots"));
+        ScratchFolders.delete(tree.resolve(".lotabots"));
         ChildCpu.Run secretlintRun = ChildCpu.run(tree, scratch.resolve("secretlint.out"), List.of(
                 secretlint.resolve("node_modules/.bin/secretlint").toString(), "--secretlintrc",
                 secretlint.resolve(".secretlintrc.json").toString(), "--format", "json", "--output",
@@ -70,15 +70,7 @@ public final class SecretlintComparison {
         row("LotaBots " + versionOf(launcher), readSarif(sarif), written, lotabotsRun);
         row("secretlint " + version + " (preset-recommend)", readSecretlint(scratch.resolve("secretlint.json"), tree),
                 written, secretlintRun);
-        deleteAll(scratch);
-    }
-
-    private static void deleteAll(final Path folder) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        ScratchFolders.delete(scratch);
     }
 
     private static String versionOf(final Path launcher) {

@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -139,7 +137,7 @@ public class SecretsVsSecretlintBenchmark {
         ChildCpu.Run measure(final String tool, final List<String> command) throws Exception {
             Files.createDirectories(tree());
             ChildCpu.Run run = ChildCpu.run(tree(), scratch().resolve(tool + ".out"), command);
-            deleteAll(tree().resolve(".lotabots"));
+            ScratchFolders.delete(tree().resolve(".lotabots"));
             if (run.exitCode() > 1) {
                 throw new IllegalStateException(tool + " failed with exit code " + run.exitCode() + "; see "
                         + scratch().resolve(tool + ".out"));
@@ -174,18 +172,7 @@ public class SecretsVsSecretlintBenchmark {
                             megabytes, cpu / count, wall / count, count);
                 }
             }
-            deleteAll(scratch());
-        }
-
-        private static void deleteAll(final Path folder) throws IOException {
-            if (!Files.exists(folder)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            ScratchFolders.delete(scratch());
         }
     }
 }

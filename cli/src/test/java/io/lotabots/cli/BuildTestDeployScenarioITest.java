@@ -1,9 +1,6 @@
 package io.lotabots.cli;
 
-import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotRegistry;
-import io.lotabots.bot.deploy.directory.DirectorySettings;
-import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.message.DeployCompleted;
@@ -11,16 +8,12 @@ import io.lotabots.message.DeployRolledBack;
 import io.lotabots.message.Message;
 import io.lotabots.message.MonitorVerdict;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,38 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback ports, a watch of the deployed app's health, notifications to the console and a file. Only the ports and
  * the watch's length are set, so that the test neither collides with another program nor waits 30 seconds.
  */
-class BuildTestDeployScenarioITest {
-    @TempDir
-    private Path copy;
-
-    private final int[] ports = new int[4];
-
-    @BeforeEach
-    void copySampleApp() throws IOException {
-        SampleApp.copyTo(copy);
-        for (int i = 0; i < ports.length; i++) {
-            ports[i] = SampleApp.freePort();
-        }
-    }
-
-    @AfterEach
-    void stopTheDeployedServices() {
-        for (String environment : List.of("staging", "production")) {
-            int blue = "staging".equals(environment) ? ports[0] : ports[2];
-            DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), environment,
-                    List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", blue, blue + 1,
-                    Duration.ofSeconds(60), Duration.ofHours(24));
-            new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
-        }
-    }
-
+class BuildTestDeployScenarioITest extends BuildTestDeployFixture {
     private CliRun scenario(final String... extra) {
         List<String> args = new ArrayList<>(List.of("scenario", "run", "build-test-deploy", "--workdir",
-                copy.toString(),
-                "--set", "deployStaging.bluePort=" + ports[0], "--set", "deployStaging.greenPort=" + ports[1],
-                "--set", "deployProduction.bluePort=" + ports[2], "--set", "deployProduction.greenPort=" + ports[3],
-                "--set", "rollbackProduction.bluePort=" + ports[2], "--set", "rollbackProduction.greenPort=" + ports[3],
-                "--set", "monitor.duration=4s", "--set", "monitor.interval=2s"));
+                copy.toString()));
+        settings().forEach((name, value) -> args.addAll(List.of("--set", name + "=" + value)));
         args.addAll(List.of(extra));
         return CliRun.of(BotRegistry.standard(), args.toArray(String[]::new));
     }
@@ -90,13 +56,13 @@ class BuildTestDeployScenarioITest {
                 .satisfies(m -> assertThat(m.payloadAs(MonitorVerdict.class).verdict()).isEqualTo("pass"));
         String version = first.stream().filter(m -> m.getType().equals(DeployCompleted.TYPE)).findFirst()
                 .orElseThrow().payloadAs(DeployCompleted.class).version();
-        assertThat(SampleApp.get(ports[2], "/health")).startsWith("200 ").contains(version);
-        assertThat(SampleApp.get(ports[0], "/health")).startsWith("200 ").contains(version);
+        assertThat(SampleApp.get(productionBlue, "/health")).startsWith("200 ").contains(version);
+        assertThat(SampleApp.get(stagingBlue, "/health")).startsWith("200 ").contains(version);
         assertThat(Files.readString(copy.resolve(".lotabots/notifications.log"), StandardCharsets.UTF_8))
                 .contains("[info] Deploy to Production: SUCCESS").contains("[info] Monitor: SUCCESS");
 
         // the next release goes to the green slot; its watch checks a path that fails, so production rolls back
-        CliRun broken = scenario("--set", "monitor.health=http://127.0.0.1:" + ports[3] + "/missing 200");
+        CliRun broken = scenario("--set", "monitor.health=http://127.0.0.1:" + productionGreen + "/missing 200");
 
         assertThat(broken.exitCode()).as(broken.err()).isEqualTo(ExitCode.FAILURE);
         assertThat(broken.err()).contains("==> Monitor/Monitor/On failure of Monitor/Roll back Production")
@@ -106,7 +72,7 @@ class BuildTestDeployScenarioITest {
                         .isEqualTo("production"));
         assertThat(Files.readSymbolicLink(copy.resolve(".lotabots/releases/production/current")).toString())
                 .contains(version);
-        assertThat(SampleApp.get(ports[2], "/health")).startsWith("200 ").contains(version);
+        assertThat(SampleApp.get(productionBlue, "/health")).startsWith("200 ").contains(version);
         assertThat(broken.out()).contains("FAILURE  Production rolled back to " + version
                 + " after the watch failed: availability 0 % < 95 %").contains("[FAILURE ] Monitor");
 

@@ -2,7 +2,6 @@ package io.lotabots.cli;
 
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotRegistry;
-import io.lotabots.bot.deploy.directory.DirectorySettings;
 import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageFilter;
@@ -72,10 +71,7 @@ class IncidentScenariosITest {
 
     @AfterAll
     static void stopProduction() {
-        DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), "production",
-                List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", bluePort, greenPort,
-                Duration.ofSeconds(60), Duration.ofHours(24));
-        new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
+        SampleApp.stopDeployed(copy, "production", bluePort, greenPort);
     }
 
     @Test

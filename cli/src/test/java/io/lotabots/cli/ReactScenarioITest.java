@@ -1,23 +1,16 @@
 package io.lotabots.cli;
 
-import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotRegistry;
-import io.lotabots.bot.deploy.directory.DirectorySettings;
-import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.message.Message;
 import io.lotabots.message.SecurityCveAlert;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,34 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * security-first scenario exists): a CVE alert that affects the codebase starts the run, which shares the alert's
  * correlation id and names the alert as the cause of what it publishes; a second {@code react} starts nothing.
  */
-class ReactScenarioITest {
-    @TempDir
-    private Path copy;
-
-    private final int[] ports = new int[4];
-
-    @BeforeEach
-    void copySampleApp() throws IOException {
-        SampleApp.copyTo(copy);
-        for (int i = 0; i < ports.length; i++) {
-            ports[i] = SampleApp.freePort();
-        }
-    }
-
-    @AfterEach
-    void stopTheDeployedServices() {
-        for (String environment : List.of("staging", "production")) {
-            int blue = "staging".equals(environment) ? ports[0] : ports[2];
-            DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), environment,
-                    List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", blue, blue + 1,
-                    Duration.ofSeconds(60), Duration.ofHours(24));
-            new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
-        }
-    }
-
+class ReactScenarioITest extends BuildTestDeployFixture {
     @Test
     void shouldRunTheScenarioOfARuleOnceWithTheAlertAsItsCause() throws IOException {
         Path rules = copy.getParent().resolve(copy.getFileName() + "-rules.yaml");
+        StringBuilder set = new StringBuilder();
+        settings().forEach((name, value) -> set.append("\n        ").append(name).append(": ").append(value));
         Files.writeString(rules, """
                 rules:
                   - name: cve-fast-track
@@ -62,16 +33,8 @@ class ReactScenarioITest {
                     when: {affected: true}
                     run:
                       scenario: build-test-deploy
-                      set:
-                        deployStaging.bluePort: %d
-                        deployStaging.greenPort: %d
-                        deployProduction.bluePort: %d
-                        deployProduction.greenPort: %d
-                        rollbackProduction.bluePort: %d
-                        rollbackProduction.greenPort: %d
-                        monitor.duration: 4s
-                        monitor.interval: 2s
-                """.formatted(ports[0], ports[1], ports[2], ports[3], ports[2], ports[3]));
+                      set:%s
+                """.formatted(set));
         Message alert = Message.builder(new SecurityCveAlert("CVE-2021-44228", true, "org.example:lib", "1.0",
                 "critical", null)).source("SecurityBot").id("cve-1").correlationId("job/app/main#12").build();
         try (Journal journal = Journal.at(copy.resolve(Journal.DEFAULT_PATH))) {

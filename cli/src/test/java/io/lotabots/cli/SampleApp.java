@@ -1,5 +1,9 @@
 package io.lotabots.cli;
 
+import io.lotabots.bot.BotContext;
+import io.lotabots.bot.deploy.directory.DirectorySettings;
+import io.lotabots.bot.deploy.directory.DirectoryTarget;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,10 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The bundled examples/sample-app for the end-to-end tests: a clean copy of it, free loopback ports and HTTP gets.
+ * The bundled examples/sample-app for the end-to-end tests: a clean copy of it, free loopback ports, HTTP gets and
+ * stopping the releases a test deployed.
  */
 final class SampleApp {
     private SampleApp() {
@@ -67,5 +73,20 @@ final class SampleApp {
                 URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
+    }
+
+    /**
+     * Stops every release of the sample app that DeployBot's directory target started in an environment of a copy.
+     *
+     * @param copy the copy the releases were deployed from
+     * @param environment the environment, for example {@code staging}
+     * @param bluePort the environment's blue port
+     * @param greenPort the environment's green port
+     */
+    static void stopDeployed(final Path copy, final String environment, final int bluePort, final int greenPort) {
+        DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), environment,
+                List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", bluePort, greenPort,
+                Duration.ofSeconds(60), Duration.ofHours(24));
+        new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
     }
 }

@@ -1,9 +1,6 @@
 package io.lotabots.cli;
 
-import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotRegistry;
-import io.lotabots.bot.deploy.directory.DirectorySettings;
-import io.lotabots.bot.deploy.directory.DirectoryTarget;
 import io.lotabots.bus.Journal;
 import io.lotabots.bus.MessageFilter;
 import io.lotabots.message.BuildCompleted;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,10 +112,7 @@ class SampleAppITest {
                     .contains("1.0.0");
         }
         finally {
-            DirectorySettings settings = new DirectorySettings(copy.resolve(".lotabots/releases"), "staging",
-                    List.of("java", "-jar", "${ARTIFACT}"), List.of(), "/health", blue, green, Duration.ofSeconds(60),
-                    Duration.ofHours(24));
-            new DirectoryTarget(settings, BotContext.builder(copy).build()).stopAll();
+            SampleApp.stopDeployed(copy, "staging", blue, green);
         }
     }
 

@@ -11,19 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The PostgreSQL store against the test server that {@code scripts/services} starts ({@code POSTGRES_URL},
@@ -31,44 +28,23 @@ import static org.junit.jupiter.api.Assertions.fail;
  * after; each test starts from an empty schema, so that each also migrates it.
  */
 class PostgresIncidentStoreITest extends IncidentStoreContract {
-    private static String server;
+    private static TestPostgresDatabase database;
     private static String user;
     private static String password;
-    private static String database;
     private static String url;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        server = System.getenv("POSTGRES_URL");
-        user = System.getenv("POSTGRES_USER");
-        password = System.getenv("POSTGRES_PASSWORD");
-        if (server == null || server.isBlank() || user == null || password == null) {
-            fail("POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set: these tests need the test"
-                    + " PostgreSQL. Run scripts/test-all, or start it with scripts/services and export the three"
-                    + " lines it prints (eval \"$(scripts/services | sed 's/^/export /')\").");
-        }
-        database = "lotabots_incident_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        try (Connection admin = DriverManager.getConnection(server, user, password);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        url = server.substring(0, server.lastIndexOf('/') + 1) + database;
+        database = TestPostgresDatabase.create("lotabots_incident_");
+        user = database.user();
+        password = database.password();
+        url = database.url();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
         if (database != null) {
-            try (Connection admin = DriverManager.getConnection(server, user, password);
-                    Statement statement = admin.createStatement()) {
-                try {
-                    // plain first: it waits for autovacuum, which FORCE may not stop without more rights
-                    statement.execute("DROP DATABASE IF EXISTS " + database);
-                }
-                catch (SQLException e) {
-                    statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                }
-            }
+            database.close();
         }
     }
 
@@ -78,7 +54,7 @@ class PostgresIncidentStoreITest extends IncidentStoreContract {
     }
 
     private static void execute(final String... sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);
@@ -88,7 +64,7 @@ class PostgresIncidentStoreITest extends IncidentStoreContract {
 
     private static List<String> column(final String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        try (Connection connection = database.connect();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
@@ -120,7 +96,7 @@ class PostgresIncidentStoreITest extends IncidentStoreContract {
 
     @Override
     void fill(final int count, final int openEvery, final int events) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+        try (Connection connection = database.connect()) {
             IncidentFixtures.fillDatabase(connection, count, openEvery, events);
         }
     }
