@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Jenkins plugin cannot be compiled on a machine without the Jenkins repository, so this build checks its
- * sources as text: every option of an engine bot that has a Pipeline step must be a setter of the step, an entry of its
+ * sources as text: every option of an engine bot that has a Pipeline step must be a setter of the step (or of the
+ * plugin's class it extends, such as the paging options that notificationBot and incidentBot share), an entry of its
  * form and a help file with the engine's help text. An option added to a bot without its step fails here, not only in
  * the plugin's own build.
  */
@@ -39,7 +40,7 @@ class PluginStepsMatchEngineTest {
     private static void check(final Bot<?, ?> bot) throws IOException {
         String name = bot.getDescriptor().getName() + "Step";
         String pkg = PACKAGES.get(bot.getDescriptor().getId());
-        String java = read(PLUGIN.resolve("java/io/jenkins/plugins/lotabots/" + pkg + "/" + name + ".java"));
+        String java = withSuperclasses(PLUGIN.resolve("java/io/jenkins/plugins/lotabots/" + pkg + "/" + name + ".java"));
         Path resources = PLUGIN.resolve("resources/io/jenkins/plugins/lotabots/" + pkg + "/" + name);
         String jelly = read(resources.resolve("config.jelly"));
         for (BotOption<?> option : bot.getDescriptor().getOptions()) {
@@ -57,6 +58,25 @@ class PluginStepsMatchEngineTest {
                         .isEqualTo(groovyless(escape(option.getDefaultText().orElse(""))));
             }
         }
+    }
+
+    /**
+     * Reads a class's source and those of the plugin's classes it extends: the same package's, or an imported one of
+     * the plugin.
+     */
+    private static String withSuperclasses(final Path source) throws IOException {
+        String java = read(source);
+        Matcher extended = Pattern.compile("class \\w+ extends (\\w+)").matcher(java);
+        if (!extended.find()) {
+            return java;
+        }
+        String superclass = extended.group(1);
+        Matcher imported = Pattern.compile("import (io\\.jenkins\\.plugins\\.lotabots[\\w.]*)\\." + superclass + ";")
+                .matcher(java);
+        Path file = imported.find()
+                ? PLUGIN.resolve("java").resolve(imported.group(1).replace('.', '/')).resolve(superclass + ".java")
+                : source.resolveSibling(superclass + ".java");
+        return Files.exists(file) ? java + withSuperclasses(file) : java;
     }
 
     private static String groovyless(final String text) {

@@ -117,20 +117,12 @@ public final class CredentialsEnvironment {
             case NotificationBotDescriptor.ID -> {
                 putSecretText(environment, SLACK_WEBHOOK_URL, "slackWebhookCredentialsId",
                         configuration.getSlackWebhookCredentialsId(), run, warnings);
-                putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
-                        configuration.getSlackBotTokenCredentialsId(), run, warnings);
-                putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
-                        configuration.getPagerDutyCredentialsId(), run, warnings);
-                putSmtp(environment, configuration, run, warnings);
+                putPaging(environment, configuration, run, warnings);
             }
             case IncidentBotDescriptor.ID -> {
-                putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
-                        configuration.getSlackBotTokenCredentialsId(), run, warnings);
-                putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
-                        configuration.getPagerDutyCredentialsId(), run, warnings);
+                putPaging(environment, configuration, run, warnings);
                 putSecretText(environment, PAGERDUTY_SECONDARY_ROUTING_KEY, "pagerDutySecondaryCredentialsId",
                         configuration.getPagerDutySecondaryCredentialsId(), run, warnings);
-                putSmtp(environment, configuration, run, warnings);
                 putUsernamePassword(environment, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "twilioCredentialsId",
                         configuration.getTwilioCredentialsId(), run, warnings);
                 putUsernamePassword(environment, INCIDENT_DB_USER, INCIDENT_DB_PASSWORD,
@@ -216,8 +208,16 @@ public final class CredentialsEnvironment {
         }
     }
 
-    private static void putSmtp(final Map<String, String> environment, final LotaBotsConfiguration configuration,
+    /**
+     * Puts the credentials that NotificationBot and IncidentBot's paging both use: Slack's bot token, the PagerDuty
+     * routing key and the SMTP login.
+     */
+    private static void putPaging(final Map<String, String> environment, final LotaBotsConfiguration configuration,
             @CheckForNull final Run<?, ?> run, final Consumer<String> warnings) {
+        putSecretText(environment, SLACK_BOT_TOKEN, "slackBotTokenCredentialsId",
+                configuration.getSlackBotTokenCredentialsId(), run, warnings);
+        putSecretText(environment, PAGERDUTY_ROUTING_KEY, "pagerDutyCredentialsId",
+                configuration.getPagerDutyCredentialsId(), run, warnings);
         putUsernamePassword(environment, SMTP_USER, SMTP_PASSWORD, "smtpCredentialsId",
                 configuration.getSmtpCredentialsId(), run, warnings);
     }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.lotabots.notify;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import io.jenkins.plugins.lotabots.BotOptionValues;
-import io.jenkins.plugins.lotabots.BotStep;
+import io.jenkins.plugins.lotabots.PagingOptionsStep;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -12,7 +12,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * The {@code notificationBot} Pipeline step: runs NotificationBot with the options of its engine descriptor,
  * named and typed as there (docs/BOTS.md). Tells people about each stage of a run on Slack, PagerDuty, e-mail, webhooks, SMS, the console or a file, records every delivery as notification.sent or notification.failed, and lets the pipeline go on when a channel is down.
  */
-public class NotificationBotStep extends BotStep {
+public class NotificationBotStep extends PagingOptionsStep {
     /** The engine bot's id. */
     static final String BOT_ID = "notify";
 
@@ -35,21 +35,11 @@ public class NotificationBotStep extends BotStep {
     @CheckForNull
     private Boolean failOnError;
     @CheckForNull
-    private String timeout;
-    @CheckForNull
-    private Integer retries;
-    @CheckForNull
-    private String retryTime;
-    @CheckForNull
     private String link;
     @CheckForNull
     private String slackChannel;
     @CheckForNull
-    private String slackApiUrl;
-    @CheckForNull
     private List<String> slackMention;
-    @CheckForNull
-    private String pagerdutyUrl;
     @CheckForNull
     private String pagerdutyAction;
     @CheckForNull
@@ -57,21 +47,7 @@ public class NotificationBotStep extends BotStep {
     @CheckForNull
     private String pagerdutySource;
     @CheckForNull
-    private String smtpHost;
-    @CheckForNull
-    private Integer smtpPort;
-    @CheckForNull
-    private String smtpUser;
-    @CheckForNull
-    private String smtpTls;
-    @CheckForNull
-    private String emailFrom;
-    @CheckForNull
     private List<String> emailTo;
-    @CheckForNull
-    private String twilioUrl;
-    @CheckForNull
-    private String smsFrom;
     @CheckForNull
     private List<String> smsTo;
     @CheckForNull
@@ -271,66 +247,6 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Returns option {@code timeout}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getTimeout() {
-        return timeout;
-    }
-
-    /**
-     * Sets option {@code timeout}: Longest time one call to a channel may take, for example 10s. Default: {@code 10s}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setTimeout(@CheckForNull final String value) {
-        this.timeout = BotOptionValues.text(value);
-    }
-
-    /**
-     * Returns option {@code retries}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public Integer getRetries() {
-        return retries;
-    }
-
-    /**
-     * Sets option {@code retries}: How often a channel that is down, slow or rate-limited is tried again, with exponential backoff or the wait its Retry-After asks for; 0 to 20. Default: {@code 3}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setRetries(@CheckForNull final Integer value) {
-        this.retries = value;
-    }
-
-    /**
-     * Returns option {@code retryTime}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getRetryTime() {
-        return retryTime;
-    }
-
-    /**
-     * Sets option {@code retryTime}: Longest time spent on one notification, tries and waits together, for example 1m. Default: {@code 1m}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setRetryTime(@CheckForNull final String value) {
-        this.retryTime = BotOptionValues.text(value);
-    }
-
-    /**
      * Returns option {@code link}.
      *
      * @return the value, or {@code null} for the default
@@ -371,26 +287,6 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Returns option {@code slackApiUrl}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getSlackApiUrl() {
-        return slackApiUrl;
-    }
-
-    /**
-     * Sets option {@code slackApiUrl}: Base URL of the Slack Web API. Default: {@code 'https://slack.com/api'}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSlackApiUrl(@CheckForNull final String value) {
-        this.slackApiUrl = BotOptionValues.text(value);
-    }
-
-    /**
      * Returns option {@code slackMention}.
      *
      * @return the value, or {@code null} for the default
@@ -408,26 +304,6 @@ public class NotificationBotStep extends BotStep {
     @DataBoundSetter
     public void setSlackMention(@CheckForNull final List<String> value) {
         this.slackMention = BotOptionValues.lines(value);
-    }
-
-    /**
-     * Returns option {@code pagerdutyUrl}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getPagerdutyUrl() {
-        return pagerdutyUrl;
-    }
-
-    /**
-     * Sets option {@code pagerdutyUrl}: Base URL of the PagerDuty Events API v2. Default: {@code 'https://events.pagerduty.com'}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setPagerdutyUrl(@CheckForNull final String value) {
-        this.pagerdutyUrl = BotOptionValues.text(value);
     }
 
     /**
@@ -491,106 +367,6 @@ public class NotificationBotStep extends BotStep {
     }
 
     /**
-     * Returns option {@code smtpHost}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getSmtpHost() {
-        return smtpHost;
-    }
-
-    /**
-     * Sets option {@code smtpHost}: SMTP server for e-mail, for example smtp.example.com.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSmtpHost(@CheckForNull final String value) {
-        this.smtpHost = BotOptionValues.text(value);
-    }
-
-    /**
-     * Returns option {@code smtpPort}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public Integer getSmtpPort() {
-        return smtpPort;
-    }
-
-    /**
-     * Sets option {@code smtpPort}: SMTP port, for example 587 or 25. Default: {@code 587}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSmtpPort(@CheckForNull final Integer value) {
-        this.smtpPort = value;
-    }
-
-    /**
-     * Returns option {@code smtpUser}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getSmtpUser() {
-        return smtpUser;
-    }
-
-    /**
-     * Sets option {@code smtpUser}: SMTP user; its password comes from the secret SMTP_PASSWORD. Empty: no authentication.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSmtpUser(@CheckForNull final String value) {
-        this.smtpUser = BotOptionValues.text(value);
-    }
-
-    /**
-     * Returns option {@code smtpTls}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getSmtpTls() {
-        return smtpTls;
-    }
-
-    /**
-     * Sets option {@code smtpTls}: STARTTLS use: starttls when the server offers it, required to refuse plain connections, or none. Default: {@code 'starttls'}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSmtpTls(@CheckForNull final String value) {
-        this.smtpTls = BotOptionValues.text(value);
-    }
-
-    /**
-     * Returns option {@code emailFrom}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getEmailFrom() {
-        return emailFrom;
-    }
-
-    /**
-     * Sets option {@code emailFrom}: Sender address of e-mails, for example lotabots{@literal @}example.com.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setEmailFrom(@CheckForNull final String value) {
-        this.emailFrom = BotOptionValues.text(value);
-    }
-
-    /**
      * Returns option {@code emailTo}.
      *
      * @return the value, or {@code null} for the default
@@ -608,46 +384,6 @@ public class NotificationBotStep extends BotStep {
     @DataBoundSetter
     public void setEmailTo(@CheckForNull final List<String> value) {
         this.emailTo = BotOptionValues.lines(value);
-    }
-
-    /**
-     * Returns option {@code twilioUrl}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getTwilioUrl() {
-        return twilioUrl;
-    }
-
-    /**
-     * Sets option {@code twilioUrl}: Base URL of the Twilio-compatible SMS API; account SID and auth token come from the secrets TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN. Default: {@code 'https://api.twilio.com'}.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setTwilioUrl(@CheckForNull final String value) {
-        this.twilioUrl = BotOptionValues.text(value);
-    }
-
-    /**
-     * Returns option {@code smsFrom}.
-     *
-     * @return the value, or {@code null} for the default
-     */
-    @CheckForNull
-    public String getSmsFrom() {
-        return smsFrom;
-    }
-
-    /**
-     * Sets option {@code smsFrom}: Sender number of SMS in E.164 form, for example +15005550006.
-     *
-     * @param value the value, or {@code null} for the default
-     */
-    @DataBoundSetter
-    public void setSmsFrom(@CheckForNull final String value) {
-        this.smsFrom = BotOptionValues.text(value);
     }
 
     /**

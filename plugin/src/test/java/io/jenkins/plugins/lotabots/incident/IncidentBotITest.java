@@ -11,7 +11,9 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.lotabots.CredentialsEnvironment;
 import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
+import io.jenkins.plugins.lotabots.PagingOptionsStep;
 import io.jenkins.plugins.lotabots.bus.RunJournal;
+import io.jenkins.plugins.lotabots.notify.NotificationBotStep;
 import io.lotabots.message.Message;
 import java.nio.file.Files;
 import java.util.List;
@@ -19,8 +21,10 @@ import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -34,6 +38,44 @@ class IncidentBotITest {
     private static final String OPEN = "def r = incidentBot action: 'open', service: 'web', alertName: 'HighErrorRate',"
             + " alertSeverity: 'critical', environment: 'production'\n"
             + "echo \"id=${r.id} created=${r.created} status=${r.incidentStatus} severity=${r.severity}\"\n";
+
+    @Test
+    void shouldKeepThePagingOptionsItSharesWithNotificationBotInItsFormSnippetAndOptions(final JenkinsRule j)
+            throws Exception {
+        IncidentBotStep incident = new IncidentBotStep();
+        incident.setAction("open");
+        incident.setSmsTo(List.of("+41790000000"));
+        NotificationBotStep notify = new NotificationBotStep();
+        notify.setChannel(List.of("email"));
+        for (PagingOptionsStep step : List.of(incident, notify)) {
+            step.setTimeout("3s");
+            step.setRetries(5);
+            step.setRetryTime("1m");
+            step.setSlackApiUrl("https://slack.example.com/api");
+            step.setPagerdutyUrl("https://pagerduty.example.com");
+            step.setSmtpHost("smtp.example.com");
+            step.setSmtpPort(2525);
+            step.setSmtpUser("lotabots");
+            step.setSmtpTls("required");
+            step.setEmailFrom("lotabots@example.com");
+            step.setTwilioUrl("https://twilio.example.com");
+            step.setSmsFrom("+15005550006");
+
+            j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+            assertThat(Snippetizer.object2Groovy(step)).contains("timeout: '3s'", "retries: 5", "retryTime: '1m'",
+                    "slackApiUrl: 'https://slack.example.com/api'", "pagerdutyUrl: 'https://pagerduty.example.com'",
+                    "smtpHost: 'smtp.example.com'", "smtpPort: 2525", "smtpUser: 'lotabots'", "smtpTls: 'required'",
+                    "emailFrom: 'lotabots@example.com'", "twilioUrl: 'https://twilio.example.com'",
+                    "smsFrom: '+15005550006'");
+            assertThat(step.options()).containsEntry("timeout", "3s").containsEntry("retries", 5)
+                    .containsEntry("smtpPort", 2525).containsEntry("smsFrom", "+15005550006");
+        }
+        assertThat(incident.options()).hasSize(12 + 2);
+        assertThat(notify.options()).hasSize(12 + 1);
+        assertThat(Snippetizer.object2Groovy(incident)).startsWith("incidentBot ").contains("action: 'open'",
+                "smsTo: ['+41790000000']");
+        assertThat(Snippetizer.object2Groovy(notify)).startsWith("notificationBot ").contains("channel: ['email']");
+    }
 
     @Test
     void shouldOpenAcknowledgeAndResolveAnIncidentInTheControllersStoreWithoutANode(final JenkinsRule j)
