@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * A database of its own on the test PostgreSQL that {@code scripts/services} starts ({@code POSTGRES_URL},
  * {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}): created by {@link #create(String)}, dropped by {@link #close()}.
- * The PostgreSQL tests of the incident store and the benchmarks (through the engine's {@code tests} jar) share it.
+ * The PostgreSQL tests of the incident store, the plugin's and the benchmarks (through the engine's {@code tests} jar)
+ * share it.
  */
 public final class TestPostgresDatabase implements AutoCloseable {
     /** What is wrong and what to do when the test PostgreSQL's variables are missing. */

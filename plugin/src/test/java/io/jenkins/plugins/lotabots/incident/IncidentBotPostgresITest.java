@@ -7,9 +7,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Result;
 import io.jenkins.plugins.lotabots.LotaBotsConfiguration;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.UUID;
+import io.lotabots.bot.incident.TestPostgresDatabase;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -27,43 +25,24 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class IncidentBotPostgresITest {
-    private final String server = System.getenv("POSTGRES_URL");
-    private final String user = System.getenv("POSTGRES_USER");
-    private final String password = System.getenv("POSTGRES_PASSWORD");
-    private String database;
-
-    private Connection connect() throws java.sql.SQLException {
-        org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
-        source.setURL(server);
-        return source.getConnection(user, password);
-    }
+    private TestPostgresDatabase database;
 
     @AfterEach
     void dropDatabase() throws Exception {
         if (database != null) {
-            try (Connection connection = connect();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            database.close();
         }
     }
 
     @Test
     void shouldKeepIncidentsInTheConfiguredDatabaseWithTheCredentialsLogin(final JenkinsRule j) throws Exception {
-        assertThat(server != null && user != null && password != null)
-                .as("POSTGRES_URL, POSTGRES_USER and POSTGRES_PASSWORD are not set: start the test PostgreSQL with"
-                        + " scripts/services and export what it prints")
-                .isTrue();
-        database = "lotabots_plugin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
+        database = TestPostgresDatabase.create("lotabots_plugin_");
+        String user = database.user();
+        String password = database.password();
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
                 CredentialsScope.GLOBAL, "incident-db", "", user, password));
         SystemCredentialsProvider.getInstance().save();
-        LotaBotsConfiguration.get().setIncidentDatabaseUrl(server.substring(0, server.lastIndexOf('/') + 1)
-                + database);
+        LotaBotsConfiguration.get().setIncidentDatabaseUrl(database.url());
         LotaBotsConfiguration.get().setIncidentDatabaseCredentialsId("incident-db");
 
         WorkflowRun opened = run(j, "open", "def r = incidentBot action: 'open', service: 'web', alertName: 'HighErrorRate',"
