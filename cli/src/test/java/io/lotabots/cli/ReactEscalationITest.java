@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReactEscalationITest {
-    private static final String RULES = """
+    /** A rule that no test message matches: react runs for its escalation pass alone. */
+    static final String RULES = """
             rules:
               - name: list-on-cve
                 on: security.cve_alert
@@ -130,11 +131,7 @@ class ReactEscalationITest {
 
     @Test
     void shouldStopWithBadInputWhenTheFirstPassRefusesTheEscalationOptions() throws IOException {
-        Path rules = logs.resolve("rules.yaml");
-        Files.writeString(rules, RULES);
-
-        CliRun run = CliRun.of(BotRegistry.standard(), "react", "--rules", rules.toString(), "--workdir",
-                workdir.toString(), "--repage-after", "soon");
+        CliRun run = react("--repage-after", "soon");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("Option '--repage-after' of IncidentBot 'soon' is not a duration")
@@ -143,14 +140,20 @@ class ReactEscalationITest {
 
     @Test
     void shouldRefuseAnEscalationIntervalBelowOneSecond() throws IOException {
-        Path rules = logs.resolve("rules.yaml");
-        Files.writeString(rules, RULES);
-
-        CliRun run = CliRun.of(BotRegistry.standard(), "react", "--rules", rules.toString(), "--workdir",
-                workdir.toString(), "--once", "--escalate-every", "500ms");
+        CliRun run = react("--once", "--escalate-every", "500ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("--escalate-every '500ms' must be 1s or more, or 0 or off");
+    }
+
+    /** Runs react in this process with the rules above on the working directory and the given options. */
+    private CliRun react(final String... options) throws IOException {
+        Path rules = logs.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        List<String> args = new ArrayList<>(List.of("react", "--rules", rules.toString(), "--workdir",
+                workdir.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(BotRegistry.standard(), args.toArray(String[]::new));
     }
 
     @Test

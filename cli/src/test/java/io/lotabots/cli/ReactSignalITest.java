@@ -24,12 +24,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ReactSignalITest {
-    private static final String RULES = """
-            rules:
-              - name: list-on-cve
-                on: security.cve_alert
-                run: {bot: incident, options: {action: list}}
-            """;
     private static final long START_LIMIT_MILLIS = 90_000;
 
     @TempDir
@@ -81,7 +75,7 @@ class ReactSignalITest {
      */
     private String runInTheBackground(final String command, final String signal) throws Exception {
         Path rules = logs.resolve("rules.yaml");
-        Files.writeString(rules, RULES);
+        Files.writeString(rules, ReactEscalationITest.RULES);
         String script = command + " --rules \"$RULES\" --workdir \"$WORKDIR\" --poll 100ms --escalate-every off"
                 + " >\"$LOGS/out\" 2>\"$LOGS/err\" & echo $! >\"$LOGS/pid\"; wait $!; echo $? >\"$LOGS/exit\"";
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,11 +55,9 @@ class DeployBuiltArtifactITest {
 
     @BeforeEach
     void choosePorts() throws IOException {
-        try (ServerSocket blue = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket green = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            bluePort = blue.getLocalPort();
-            greenPort = green.getLocalPort();
-        }
+        int[] ports = LoopbackPorts.free(2);
+        bluePort = ports[0];
+        greenPort = ports[1];
         journal = Journal.at(workspace.resolve(".lotabots/messages.jsonl"));
         bus = MessageBus.builder().correlationId("cli/app#1").journal(journal).build();
     }

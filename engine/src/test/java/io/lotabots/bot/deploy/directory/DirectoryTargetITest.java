@@ -52,11 +52,9 @@ class DirectoryTargetITest {
 
     @BeforeEach
     void choosePorts() throws IOException {
-        try (ServerSocket blue = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket green = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            bluePort = blue.getLocalPort();
-            greenPort = green.getLocalPort();
-        }
+        int[] ports = LoopbackPorts.free(2);
+        bluePort = ports[0];
+        greenPort = ports[1];
     }
 
     @AfterEach

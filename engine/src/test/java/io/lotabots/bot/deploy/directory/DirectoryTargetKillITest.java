@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,11 +71,9 @@ class DirectoryTargetKillITest {
 
     @BeforeEach
     void choosePorts() throws IOException {
-        try (ServerSocket blue = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ServerSocket green = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            bluePort = blue.getLocalPort();
-            greenPort = green.getLocalPort();
-        }
+        int[] ports = LoopbackPorts.free(2);
+        bluePort = ports[0];
+        greenPort = ports[1];
     }
 
     @AfterEach
