@@ -1,5 +1,6 @@
 package io.lotabots.bot.deploy.directory;
 
+import io.lotabots.util.ManualClock;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.BotStatus;
 import io.lotabots.bot.deploy.DeployBot;
@@ -42,7 +43,7 @@ class DirectoryCanaryITest {
     @TempDir
     private Path workspace;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final EngineLog log = new EngineLog("deploy");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final MessageBus bus = MessageBus.builder().correlationId("cli/app#1").build();

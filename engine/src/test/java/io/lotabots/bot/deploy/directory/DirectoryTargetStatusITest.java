@@ -1,5 +1,6 @@
 package io.lotabots.bot.deploy.directory;
 
+import io.lotabots.util.ManualClock;
 import io.lotabots.bot.BotContext;
 import io.lotabots.bot.deploy.DeployStrategy;
 import io.lotabots.error.LotaBotsException;
@@ -39,7 +40,7 @@ class DirectoryTargetStatusITest {
     @TempDir
     private Path workspace;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final EngineLog log = new EngineLog("deploy");
     private final List<DirectoryTarget> targets = new ArrayList<>();
 
