@@ -224,11 +224,12 @@ public final class BotStepRunner {
         ofThisBuild.forEach(message -> own.add(message.getId()));
         List<Message> all = new ArrayList<>();
         hudson.model.ItemGroup<?> folder = run.getParent().getParent();
-        // evaluated with the build's authentication: a job it may not read is null here
-        java.util.function.Predicate<String> sameFolder = name -> {
-            hudson.model.Item item = jenkins.model.Jenkins.get().getItemByFullName(name);
+        // evaluated with the build's authentication: a job it may not read is null here; once per job, not per message
+        java.util.Map<String, Boolean> counted = new java.util.HashMap<>();
+        java.util.function.Predicate<String> sameFolder = name -> counted.computeIfAbsent(name, job -> {
+            hudson.model.Item item = jenkins.model.Jenkins.get().getItemByFullName(job);
             return item != null && item.getParent() == folder;
-        };
+        });
         for (Message message : io.jenkins.plugins.lotabots.bus.RecentBotMessages.get().within(types,
                 java.time.Instant.now(), sameFolder)) {
             if (!own.contains(message.getId())) {
