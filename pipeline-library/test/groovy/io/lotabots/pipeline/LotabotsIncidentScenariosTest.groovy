@@ -66,6 +66,17 @@ class LotabotsIncidentScenariosTest extends LibraryTestBase {
     }
 
     @Test
+    void shouldIgnoreATriggerMessageThatIsNotAMessageAndKeepTheCallsParameters() {
+        stepReturns('incidentBot', [action: 'open'], OPENED)
+        ((Map) binding.getVariable('env')).LOTABOTS_MESSAGE = '{"id": "m-1", "payload": [1, 2'
+
+        Throwable error = run('lotabotsIncidentResponse', "parameters: ['trigger.alert_name': 'Given']")
+
+        assertThat(error).isNull()
+        assertThat(optionsOf('incidentBot')[0]).doesNotContainKey('cause').containsEntry('alertName', 'Given')
+    }
+
+    @Test
     void shouldLeaveOutTheCauseAndUseTheDefaultsWhenStartedByHand() {
         stepReturns('incidentBot', [action: 'open'], OPENED)
 
