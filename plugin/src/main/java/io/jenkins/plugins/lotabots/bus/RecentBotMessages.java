@@ -28,7 +28,9 @@ import jenkins.model.Jenkins;
  * "a deploy.completed to the same environment within 30 minutes"): the messages published since the controller
  * started, and, the first time a rule looks further back than what was restored so far, the messages of the builds
  * that ended within that window, read again from their journals. So a Jenkins restart between a deploy and its alert
- * loses nothing a rule needs. At most {@value #LIMIT} messages are kept, the newest.
+ * loses nothing a rule needs. At most {@value #LIMIT} messages are kept: when there are more, the oldest of the type
+ * that has the most go first, so that a flood of one type ({@code notification.sent}) does not push out the rarer
+ * ones the rules and the deploy history need ({@code deploy.completed}).
  */
 @Extension
 public final class RecentBotMessages {
@@ -192,10 +194,31 @@ public final class RecentBotMessages {
     }
 
     private void trim() {
-        var oldest = messages.entrySet().iterator();
-        while (messages.size() > LIMIT && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+        int excess = messages.size() - LIMIT;
+        if (excess <= 0) {
+            return;
+        }
+        Map<String, Integer> kept = new java.util.HashMap<>();
+        messages.values().forEach(message -> kept.merge(message.message().getType(), 1, Integer::sum));
+        Map<String, Integer> dropped = new java.util.HashMap<>();
+        for (int i = 0; i < excess; i++) {
+            String most = java.util.Collections.max(kept.entrySet(), Map.Entry.comparingByValue()).getKey();
+            kept.merge(most, -1, Integer::sum);
+            dropped.merge(most, 1, Integer::sum);
+        }
+        var oldest = messages.values().iterator();
+        while (oldest.hasNext() && !dropped.isEmpty()) {
+            String type = oldest.next().message().getType();
+            Integer left = dropped.get(type);
+            if (left != null) {
+                oldest.remove();
+                if (left == 1) {
+                    dropped.remove(type);
+                }
+                else {
+                    dropped.put(type, left - 1);
+                }
+            }
         }
     }
 }
